@@ -18,6 +18,7 @@ final class Exchange {
     private final ChatSettings settings;
     private final ChatRequest request;
     private final Reply reply;
+    private final boolean local;
     private final Consumer<ChatEvent> emit;
     private final Consumer<ChatEvent.Ended> onEnd;
     private final Instant startedAt = Instant.now();
@@ -32,8 +33,9 @@ final class Exchange {
     private ApiError error;
     private boolean ended;
 
-    Exchange(Conversation conversation, ChatSettings settings, ChatRequest request, Reply reply,
+    Exchange(Conversation conversation, ChatSettings settings, boolean local, ChatRequest request, Reply reply,
              Consumer<ChatEvent> emit, Consumer<ChatEvent.Ended> onEnd) {
+        this.local = local;
         this.conversation = conversation;
         this.settings = settings;
         this.request = request;
@@ -127,9 +129,13 @@ final class Exchange {
                 .orElseGet(() -> new Message(reply.messageId(), "assistant", "", "", MessageStatus.STREAMING, null))
                 .withText(content.toString(), reasoning.toString())
                 .ended(outcome.status(), outcome == Outcome.FAILED ? error : null);
+        ApiError failure = outcome == Outcome.FAILED ? error : null;
+        ChatResult summary = new ChatResult(content.toString(), reasoning.toString(), finishReason, finalUsage,
+                outcome == Outcome.TRUNCATED, outcome == Outcome.STOPPED, failure,
+                ttft == null ? -1 : ttft, metrics.durationMillis());
         ExchangeRecord record = new ExchangeRecord(conversation.id(), reply.messageId(), settings.providerId(),
-                settings.baseUrl(), request.model(), request, finalUsage, finishReason, outcome,
-                outcome == Outcome.FAILED ? error : null, metrics, startedAt);
+                settings.baseUrl(), local, request.model(), request, summary, finalUsage, finishReason, outcome,
+                failure, metrics, startedAt);
         return new ChatEvent.Ended(reply.messageId(), outcome, metrics, message, record);
     }
 
