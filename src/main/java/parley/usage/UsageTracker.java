@@ -40,7 +40,7 @@ public final class UsageTracker {
                 ? result.ttftMillis() : null;
         LedgerEntry entry = new LedgerEntry(0, now, LocalDate.ofInstant(now, clock.getZone()), origin.provider(),
                 request.model(), tokens, cost.amountOrNull(), ttft, Math.max(0, result.durationMillis()),
-                Outcome.of(result), origin.conversationId(), origin.origin());
+                Outcome.of(result), origin.conversationId(), origin.messageId(), origin.origin());
         return ledger.append(entry);
     }
 
