@@ -10,7 +10,8 @@ public final class Migrations {
     private Migrations() {}
 
     public static final List<Migration> ALL = List.of(
-            new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            new Migration(2, PresetStore.CREATE_TABLE)
     );
 
     /** The version a database has once every step has run. */

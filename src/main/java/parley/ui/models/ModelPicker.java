@@ -70,7 +70,7 @@ public final class ModelPicker extends HBox {
         box.setPadding(new Insets(4));
         box.setPrefWidth(480);
         popover = new Popover(box);
-        popover.setTitle(null);
+        popover.setTitle("");
         popover.setHeaderAlwaysVisible(false);
         popover.setArrowLocation(Popover.ArrowLocation.TOP_LEFT);
         popover.setDetachable(false);

@@ -17,6 +17,7 @@ import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import parley.api.ApiError;
 import parley.api.ApiException;
+import parley.chat.ChatSettings;
 import parley.provider.KeyResolver;
 import parley.provider.LocalServer;
 import parley.provider.ModelInfo;
@@ -103,9 +104,21 @@ public final class ProviderViewModel {
 
     /** The key requests to this provider carry: the typed one, else the environment variable's. */
     public String apiKey() {
-        ProviderProfile p = provider.get();
+        return keyFor(provider.get());
+    }
+
+    /** The key for any profile, also from another thread: the typed one, else the environment's. */
+    public String keyFor(ProviderProfile p) {
         return typedKeys.get(keyId(p)).orElseGet(() ->
                 KeyResolver.fromEnvironment(env).keyFor(p).map(k -> k.value()).orElse(null));
+    }
+
+    /** {@code base} pointed at the chosen provider and model. */
+    public ChatSettings applyTo(ChatSettings base) {
+        ProviderProfile p = provider.get();
+        boolean custom = p.id().startsWith(Providers.CUSTOM_ID);
+        return base.withProvider(custom ? Providers.CUSTOM_ID : p.id(), custom ? p.baseUrl() : null)
+                .withModel(model.get());
     }
 
     public void selectProvider(ProviderProfile profile) {
@@ -173,7 +186,7 @@ public final class ProviderViewModel {
             } catch (ApiException e) {
                 error = e.error();
             } catch (RuntimeException e) {
-                error = new ApiError(ApiError.Kind.NETWORK, 0, null, e.getMessage());
+                error = new ApiError(ApiError.Kind.PROTOCOL, 0, null, e.getMessage());
             }
             List<ModelInfo> result = found;
             ApiError failure = error;
@@ -250,7 +263,7 @@ public final class ProviderViewModel {
     }
 
     private static String keyId(ProviderProfile p) {
-        return p.id();
+        return p.id().startsWith(Providers.CUSTOM_ID) ? Providers.CUSTOM_ID + ":" + p.baseUrl() : p.id();
     }
 
     static String describe(ProviderProfile profile, ApiError error) {
