@@ -10,7 +10,9 @@ public final class Migrations {
     private Migrations() {}
 
     public static final List<Migration> ALL = List.of(
-            new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            new Migration(2, parley.usage.UsageSchema.STATEMENTS),
+            new Migration(3, HistorySchema.TABLES)
     );
 
     /** The version a database has once every step has run. */
