@@ -10,7 +10,7 @@ import java.util.Map;
  * written on one line; anything else gets one element per line.
  */
 final class LiteralWriter {
-    private static final int WIDTH = 80;
+    private static final int WIDTH = 100;
     private final Syntax syntax;
     private final String indentUnit;
 
@@ -26,12 +26,18 @@ final class LiteralWriter {
 
     String write(JsonNode node, String indent) {
         if (node.isObject()) {
-            List<String> entries = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                entries.add(syntax.key(field.getKey()) + write(field.getValue(), indent + indentUnit));
+                keys.add(syntax.key(field.getKey()));
+                values.add(write(field.getValue(), indent + indentUnit));
             }
-            return container(syntax.objectOpen(), syntax.objectClose(), entries, node, indent,
-                    syntax.padInlineObjects() ? " " : "");
+            String pad = syntax.padInlineObjects() ? " " : "";
+            String inline = container(syntax.objectOpen(), syntax.objectClose(), joined(keys, values), node, indent, pad);
+            if (!syntax.alignKeys() || !inline.contains("\n")) {
+                return inline;
+            }
+            return container(syntax.objectOpen(), syntax.objectClose(), aligned(keys, values), node, indent, pad);
         }
         if (node.isArray()) {
             List<String> entries = new ArrayList<>();
@@ -72,6 +78,37 @@ final class LiteralWriter {
             out.append(last && !syntax.trailingComma() ? "" : ",").append('\n');
         }
         return out.append(indent).append(close).toString();
+    }
+
+    private static List<String> joined(List<String> keys, List<String> values) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            entries.add(keys.get(i) + values.get(i));
+        }
+        return entries;
+    }
+
+    /** gofmt's layout: in each run of one-line entries, the values start in one column. */
+    private static List<String> aligned(List<String> keys, List<String> values) {
+        List<String> entries = new ArrayList<>();
+        int runStart = 0;
+        for (int i = 0; i <= keys.size(); i++) {
+            if (i < keys.size() && !values.get(i).contains("\n")) {
+                continue;
+            }
+            int width = 0;
+            for (int j = runStart; j < i; j++) {
+                width = Math.max(width, keys.get(j).length());
+            }
+            for (int j = runStart; j < i; j++) {
+                entries.add(keys.get(j) + " ".repeat(width - keys.get(j).length()) + values.get(j));
+            }
+            if (i < keys.size()) {
+                entries.add(keys.get(i) + values.get(i));
+            }
+            runStart = i + 1;
+        }
+        return entries;
     }
 
     private static boolean scalarsOnly(JsonNode node) {

@@ -22,6 +22,9 @@ interface Syntax {
     /** Spaces inside the braces of an object written on one line ({@code { a: 1 }}). */
     default boolean padInlineObjects() { return false; }
 
+    /** Whether the values of a multi-line object line up in one column, as gofmt writes them. */
+    default boolean alignKeys() { return false; }
+
     /** Whether the last element of a multi-line container also gets a comma. */
     default boolean trailingComma() { return true; }
 
@@ -71,5 +74,6 @@ interface Syntax {
         public String objectClose() { return "}"; }
         public String arrayOpen() { return "[]any{"; }
         public String arrayClose() { return "}"; }
+        @Override public boolean alignKeys() { return true; }
     };
 }
