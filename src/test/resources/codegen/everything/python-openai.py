@@ -33,7 +33,7 @@ response = client.chat.completions.create(
 )
 
 message = response.choices[0].message
-reasoning = getattr(message, "reasoning_content", None)
+reasoning = getattr(message, "reasoning_content", None) or getattr(message, "reasoning", None)
 if reasoning:
     print(reasoning, file=sys.stderr)
 print(message.content)
