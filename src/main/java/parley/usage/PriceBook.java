@@ -45,14 +45,16 @@ public final class PriceBook {
 
     /** Keeps the prices a provider's model list carries; models without both prices are skipped. Returns how many. */
     public int refreshFrom(String provider, List<ModelInfo> models) {
-        int kept = 0;
+        List<PriceRow> rows = new ArrayList<>();
         for (ModelInfo m : models) {
             if (m.inputPrice() == null || m.outputPrice() == null) continue;
-            store.put(provider, m.id(), new Price(m.inputPrice(), m.outputPrice(), m.cachedInputPrice(),
-                    today(), PriceSource.PROVIDER_LIST));
-            kept++;
+            if (m.inputPrice().signum() < 0 || m.outputPrice().signum() < 0) continue;
+            BigDecimal cached = m.cachedInputPrice() != null && m.cachedInputPrice().signum() >= 0 ? m.cachedInputPrice() : null;
+            rows.add(new PriceRow(provider, m.id(), new Price(m.inputPrice(), m.outputPrice(), cached, today(),
+                    PriceSource.PROVIDER_LIST), ""));
         }
-        return kept;
+        store.putAll(provider, rows);
+        return rows.size();
     }
 
     /** Every known price: the stored ones first (user, then provider lists), then the catalog. */

@@ -1,7 +1,6 @@
 package parley.usage;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import parley.store.Database;
 
 /**
  * Prices kept in the {@code model_price} table: the user's own and those read from providers' model
@@ -18,45 +18,50 @@ import java.util.Optional;
 public final class PriceStore {
     public static final String ANY_PROVIDER = "";
 
-    private final Connection connection;
+    private final Database database;
 
-    public PriceStore(Connection connection) {
-        this.connection = connection;
+    public PriceStore(Database database) {
+        this.database = database;
     }
 
     public void put(String provider, String model, Price price) {
+        putAll(provider, List.of(new PriceRow(provider, model, price, "")));
+    }
+
+    /** Stores every row in one transaction. */
+    public void putAll(String provider, List<PriceRow> rows) {
         String sql = "INSERT OR REPLACE INTO model_price (provider, model, source, input_usd, output_usd, "
                 + "cached_usd, as_of) VALUES (?,?,?,?,?,?,?)";
-        synchronized (connection) {
-            try (PreparedStatement st = connection.prepareStatement(sql)) {
-                st.setString(1, provider);
-                st.setString(2, model);
-                st.setString(3, price.source().name());
-                st.setString(4, price.input().toPlainString());
-                st.setString(5, price.output().toPlainString());
-                if (price.cachedInput() == null) st.setNull(6, Types.VARCHAR);
-                else st.setString(6, price.cachedInput().toPlainString());
-                st.setString(7, price.asOf().toString());
-                st.executeUpdate();
-            } catch (SQLException e) {
-                throw new UsageStoreException("Could not save the price of " + model + ": " + e.getMessage(), e);
+        database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (PriceRow row : rows) {
+                    Price price = row.price();
+                    st.setString(1, provider);
+                    st.setString(2, row.model());
+                    st.setString(3, price.source().name());
+                    st.setString(4, price.input().toPlainString());
+                    st.setString(5, price.output().toPlainString());
+                    if (price.cachedInput() == null) st.setNull(6, Types.VARCHAR);
+                    else st.setString(6, price.cachedInput().toPlainString());
+                    st.setString(7, price.asOf().toString());
+                    st.executeUpdate();
+                }
             }
-        }
+            return null;
+        });
     }
 
     /** Removes a price; true when there was one. */
     public boolean remove(String provider, String model, PriceSource source) {
-        synchronized (connection) {
-            try (PreparedStatement st = connection.prepareStatement(
+        return database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
                     "DELETE FROM model_price WHERE provider = ? AND model = ? AND source = ?")) {
                 st.setString(1, provider);
                 st.setString(2, model);
                 st.setString(3, source.name());
                 return st.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw new UsageStoreException("Could not remove the price of " + model + ": " + e.getMessage(), e);
             }
-        }
+        });
     }
 
     public Optional<Price> find(String provider, String model, PriceSource source) {
@@ -72,18 +77,16 @@ public final class PriceStore {
     private List<PriceRow> query(String where, String... args) {
         String sql = "SELECT provider, model, source, input_usd, output_usd, cached_usd, as_of FROM model_price "
                 + where + " ORDER BY provider, model, source";
-        synchronized (connection) {
-            try (PreparedStatement st = connection.prepareStatement(sql)) {
+        return database.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) st.setString(i + 1, args[i]);
                 try (ResultSet rs = st.executeQuery()) {
                     List<PriceRow> rows = new ArrayList<>();
                     while (rs.next()) rows.add(read(rs));
                     return rows;
                 }
-            } catch (SQLException e) {
-                throw new UsageStoreException("Could not read the prices: " + e.getMessage(), e);
             }
-        }
+        });
     }
 
     private static PriceRow read(ResultSet rs) throws SQLException {

@@ -9,7 +9,7 @@ import java.util.List;
 public final class UsageCsv {
     public static final List<String> ENTRY_HEADER = List.of("time", "day", "provider", "model", "prompt_tokens",
             "completion_tokens", "reasoning_tokens", "cached_tokens", "estimated", "cost_usd", "ttft_ms",
-            "duration_ms", "outcome", "conversation_id", "origin");
+            "duration_ms", "outcome", "conversation_id", "message_id", "origin");
 
     private UsageCsv() {}
 
@@ -23,7 +23,7 @@ public final class UsageCsv {
                     Long.toString(t.cached()), Boolean.toString(t.estimated()),
                     e.costUsd() == null ? "" : e.costUsd().toPlainString(),
                     e.ttftMillis() == null ? "" : e.ttftMillis().toString(), Long.toString(e.durationMillis()),
-                    e.outcome().label(), e.conversationId() == null ? "" : e.conversationId(), e.origin()));
+                    e.outcome().label(), orEmpty(e.conversationId()), orEmpty(e.messageId()), e.origin()));
         }
     }
 
@@ -42,6 +42,8 @@ public final class UsageCsv {
                     Integer.toString(g.cost().unknownParts())));
         }
     }
+
+    private static String orEmpty(String s) { return s == null ? "" : s; }
 
     static String field(String value) {
         boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");

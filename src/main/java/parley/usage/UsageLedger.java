@@ -1,7 +1,6 @@
 package parley.usage;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,33 +10,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import parley.store.Database;
 
 /** The ledger of every request, in the {@code usage_ledger} table. Rows are only ever added. */
 public final class UsageLedger {
     private static final String COLUMNS = "at_ms, day, provider, model, prompt_tokens, completion_tokens, "
             + "reasoning_tokens, cached_tokens, estimated, cost_usd, ttft_ms, duration_ms, outcome, "
-            + "conversation_id, origin";
+            + "conversation_id, message_id, origin";
 
-    private final Connection connection;
+    private final Database database;
 
-    public UsageLedger(Connection connection) {
-        this.connection = connection;
+    public UsageLedger(Database database) {
+        this.database = database;
     }
 
     /** Writes the entry and returns it with its id. */
     public LedgerEntry append(LedgerEntry entry) {
-        String sql = "INSERT INTO usage_ledger (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        synchronized (connection) {
-            try (PreparedStatement st = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        String sql = "INSERT INTO usage_ledger (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        return database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 bind(st, entry);
                 st.executeUpdate();
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     return keys.next() ? entry.withId(keys.getLong(1)) : entry;
                 }
-            } catch (SQLException e) {
-                throw new UsageStoreException("Could not write the usage ledger: " + e.getMessage(), e);
             }
-        }
+        });
     }
 
     /** The rows that match, oldest first. */
@@ -49,34 +47,31 @@ public final class UsageLedger {
         condition(sql, args, "provider = ?", filter.provider());
         condition(sql, args, "model = ?", filter.model());
         condition(sql, args, "conversation_id = ?", filter.conversationId());
+        condition(sql, args, "message_id = ?", filter.messageId());
         sql.append(" ORDER BY at_ms, id");
-        synchronized (connection) {
-            try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
+        return database.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) st.setObject(i + 1, args.get(i));
                 try (ResultSet rs = st.executeQuery()) {
                     List<LedgerEntry> rows = new ArrayList<>();
                     while (rs.next()) rows.add(read(rs));
                     return rows;
                 }
-            } catch (SQLException e) {
-                throw new UsageStoreException("Could not read the usage ledger: " + e.getMessage(), e);
             }
-        }
+        });
     }
 
-    /** The distinct values of a column, sorted, to fill filter choices. */
+    /** The distinct providers or models on the ledger, sorted, to fill filter choices. */
     public List<String> distinct(String column) {
         if (!List.of("provider", "model").contains(column)) throw new IllegalArgumentException(column);
-        synchronized (connection) {
-            try (Statement st = connection.createStatement();
+        return database.read(c -> {
+            try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT DISTINCT " + column + " FROM usage_ledger ORDER BY 1")) {
                 List<String> values = new ArrayList<>();
                 while (rs.next()) values.add(rs.getString(1));
                 return values;
-            } catch (SQLException e) {
-                throw new UsageStoreException("Could not read the usage ledger: " + e.getMessage(), e);
             }
-        }
+        });
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
@@ -101,7 +96,8 @@ public final class UsageLedger {
         st.setLong(12, e.durationMillis());
         st.setString(13, e.outcome().label());
         st.setString(14, e.conversationId());
-        st.setString(15, e.origin());
+        st.setString(15, e.messageId());
+        st.setString(16, e.origin());
     }
 
     private static LedgerEntry read(ResultSet rs) throws SQLException {
@@ -113,6 +109,7 @@ public final class UsageLedger {
         return new LedgerEntry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
                 LocalDate.parse(rs.getString("day")), rs.getString("provider"), rs.getString("model"),
                 tokens, cost == null ? null : new BigDecimal(cost), ttftMillis, rs.getLong("duration_ms"),
-                Outcome.parse(rs.getString("outcome")), rs.getString("conversation_id"), rs.getString("origin"));
+                Outcome.parse(rs.getString("outcome")), rs.getString("conversation_id"), rs.getString("message_id"),
+                rs.getString("origin"));
     }
 }

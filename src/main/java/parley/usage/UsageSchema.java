@@ -24,6 +24,7 @@ public final class UsageSchema {
               duration_ms INTEGER NOT NULL,
               outcome TEXT NOT NULL,
               conversation_id TEXT,
+              message_id TEXT,
               origin TEXT NOT NULL
             )""",
             "CREATE INDEX usage_ledger_day ON usage_ledger(day)",

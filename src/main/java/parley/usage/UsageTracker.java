@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
@@ -19,6 +22,7 @@ public final class UsageTracker {
     private final PriceBook prices;
     private final TokenEstimator estimator;
     private final Clock clock;
+    private final List<Consumer<LedgerEntry>> listeners = new CopyOnWriteArrayList<>();
 
     public UsageTracker(UsageLedger ledger, PriceBook prices, TokenEstimator estimator, Clock clock) {
         this.ledger = ledger;
@@ -28,6 +32,12 @@ public final class UsageTracker {
     }
 
     public UsageLedger ledger() { return ledger; }
+
+    /** Told about every row written, on the thread that wrote it. Returns the action that stops it. */
+    public Runnable addListener(Consumer<LedgerEntry> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
 
     public PriceBook prices() { return prices; }
 
@@ -40,8 +50,10 @@ public final class UsageTracker {
                 ? result.ttftMillis() : null;
         LedgerEntry entry = new LedgerEntry(0, now, LocalDate.ofInstant(now, clock.getZone()), origin.provider(),
                 request.model(), tokens, cost.amountOrNull(), ttft, Math.max(0, result.durationMillis()),
-                Outcome.of(result), origin.conversationId(), origin.origin());
-        return ledger.append(entry);
+                Outcome.of(result), origin.conversationId(), origin.messageId(), origin.origin());
+        LedgerEntry stored = ledger.append(entry);
+        listeners.forEach(l -> l.accept(stored));
+        return stored;
     }
 
     /** The cost of these tokens at this model's price. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
+import parley.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +37,8 @@ class PriceBookTest {
     }
 
     @Test
-    void userPricesWinOverProviderListsWhichWinOverTheCatalog() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+    void userPricesWinOverProviderListsWhichWinOverTheCatalog() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
             assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.CATALOG);
 
@@ -60,8 +60,8 @@ class PriceBookTest {
     }
 
     @Test
-    void localModelsAreFreeAndUnknownModelsAreUnknown() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+    void localModelsAreFreeAndUnknownModelsAreUnknown() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
             Price local = book.priceFor("ollama", true, "qwen3:4b").orElseThrow();
             assertThat(local.input()).isZero();
@@ -71,8 +71,8 @@ class PriceBookTest {
     }
 
     @Test
-    void aModelOfOneKnownProviderIsPricedAtAnyBaseUrl() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+    void aModelOfOneKnownProviderIsPricedAtAnyBaseUrl() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
             assertThat(book.priceFor("custom", false, "deepseek-reasoner").orElseThrow().output())
                     .isEqualByComparingTo("0.42");
@@ -80,8 +80,8 @@ class PriceBookTest {
     }
 
     @Test
-    void theListShowsStoredPricesThenTheCatalog() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+    void theListShowsStoredPricesThenTheCatalog() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
             book.setUserPrice("openrouter", "x/y", new BigDecimal("1"), new BigDecimal("2"), null);
             List<PriceRow> rows = book.list();

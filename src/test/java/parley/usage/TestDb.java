@@ -1,23 +1,13 @@
 package parley.usage;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import parley.store.Database;
 
-/** A SQLite file with the usage tables, for tests. */
+/** The application's database in a test folder, with every migration applied. */
 final class TestDb {
     private TestDb() {}
 
-    static Connection open(Path file) throws SQLException {
-        boolean fresh = !file.toFile().exists();
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        if (fresh) {
-            try (Statement st = c.createStatement()) {
-                for (String sql : UsageSchema.STATEMENTS) st.execute(sql);
-            }
-        }
-        return c;
+    static Database open(Path file) {
+        return Database.open(file);
     }
 }

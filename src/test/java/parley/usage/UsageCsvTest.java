@@ -14,10 +14,10 @@ class UsageCsvTest {
     private static final LedgerEntry PRICED = new LedgerEntry(1, Instant.parse("2026-03-10T12:00:00Z"),
             LocalDate.of(2026, 3, 10), "atlascloud", "deepseek-ai/deepseek-v3.2",
             new TokenCounts(2000, 1000, 400, 1000, false), new BigDecimal("0.00077"), 120L, 900, Outcome.OK,
-            "conv,\"1\"", "window");
+            "conv,\"1\"", "m-1", "window");
     private static final LedgerEntry UNKNOWN = new LedgerEntry(2, Instant.parse("2026-03-11T08:00:00Z"),
             LocalDate.of(2026, 3, 11), "proxy", "mystery\nmodel", new TokenCounts(10, 5, 0, 0, true), null, null,
-            40, Outcome.STOPPED, null, "cli");
+            40, Outcome.STOPPED, null, null, "cli");
 
     @Test
     void entriesAreParsedBackFieldForField() {
@@ -28,9 +28,9 @@ class UsageCsvTest {
         assertThat(rows.get(0)).isEqualTo(UsageCsv.ENTRY_HEADER);
         assertThat(rows.get(1)).containsExactly("2026-03-10T12:00:00Z", "2026-03-10", "atlascloud",
                 "deepseek-ai/deepseek-v3.2", "2000", "1000", "400", "1000", "false", "0.00077", "120", "900", "ok",
-                "conv,\"1\"", "window");
+                "conv,\"1\"", "m-1", "window");
         assertThat(rows.get(2)).containsExactly("2026-03-11T08:00:00Z", "2026-03-11", "proxy", "mystery\nmodel",
-                "10", "5", "0", "0", "true", "", "", "40", "stopped", "", "cli");
+                "10", "5", "0", "0", "true", "", "", "40", "stopped", "", "", "cli");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
+import parley.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,13 +20,13 @@ import parley.api.Usage;
 
 class UsageTrackerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneId.of("UTC"));
-    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", false, "conv-1", LedgerEntry.WINDOW);
+    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", false, "conv-1", "m-1", LedgerEntry.WINDOW);
     private static final ChatRequest REQUEST = ChatRequest.of("deepseek-ai/deepseek-v3.2",
             List.of(ChatMessage.user("Say hello in five words.")));
 
     @TempDir Path dir;
 
-    private UsageTracker tracker(Connection c) {
+    private UsageTracker tracker(Database c) {
         return new UsageTracker(new UsageLedger(c), new PriceBook(new PriceStore(c), CLOCK), new TokenEstimator(), CLOCK);
     }
 
@@ -36,7 +36,7 @@ class UsageTrackerTest {
 
     @Test
     void aReportedUsageIsRecordedAsReportedAndPriced() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             LedgerEntry e = tracker(c).record(ATLAS, REQUEST, result("Hello there, how are you?",
                     new Usage(2000, 1000, 3000, 400, 1000)));
             assertThat(e.id()).isPositive();
@@ -52,7 +52,7 @@ class UsageTrackerTest {
 
     @Test
     void withoutUsageTheTokensAreEstimatedAndMarked() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             LedgerEntry e = tracker(c).record(ATLAS, REQUEST, new ChatResult("Hello there, how are you?",
                     "The user wants a greeting.", null, null, true, false, null, 80, 500));
             assertThat(e.tokens().estimated()).isTrue();
@@ -67,7 +67,7 @@ class UsageTrackerTest {
 
     @Test
     void aStoppedRequestIsStoppedAndEstimated() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             LedgerEntry e = tracker(c).record(ATLAS, REQUEST,
                     new ChatResult("Hel", "", null, null, false, true, null, 50, 60));
             assertThat(e.outcome()).isEqualTo(Outcome.STOPPED);
@@ -77,7 +77,7 @@ class UsageTrackerTest {
 
     @Test
     void aRefusedRequestUsedNoTokens() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             ApiError unauthorized = new ApiError(ApiError.Kind.AUTHENTICATION, 401, null, "bad key");
             LedgerEntry e = tracker(c).record(ATLAS, REQUEST,
                     new ChatResult("", "", null, null, false, false, unauthorized, -1, 30));
@@ -90,9 +90,9 @@ class UsageTrackerTest {
 
     @Test
     void anUnknownPriceIsStoredAsUnknownAndStaysUnknownInTotals() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             UsageTracker t = tracker(c);
-            RequestOrigin elsewhere = new RequestOrigin("someproxy", false, "conv-1", LedgerEntry.WINDOW);
+            RequestOrigin elsewhere = new RequestOrigin("someproxy", false, "conv-1", "m-2", LedgerEntry.WINDOW);
             t.record(ATLAS, REQUEST, result("hi", new Usage(1000, 1000, 2000, 0, 0)));
             LedgerEntry unknown = t.record(elsewhere, REQUEST.withModel("mystery-model"),
                     result("hi", new Usage(10, 10, 20, 0, 0)));
@@ -116,10 +116,10 @@ class UsageTrackerTest {
     @Test
     void theLedgerSurvivesARestart() throws Exception {
         Path file = dir.resolve("p.db");
-        try (Connection c = TestDb.open(file)) {
+        try (Database c = TestDb.open(file)) {
             tracker(c).record(ATLAS, REQUEST, result("hi", new Usage(1000, 1000, 2000, 0, 0)));
         }
-        try (Connection c = TestDb.open(file)) {
+        try (Database c = TestDb.open(file)) {
             List<LedgerEntry> rows = new UsageLedger(c).entries(UsageFilter.ALL);
             assertThat(rows).hasSize(1);
             LedgerEntry e = rows.getFirst();
@@ -128,13 +128,14 @@ class UsageTrackerTest {
             assertThat(e.costUsd()).isEqualByComparingTo("0.00064");
             assertThat(e.conversationId()).isEqualTo("conv-1");
             assertThat(e.origin()).isEqualTo("window");
+            assertThat(e.messageId()).isEqualTo("m-1");
             assertThat(e.at()).isEqualTo(CLOCK.instant());
         }
     }
 
     @Test
     void theEstimateBeforeSendingGoesFromThePromptToAFullReply() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             SendEstimate estimate = tracker(c).estimate(ATLAS, REQUEST);
             assertThat(estimate.maxTokens()).isEqualTo(1024);
             long p = estimate.promptTokens();
@@ -147,8 +148,8 @@ class UsageTrackerTest {
 
     @Test
     void aLocalModelCostsNothing() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
-            RequestOrigin local = new RequestOrigin("ollama", true, null, LedgerEntry.CLI);
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            RequestOrigin local = RequestOrigin.cli("ollama", true);
             LedgerEntry e = tracker(c).record(local, REQUEST.withModel("llama3.2"), result("hi", new Usage(10, 10, 20, 0, 0)));
             assertThat(e.costUsd()).isEqualByComparingTo("0");
         }
@@ -156,7 +157,7 @@ class UsageTrackerTest {
 
     @Test
     void theBudgetAsksBeforeASendThatCouldPassTheDailyLimit() throws Exception {
-        try (Connection c = TestDb.open(dir.resolve("p.db"))) {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
             UsageTracker t = tracker(c);
             t.record(ATLAS, REQUEST, result("hi", new Usage(1_000_000, 1_000_000, 2_000_000, 0, 0))); // $0.64
             BudgetSettings limit = new BudgetSettings(new BigDecimal("0.70"), null, false);
