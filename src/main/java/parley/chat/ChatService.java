@@ -59,6 +59,14 @@ public final class ChatService {
         }
     }
 
+    /** Makes {@code opened} (e.g. from the history) the current conversation; refused while a reply is arriving. */
+    public void open(Conversation opened) {
+        synchronized (lock) {
+            ensureIdle();
+            conversation = opened;
+        }
+    }
+
     /** The request that sending {@code pendingUserText} now would send (no user message when blank). */
     public ChatRequest nextRequest(String pendingUserText) {
         List<ChatMessage> history = new ArrayList<>(conversation.history());
