@@ -59,6 +59,14 @@ public final class ChatService {
         }
     }
 
+    /** Continues a saved conversation; refused while a reply is arriving. */
+    public void open(Conversation saved) {
+        synchronized (lock) {
+            ensureIdle();
+            conversation = saved;
+        }
+    }
+
     /** The request that sending {@code pendingUserText} now would send (no user message when blank). */
     public ChatRequest nextRequest(String pendingUserText) {
         List<ChatMessage> history = new ArrayList<>(conversation.history());
