@@ -59,11 +59,11 @@ public final class ChatService {
         }
     }
 
-    /** Continues a saved conversation; refused while a reply is arriving. */
-    public void open(Conversation saved) {
+    /** Makes {@code opened} (e.g. from the history) the current conversation; refused while a reply is arriving. */
+    public void open(Conversation opened) {
         synchronized (lock) {
             ensureIdle();
-            conversation = saved;
+            conversation = opened;
         }
     }
 
