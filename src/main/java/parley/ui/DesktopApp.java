@@ -18,7 +18,11 @@ public final class DesktopApp extends Application {
                 "https://api.atlascloud.ai/v1", "ATLASCLOUD_API_KEY",
                 "deepseek-ai/deepseek-v3.2-speciale", false);
         stage.setTitle("Parley");
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(new Scene(new Label(atlas.name() + " · " + atlas.defaultModel()), 1000, 700));
         stage.show();
+        if (StartupSmoke.requested(getParameters().getRaw())) {
+            StartupSmoke.exitAfterFirstFrame(stage);
+        }
     }
 }
