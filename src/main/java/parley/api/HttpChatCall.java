@@ -1,0 +1,422 @@
+package parley.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One chat request over HTTP, from the first attempt to the result: retries, the idle-read watchdog,
+ * reading the stream or the whole answer, and Stop. Runs on its own thread; {@link #close()} may be
+ * called from any thread.
+ */
+final class HttpChatCall implements ChatCall {
+    private static final int BUFFER_SIZE = 16 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final ChatClient client;
+    private final ChatRequest request;
+    private final RawTap tap;
+    private final ResultCollector collector;
+    private final CompletableFuture<ChatResult> result = new CompletableFuture<>();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+
+    private volatile boolean stopped;
+    private volatile boolean timedOut;
+    private volatile Thread worker;
+    private volatile InputStream body;
+    private volatile CompletableFuture<?> pending;
+    private volatile long lastActivityNanos;
+    private ScheduledFuture<?> watchdog;
+
+    HttpChatCall(ChatClient client, ChatRequest request, Consumer<StreamEvent> events, RawTap tap) {
+        this.client = client;
+        this.request = request;
+        this.tap = tap;
+        this.collector = new ResultCollector(events, System.nanoTime());
+    }
+
+    /** Ends the call at once with an error found before anything was sent. */
+    HttpChatCall refuse(ApiError error) {
+        result.complete(collector.result(false, false, error));
+        return this;
+    }
+
+    void run() {
+        worker = Thread.currentThread();
+        ChatResult outcome;
+        try {
+            outcome = execute();
+        } catch (RuntimeException e) {
+            outcome = collector.result(false, false, new ApiError(ApiError.Kind.PROTOCOL, 0, null,
+                    "the answer could not be handled: " + e));
+        } finally {
+            disarmWatchdog();
+            closeBody();
+            Thread.interrupted();
+        }
+        result.complete(outcome);
+    }
+
+    @Override
+    public ChatResult await() throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (result.isDone() || stopped) {
+            return;
+        }
+        stopped = true;
+        stopSignal.countDown();
+        abort();
+    }
+
+    private void abort() {
+        CompletableFuture<?> waiting = pending;
+        if (waiting != null) {
+            waiting.cancel(true);
+        }
+        closeBody();
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private ChatResult execute() {
+        ChatRequest current = request;
+        boolean droppedStreamOptions = false;
+        int attempt = 0;
+        while (true) {
+            if (stopped) {
+                return stoppedResult();
+            }
+            HttpResponse<InputStream> response;
+            try {
+                response = send(current);
+            } catch (IOException e) {
+                if (stopped) return stoppedResult();
+                if (timedOut) return timeout(false);
+                ApiError error = networkError(e);
+                if (attempt < client.config().maxRetries()) {
+                    if (!pause(backoff(attempt))) return stoppedResult();
+                    attempt++;
+                    continue;
+                }
+                return collector.result(false, false, error);
+            }
+            int status = response.statusCode();
+            if (tap != null) {
+                tap.response(status, response.headers().map());
+            }
+            if (status >= 200 && status < 300) {
+                try {
+                    return readAnswer(response, current);
+                } catch (NothingArrived e) {
+                    if (attempt < client.config().maxRetries()) {
+                        if (!pause(backoff(attempt))) return stoppedResult();
+                        attempt++;
+                        continue;
+                    }
+                    return collector.result(true, false, networkError(e.cause));
+                }
+            }
+            String errorBody = readErrorBody(response);
+            if (stopped) return stoppedResult();
+            if (timedOut) return timeout(false);
+            ApiError error = errorFor(response, errorBody);
+            if (status == 400 && !droppedStreamOptions && current.streamOptions() != null
+                    && mentionsStreamOptions(errorBody)) {
+                current = current.withStream(current.stream(), null);
+                droppedStreamOptions = true;
+                continue;
+            }
+            if (Retries.retryable(status) && attempt < client.config().maxRetries()) {
+                Duration wait = Retries.waitBefore(attempt, client.config().backoffBase(),
+                        response.headers().firstValue("Retry-After").orElse(null));
+                if (wait != null) {
+                    if (!pause(wait)) return stoppedResult();
+                    attempt++;
+                    continue;
+                }
+            }
+            return collector.result(false, false, error);
+        }
+    }
+
+    private HttpResponse<InputStream> send(ChatRequest current) throws IOException {
+        String json = client.json(current);
+        HttpRequest httpRequest = client.chatRequest(json, current.streaming());
+        if (tap != null) {
+            tap.request("POST", httpRequest.uri(), json);
+        }
+        armWatchdog();
+        CompletableFuture<HttpResponse<InputStream>> future =
+                client.http().sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        pending = future;
+        try {
+            if (stopped) {
+                future.cancel(true);
+            }
+            HttpResponse<InputStream> response = future.get();
+            body = response.body();
+            if (stopped || timedOut) {
+                closeBody();
+                throw new IOException("stopped");
+            }
+            return response;
+        } catch (InterruptedException | CancellationException e) {
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause);
+        } finally {
+            pending = null;
+        }
+    }
+
+    private ChatResult readAnswer(HttpResponse<InputStream> response, ChatRequest current) throws NothingArrived {
+        String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase();
+        boolean sse = contentType.startsWith("text/event-stream")
+                || (contentType.isEmpty() && current.streaming());
+        return sse ? readStream(response) : readWhole(response);
+    }
+
+    private ChatResult readStream(HttpResponse<InputStream> response) throws NothingArrived {
+        StreamReader reader = new StreamReader(response.statusCode(), collector, tap);
+        InputStream in = response.body();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long received = 0;
+        try {
+            int n;
+            while (!reader.ended() && (n = in.read(buffer)) >= 0) {
+                lastActivityNanos = System.nanoTime();
+                received += n;
+                if (stopped) break;
+                reader.feed(buffer, n);
+            }
+            if (!reader.ended() && !stopped) {
+                reader.finish();
+            }
+        } catch (IOException e) {
+            if (stopped) return stoppedResult();
+            if (timedOut) return timeout(!reader.done() && !collector.finished());
+            if (received == 0) throw new NothingArrived(e);
+            return collector.result(!reader.done() && !collector.finished(), false, new ApiError(
+                    ApiError.Kind.NETWORK, 0, null, "the connection broke during the answer: " + describe(e)));
+        }
+        if (stopped) return stoppedResult();
+        return collector.result(!reader.done() && !collector.finished(), false, reader.error());
+    }
+
+    private ChatResult readWhole(HttpResponse<InputStream> response) throws NothingArrived {
+        byte[] bytes;
+        try {
+            bytes = readAll(response.body(), Integer.MAX_VALUE);
+        } catch (PartialRead e) {
+            if (stopped) return stoppedResult();
+            if (timedOut) return timeout(true);
+            if (e.bytes.length == 0) throw new NothingArrived(e.cause);
+            return collector.result(true, false, new ApiError(ApiError.Kind.NETWORK, 0, null,
+                    "the connection broke during the answer: " + describe(e.cause)));
+        }
+        if (tap != null) {
+            tap.body(new String(bytes, StandardCharsets.UTF_8));
+        }
+        CompletionParser parser = new CompletionParser(response.statusCode());
+        try {
+            ApiError error = parser.parse(bytes, 0, bytes.length, collector);
+            if (error == null && !parser.sawChoice()) {
+                error = new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
+                        "the answer has no choices: " + ErrorBodies.excerpt(new String(bytes, StandardCharsets.UTF_8)));
+            }
+            return collector.result(false, false, error);
+        } catch (CompletionParser.MalformedException e) {
+            return collector.result(false, false, new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
+                    "the answer is not a chat completion: " + e.getMessage()));
+        }
+    }
+
+    private String readErrorBody(HttpResponse<InputStream> response) {
+        byte[] bytes;
+        try {
+            bytes = readAll(response.body(), MAX_ERROR_BODY);
+        } catch (PartialRead e) {
+            bytes = e.bytes;
+        }
+        closeBody();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (tap != null) {
+            tap.body(text);
+        }
+        return text;
+    }
+
+    private byte[] readAll(InputStream in, int limit) throws PartialRead {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try {
+            int n;
+            while (out.size() < limit && (n = in.read(buffer)) >= 0) {
+                lastActivityNanos = System.nanoTime();
+                out.write(buffer, 0, Math.min(n, limit - out.size()));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new PartialRead(out.toByteArray(), e);
+        }
+    }
+
+    private ApiError errorFor(HttpResponse<InputStream> response, String errorBody) {
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").orElse("another address");
+            return new ApiError(ApiError.Kind.NOT_FOUND, status, null, "the server redirected the request to "
+                    + location + "; set the base URL to the new address (the key is not sent there on its own)");
+        }
+        return ErrorBodies.fromResponse(status, errorBody);
+    }
+
+    private static boolean mentionsStreamOptions(String body) {
+        String lower = body.toLowerCase();
+        return lower.contains("stream_options") || lower.contains("include_usage");
+    }
+
+    private ApiError networkError(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new ApiError(ApiError.Kind.NETWORK, 0, null, "could not connect to " + client.config().baseUrl()
+                    + " within " + seconds(client.config().connectTimeout()) + ": check the address and the network");
+        }
+        if (e instanceof ConnectException) {
+            return new ApiError(ApiError.Kind.NETWORK, 0, null, "could not connect to " + client.config().baseUrl()
+                    + " (" + describe(e) + "): is the server running and the address right?");
+        }
+        return new ApiError(ApiError.Kind.NETWORK, 0, null, "the request to " + client.config().baseUrl()
+                + " failed: " + describe(e));
+    }
+
+    private ChatResult timeout(boolean truncated) {
+        return collector.result(truncated, false, new ApiError(ApiError.Kind.TIMEOUT, 0, null,
+                "no data from the server for " + seconds(client.config().idleTimeout())
+                        + "; what arrived is kept (raise the idle timeout for slow models)"));
+    }
+
+    private ChatResult stoppedResult() {
+        return collector.result(false, true, null);
+    }
+
+    private Duration backoff(int attempt) {
+        return Retries.waitBefore(attempt, client.config().backoffBase(), null);
+    }
+
+    /** Waits before a retry; false when Stop was pressed meanwhile. */
+    private boolean pause(Duration wait) {
+        disarmWatchdog();
+        try {
+            return !stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private synchronized void armWatchdog() {
+        lastActivityNanos = System.nanoTime();
+        if (watchdog == null) {
+            scheduleCheck(client.config().idleTimeout().toNanos());
+        }
+    }
+
+    private synchronized void disarmWatchdog() {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+            watchdog = null;
+        }
+    }
+
+    private synchronized void scheduleCheck(long delayNanos) {
+        watchdog = Watchdog.schedule(this::checkIdle, delayNanos);
+    }
+
+    private synchronized void checkIdle() {
+        if (watchdog == null || result.isDone()) {
+            return;
+        }
+        long idle = client.config().idleTimeout().toNanos();
+        long silent = System.nanoTime() - lastActivityNanos;
+        if (silent >= idle) {
+            watchdog = null;
+            timedOut = true;
+            abort();
+        } else {
+            scheduleCheck(idle - silent);
+        }
+    }
+
+    private void closeBody() {
+        InputStream in = body;
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all that is wanted
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        while (message == null && e.getCause() != null) {
+            e = e.getCause();
+            message = e.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** An answer that failed before its first byte: safe to send again. */
+    private static final class NothingArrived extends Exception {
+        final IOException cause;
+
+        NothingArrived(IOException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private static final class PartialRead extends Exception {
+        final byte[] bytes;
+        final IOException cause;
+
+        PartialRead(byte[] bytes, IOException cause) {
+            super(cause);
+            this.bytes = bytes;
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package parley.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import parley.api.ChatBackend;
+import parley.api.ChatCall;
+import parley.api.ChatMessage;
+import parley.api.ChatRequest;
+import parley.provider.Providers;
+
+/**
+ * The chat: one conversation in memory, the settings of the next request, and at most one reply
+ * on its way. Every request is built as one {@link ChatRequest} by {@link #nextRequest(String)}:
+ * the same object the window shows, the service sends and the code panel turns into code.
+ * Events reach the listeners on a background thread, in order; a window marshals them itself.
+ */
+public final class ChatService {
+    private static final System.Logger LOG = System.getLogger(ChatService.class.getName());
+
+    private final BackendFactory backends;
+    private final RequestCheck check;
+    private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ExchangeListener> exchangeListeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private volatile ChatSettings settings = ChatSettings.defaults();
+    private volatile Conversation conversation = new Conversation();
+    private Reply current;
+
+    /** {@code check} refuses a request before anything is sent (bounds of the parameters). */
+    public ChatService(BackendFactory backends, RequestCheck check) {
+        this.backends = backends;
+        this.check = check;
+    }
+
+    public ChatSettings settings() {
+        return settings;
+    }
+
+    public void setSettings(ChatSettings newSettings) {
+        settings = newSettings;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    /** Starts an empty conversation; refused while a reply is arriving. */
+    public void newConversation() {
+        synchronized (lock) {
+            ensureIdle();
+            conversation = new Conversation();
+        }
+    }
+
+    /** The request that sending {@code pendingUserText} now would send (no user message when blank). */
+    public ChatRequest nextRequest(String pendingUserText) {
+        List<ChatMessage> history = new ArrayList<>(conversation.history());
+        if (pendingUserText != null && !pendingUserText.isBlank()) {
+            history.add(ChatMessage.user(pendingUserText));
+        }
+        return settings.toRequest(history);
+    }
+
+    /** Listens to every chat event; close the subscription to stop. */
+    public Subscription addListener(Consumer<ChatEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Told about every finished request (for the usage ledger). */
+    public Subscription addExchangeListener(ExchangeListener listener) {
+        exchangeListeners.add(listener);
+        return () -> exchangeListeners.remove(listener);
+    }
+
+    public boolean busy() {
+        synchronized (lock) {
+            return current != null;
+        }
+    }
+
+    /**
+     * Adds the user's message and asks for a reply. Throws {@link IllegalArgumentException} (empty
+     * message, a parameter out of bounds, settings that cannot be served) or
+     * {@link IllegalStateException} (a reply is still arriving) before anything is changed or sent.
+     */
+    public Reply send(String userText) {
+        if (userText == null || userText.isBlank()) {
+            throw new IllegalArgumentException("The message is empty: type something to send.");
+        }
+        synchronized (lock) {
+            ensureIdle();
+            ChatRequest request = nextRequest(userText);
+            ChatBackend backend = prepare(request);
+            conversation.append(ChatMessage.USER, userText, MessageStatus.COMPLETE);
+            return start(backend, request);
+        }
+    }
+
+    /** Replaces the last answer with a new one for the same conversation. */
+    public Reply regenerate() {
+        synchronized (lock) {
+            ensureIdle();
+            Message last = conversation.last()
+                    .orElseThrow(() -> new IllegalStateException("Nothing to regenerate: the conversation is empty."));
+            List<Message> messages = conversation.messages();
+            int userIndex = last.isAssistant() ? messages.size() - 2 : messages.size() - 1;
+            if (userIndex < 0 || !messages.get(userIndex).isUser()) {
+                throw new IllegalStateException("Nothing to regenerate: no user message comes before the last answer.");
+            }
+            ChatRequest request = settings.toRequest(historyUpTo(messages, userIndex));
+            ChatBackend backend = prepare(request);
+            conversation.truncateAfter(messages.get(userIndex).id());
+            return start(backend, request);
+        }
+    }
+
+    /** Replaces the text of a user message, drops everything after it and asks for a new reply. */
+    public Reply editAndResend(String messageId, String newText) {
+        if (newText == null || newText.isBlank()) {
+            throw new IllegalArgumentException("The message is empty: type something to send.");
+        }
+        synchronized (lock) {
+            ensureIdle();
+            List<Message> messages = conversation.messages();
+            int index = conversation.indexOf(messageId);
+            if (index < 0 || !messages.get(index).isUser()) {
+                throw new IllegalArgumentException("Only a message you wrote can be edited and sent again.");
+            }
+            List<ChatMessage> history = historyUpTo(messages, index - 1);
+            history.add(ChatMessage.user(newText));
+            ChatRequest request = settings.toRequest(history);
+            ChatBackend backend = prepare(request);
+            conversation.truncateAfter(messageId);
+            conversation.replace(messages.get(index).withContent(newText));
+            return start(backend, request);
+        }
+    }
+
+    /** Removes a message; refused for the reply that is still arriving. */
+    public boolean delete(String messageId) {
+        synchronized (lock) {
+            if (current != null && current.messageId().equals(messageId)) {
+                throw new IllegalStateException("That reply is still arriving: stop it before deleting it.");
+            }
+            return conversation.remove(messageId);
+        }
+    }
+
+    /** Stops the reply that is arriving, if any; what arrived stays, marked stopped. */
+    public void stop() {
+        Reply running;
+        synchronized (lock) {
+            running = current;
+        }
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    private ChatBackend prepare(ChatRequest request) {
+        check.check(request);
+        return backends.backendFor(settings);
+    }
+
+    private Reply start(ChatBackend backend, ChatRequest request) {
+        Conversation target = conversation;
+        Message placeholder = target.append(ChatMessage.ASSISTANT, "", MessageStatus.STREAMING);
+        Reply reply = new Reply(placeholder.id());
+        Exchange exchange = new Exchange(target, settings, isLocal(settings), request, reply, this::emit, this::ended);
+        current = reply;
+        emit(new ChatEvent.Started(target.id(), reply.messageId(), request));
+        try {
+            ChatCall call = backend.start(request, exchange::accept);
+            reply.attach(call);
+            Thread.ofVirtual().name("parley-reply").start(() -> exchange.awaitEnd(call));
+        } catch (RuntimeException e) {
+            Thread.ofVirtual().name("parley-reply").start(() -> exchange.failedToStart(e));
+        }
+        return reply;
+    }
+
+    private void ended(ChatEvent.Ended event) {
+        synchronized (lock) {
+            if (current != null && current.messageId().equals(event.messageId())) {
+                current = null;
+            }
+        }
+        emit(event);
+        for (ExchangeListener listener : exchangeListeners) {
+            try {
+                listener.finished(event.record());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a request observer failed: " + e);
+            }
+        }
+    }
+
+    private void emit(ChatEvent event) {
+        for (Consumer<ChatEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a chat listener failed: " + e);
+            }
+        }
+    }
+
+    private void ensureIdle() {
+        if (current != null) {
+            throw new IllegalStateException("A reply is still arriving: stop it or wait for it to end.");
+        }
+    }
+
+    private static boolean isLocal(ChatSettings s) {
+        try {
+            return Providers.resolve(s.providerId(), s.baseUrl()).local();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    private static List<ChatMessage> historyUpTo(List<Message> messages, int lastIndex) {
+        List<ChatMessage> history = new ArrayList<>();
+        for (int i = 0; i <= lastIndex; i++) {
+            if (!messages.get(i).content().isEmpty()) {
+                history.add(messages.get(i).toWire());
+            }
+        }
+        return history;
+    }
+}

@@ -1,0 +1,85 @@
+package parley.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import parley.api.ChatMessage;
+
+/** The messages of one chat, in memory, in order. Safe to read from any thread. */
+public final class Conversation {
+    private final String id;
+    private final List<Message> messages = new ArrayList<>();
+
+    public Conversation() {
+        this(UUID.randomUUID().toString());
+    }
+
+    public Conversation(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** A snapshot of the messages. */
+    public synchronized List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    public synchronized int size() {
+        return messages.size();
+    }
+
+    public synchronized Optional<Message> find(String messageId) {
+        return messages.stream().filter(m -> m.id().equals(messageId)).findFirst();
+    }
+
+    public synchronized Optional<Message> last() {
+        return messages.isEmpty() ? Optional.empty() : Optional.of(messages.getLast());
+    }
+
+    /**
+     * The messages as they go into the next request: every message with text, in order. An empty
+     * reply (failed before anything arrived) is left out; a partial one stays, as the user saw it.
+     */
+    public synchronized List<ChatMessage> history() {
+        return messages.stream().filter(m -> !m.content().isEmpty()).map(Message::toWire).toList();
+    }
+
+    synchronized Message append(String role, String content, MessageStatus status) {
+        Message message = new Message(UUID.randomUUID().toString(), role, content, "", status, null);
+        messages.add(message);
+        return message;
+    }
+
+    synchronized void replace(Message message) {
+        int index = indexOf(message.id());
+        if (index >= 0) {
+            messages.set(index, message);
+        }
+    }
+
+    /** Removes the message and returns whether it was there. */
+    synchronized boolean remove(String messageId) {
+        return messages.removeIf(m -> m.id().equals(messageId));
+    }
+
+    /** Removes every message after the given one. */
+    synchronized void truncateAfter(String messageId) {
+        int index = indexOf(messageId);
+        if (index >= 0) {
+            messages.subList(index + 1, messages.size()).clear();
+        }
+    }
+
+    synchronized int indexOf(String messageId) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).id().equals(messageId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,128 @@
+package parley.provider;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The known providers, Atlas Cloud first (the default), and custom base URLs. */
+public final class Providers {
+    public static final String CUSTOM_ID = "custom";
+
+    public static final ProviderProfile ATLAS_CLOUD = new ProviderProfile("atlascloud", "Atlas Cloud",
+            "https://api.atlascloud.ai/v1", "ATLASCLOUD_API_KEY", "deepseek-ai/deepseek-v3.2-speciale", false);
+    public static final ProviderProfile DEEPSEEK = new ProviderProfile("deepseek", "DeepSeek",
+            "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "deepseek-chat", false);
+    public static final ProviderProfile OPENAI = new ProviderProfile("openai", "OpenAI",
+            "https://api.openai.com/v1", "OPENAI_API_KEY", "gpt-4o-mini", false);
+    public static final ProviderProfile OPENROUTER = new ProviderProfile("openrouter", "OpenRouter",
+            "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", "deepseek/deepseek-v3.2", false);
+    public static final ProviderProfile OLLAMA = new ProviderProfile("ollama", "Ollama",
+            "http://127.0.0.1:11434/v1", null, null, true);
+    public static final ProviderProfile LM_STUDIO = new ProviderProfile("lmstudio", "LM Studio",
+            "http://127.0.0.1:1234/v1", null, null, true);
+    public static final ProviderProfile LLAMA_SERVER = new ProviderProfile("llama-server", "llama-server",
+            "http://127.0.0.1:8080/v1", null, null, true);
+    public static final ProviderProfile VLLM = new ProviderProfile("vllm", "vLLM",
+            "http://127.0.0.1:8000/v1", null, null, true);
+
+    public static final ProviderProfile DEFAULT = ATLAS_CLOUD;
+
+    public static final List<ProviderProfile> ALL = List.of(ATLAS_CLOUD, DEEPSEEK, OPENAI, OPENROUTER,
+            OLLAMA, LM_STUDIO, LLAMA_SERVER, VLLM);
+
+    private Providers() {}
+
+    public static Optional<ProviderProfile> byId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(p -> p.id().equals(wanted)).findFirst();
+    }
+
+    /** The profile with that id; {@link IllegalArgumentException} naming the known ids otherwise. */
+    public static ProviderProfile require(String id) {
+        return byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown provider '" + id
+                + "': use one of " + ids() + ", or --base-url for any other server."));
+    }
+
+    public static String ids() {
+        return ALL.stream().map(ProviderProfile::id).collect(Collectors.joining(", "));
+    }
+
+    public static List<ProviderProfile> local() {
+        return ALL.stream().filter(ProviderProfile::local).toList();
+    }
+
+    /**
+     * A profile for any OpenAI-compatible server at {@code baseUrl}. {@code keyEnv} may be null.
+     * Throws {@link IllegalArgumentException} with a one-line message when the URL is malformed.
+     */
+    public static ProviderProfile custom(String baseUrl, String keyEnv) {
+        URI uri = validateBaseUrl(baseUrl);
+        String normalized = stripTrailingSlash(uri.toString());
+        return new ProviderProfile(CUSTOM_ID, uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""),
+                normalized, keyEnv, null, isLoopback(uri.getHost()));
+    }
+
+    /** Resolves a provider id and an optional base URL: a base URL makes a custom profile. */
+    public static ProviderProfile resolve(String providerId, String baseUrl) {
+        if (baseUrl != null) {
+            return custom(baseUrl, null);
+        }
+        return providerId == null ? DEFAULT : require(providerId);
+    }
+
+    public static URI validateBaseUrl(String baseUrl) {
+        String hint = ": give a URL like https://host/v1 or http://127.0.0.1:8080/v1";
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("The base URL is empty" + hint + ".");
+        }
+        URI uri;
+        try {
+            uri = new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The base URL '" + baseUrl + "' is malformed (" + e.getReason() + ")" + hint + ".");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("The base URL '" + baseUrl + "' must start with http:// or https://" + hint + ".");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException("The base URL '" + baseUrl + "' has no host name" + hint + ".");
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("The base URL '" + baseUrl + "' must not carry a query or a fragment" + hint + ".");
+        }
+        return uri;
+    }
+
+    /** True for 127.0.0.0/8, ::1 and localhost: a key sent there never leaves this machine. */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    /** True when a key sent to {@code baseUrl} would travel unencrypted to another machine. */
+    public static boolean keyWouldTravelInClear(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        return "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String result = url;
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+}

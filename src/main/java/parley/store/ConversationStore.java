@@ -1,0 +1,411 @@
+package parley.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import parley.api.Usage;
+import parley.history.ConversationSummary;
+import parley.history.RequestParameters;
+import parley.history.SavedConversation;
+import parley.history.SavedMessage;
+import parley.history.SearchHit;
+import parley.history.Titles;
+
+/**
+ * The conversation history in the database. Every call is one transaction, so a kill at any moment
+ * leaves each conversation as it was before or after the call. A deleted conversation stays until
+ * {@link #purgeDeleted()} (run when the history is opened), so Undo can bring it back.
+ */
+public final class ConversationStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MESSAGE_COLUMNS = "id, role, content, reasoning, status, error, model, parameters, "
+            + "usage, created_at";
+
+    private final Database database;
+    private final Clock clock;
+
+    public ConversationStore(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    public ConversationStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Starts an empty conversation and returns its id. */
+    public String create(String provider, String model, String systemPrompt) {
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        database.write(c -> insertConversation(c, new SavedConversation(id, Titles.UNTITLED, provider, model,
+                systemPrompt, null, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now), List.of()), false));
+        return id;
+    }
+
+    /**
+     * Stores a whole conversation under a new id (an import, a session file, a branch) and returns
+     * the id. Message ids are made new too, so the copy never collides with its origin.
+     */
+    public String insertCopy(SavedConversation conversation) {
+        String id = UUID.randomUUID().toString();
+        List<SavedMessage> messages = conversation.messages().stream()
+                .map(m -> m.withId(UUID.randomUUID().toString())).toList();
+        SavedConversation copy = conversation.withId(id).withMessages(messages);
+        database.write(c -> {
+            insertConversation(c, copy, !conversation.title().isEmpty());
+            for (int i = 0; i < messages.size(); i++) {
+                upsertMessage(c, id, messages.get(i), i);
+            }
+            return null;
+        });
+        return id;
+    }
+
+    /**
+     * Stores a message: a new one goes after the others; a known one (same id) is updated in place,
+     * e.g. a reply while it streams and when it ends. The first user message names an unnamed conversation.
+     */
+    public void saveMessage(String conversationId, SavedMessage message) {
+        database.write(c -> {
+            Integer position = positionOf(c, message.id());
+            upsertMessage(c, conversationId, message, position != null ? position : nextPosition(c, conversationId));
+            touch(c, conversationId, message);
+            return null;
+        });
+    }
+
+    /**
+     * Makes the stored messages equal to {@code messages}, in that order: new ones are added, changed
+     * ones updated, and those not in the list (dropped by an edit or a regenerate) removed.
+     */
+    public void syncMessages(String conversationId, List<SavedMessage> messages) {
+        database.write(c -> {
+            Set<String> keep = new HashSet<>();
+            for (int i = 0; i < messages.size(); i++) {
+                upsertMessage(c, conversationId, messages.get(i), i);
+                keep.add(messages.get(i).id());
+            }
+            for (String id : messageIds(c, conversationId)) {
+                if (!keep.contains(id)) {
+                    deleteMessage(c, id);
+                }
+            }
+            if (!messages.isEmpty()) {
+                touch(c, conversationId, messages.getFirst());
+            }
+            return null;
+        });
+    }
+
+    /** Updates where the conversation is held and its system prompt. */
+    public void updateSetup(String conversationId, String provider, String model, String systemPrompt) {
+        database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE conversations SET provider = ?, model = ?, system_prompt = ? WHERE id = ?")) {
+                st.setString(1, provider);
+                st.setString(2, model);
+                st.setString(3, systemPrompt == null ? "" : systemPrompt);
+                st.setString(4, conversationId);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<SavedConversation> load(String conversationId) {
+        return database.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, title, provider, model, system_prompt, "
+                    + "branched_from, created_at, updated_at FROM conversations WHERE id = ? AND deleted_at IS NULL")) {
+                st.setString(1, conversationId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<SavedConversation>empty();
+                    }
+                    return Optional.of(new SavedConversation(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
+                            Instant.ofEpochMilli(rs.getLong(8)), messages(c, conversationId)));
+                }
+            }
+        });
+    }
+
+    /** Every conversation that is not deleted, the most recently changed first. */
+    public List<ConversationSummary> list() {
+        return database.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT c.id, c.title, c.updated_at, "
+                    + "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c "
+                    + "WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.rowid DESC")) {
+                List<ConversationSummary> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ConversationSummary(rs.getString(1), rs.getString(2),
+                                Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Gives the conversation a title of the user's; a blank one goes back to the first message's. */
+    public void rename(String conversationId, String title) {
+        boolean blank = title == null || title.isBlank();
+        database.write(c -> {
+            String newTitle = blank ? Titles.fromFirstMessage(firstUserText(c, conversationId)) : title.strip();
+            try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET title = ?, renamed = ? WHERE id = ?")) {
+                st.setString(1, newTitle);
+                st.setInt(2, blank ? 0 : 1);
+                st.setString(3, conversationId);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Hides the conversation; {@link #undoDelete} brings it back until the next {@link #purgeDeleted}. */
+    public void delete(String conversationId) {
+        setDeleted(conversationId, clock.millis());
+    }
+
+    public void undoDelete(String conversationId) {
+        setDeleted(conversationId, null);
+    }
+
+    /** Removes for good every conversation deleted before now; returns how many. */
+    public int purgeDeleted() {
+        return database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM conversations WHERE deleted_at IS NOT NULL")) {
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * A new conversation holding the messages of {@code conversationId} up to and including
+     * {@code messageId}; returns its id.
+     */
+    public String branch(String conversationId, String messageId) {
+        SavedConversation origin = load(conversationId).orElseThrow(() ->
+                new IllegalArgumentException("That conversation is no longer in the history."));
+        List<SavedMessage> upTo = new ArrayList<>();
+        for (SavedMessage m : origin.messages()) {
+            upTo.add(m);
+            if (m.id().equals(messageId)) {
+                Instant now = clock.instant();
+                return insertCopy(new SavedConversation(null, origin.title() + " (branch)", origin.provider(),
+                        origin.model(), origin.systemPrompt(), conversationId, now, now, upTo));
+            }
+        }
+        throw new IllegalArgumentException("That message is not in the conversation: it may have been deleted.");
+    }
+
+    /**
+     * Messages of conversations not deleted whose text or reasoning holds every word of
+     * {@code query} (a word also matches as the start of a longer one), best matches first.
+     */
+    public List<SearchHit> search(String query, int limit) {
+        String match = ftsQuery(query);
+        if (match.isEmpty()) {
+            return List.of();
+        }
+        return database.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT m.conversation_id, c.title, m.id, m.role, "
+                    + "snippet(messages_fts, -1, ?, ?, '…', 12) FROM messages_fts "
+                    + "JOIN messages m ON m.num = messages_fts.rowid "
+                    + "JOIN conversations c ON c.id = m.conversation_id "
+                    + "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?")) {
+                st.setString(1, SearchHit.MARK_START);
+                st.setString(2, SearchHit.MARK_END);
+                st.setString(3, match);
+                st.setInt(4, limit);
+                List<SearchHit> hits = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                    }
+                }
+                return hits;
+            }
+        });
+    }
+
+    /** Each word of the user's text as a quoted prefix term, so no input is read as FTS syntax. */
+    static String ftsQuery(String query) {
+        if (query == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : query.strip().split("\\s+")) {
+            String cleaned = word.replace("\"", "");
+            if (!cleaned.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append('"').append(cleaned).append("\"*");
+            }
+        }
+        return out.toString();
+    }
+
+    private void setDeleted(String conversationId, Long at) {
+        database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET deleted_at = ? WHERE id = ?")) {
+                if (at == null) {
+                    st.setNull(1, Types.INTEGER);
+                } else {
+                    st.setLong(1, at);
+                }
+                st.setString(2, conversationId);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    private Void insertConversation(Connection c, SavedConversation conv, boolean renamed) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO conversations(id, title, renamed, provider, model, "
+                + "system_prompt, branched_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, conv.id());
+            st.setString(2, conv.title().isEmpty() ? Titles.UNTITLED : conv.title());
+            st.setInt(3, renamed ? 1 : 0);
+            st.setString(4, conv.provider());
+            st.setString(5, conv.model());
+            st.setString(6, conv.systemPrompt());
+            st.setString(7, conv.branchedFrom());
+            st.setLong(8, millis(conv.createdAt()));
+            st.setLong(9, millis(conv.updatedAt()));
+            st.executeUpdate();
+        }
+        return null;
+    }
+
+    private void upsertMessage(Connection c, String conversationId, SavedMessage m, int position) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO messages(id, conversation_id, position, role, "
+                + "content, reasoning, status, error, model, parameters, usage, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                + "position = excluded.position, content = excluded.content, reasoning = excluded.reasoning, "
+                + "status = excluded.status, error = excluded.error, model = excluded.model, "
+                + "parameters = excluded.parameters, usage = excluded.usage, updated_at = excluded.updated_at")) {
+            st.setString(1, m.id());
+            st.setString(2, conversationId);
+            st.setInt(3, position);
+            st.setString(4, m.role());
+            st.setString(5, m.content());
+            st.setString(6, m.reasoning());
+            st.setString(7, m.status());
+            st.setString(8, m.error());
+            st.setString(9, m.model());
+            st.setString(10, RequestParameters.toJson(m.parameters()));
+            st.setString(11, usageJson(m.usage()));
+            st.setLong(12, m.createdAt() == null ? clock.millis() : m.createdAt().toEpochMilli());
+            st.setLong(13, clock.millis());
+            st.executeUpdate();
+        }
+    }
+
+    /** Marks the conversation changed now and names it after its first user message unless the user named it. */
+    private void touch(Connection c, String conversationId, SavedMessage changed) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET updated_at = ?, "
+                + "title = CASE WHEN renamed = 0 THEN ? ELSE title END WHERE id = ?")) {
+            st.setLong(1, clock.millis());
+            st.setString(2, Titles.fromFirstMessage(firstUserText(c, conversationId)));
+            st.setString(3, conversationId);
+            if (st.executeUpdate() == 0) {
+                throw new SQLException("no conversation " + conversationId + " for message " + changed.id());
+            }
+        }
+    }
+
+    private static String firstUserText(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT content FROM messages WHERE conversation_id = ? "
+                + "AND role = 'user' ORDER BY position LIMIT 1")) {
+            st.setString(1, conversationId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static Integer positionOf(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT position FROM messages WHERE id = ?")) {
+            st.setString(1, messageId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        }
+    }
+
+    private static int nextPosition(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT coalesce(max(position) + 1, 0) FROM messages WHERE conversation_id = ?")) {
+            st.setString(1, conversationId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static List<String> messageIds(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM messages WHERE conversation_id = ?")) {
+            st.setString(1, conversationId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static void deleteMessage(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM messages WHERE id = ?")) {
+            st.setString(1, messageId);
+            st.executeUpdate();
+        }
+    }
+
+    private static List<SavedMessage> messages(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + MESSAGE_COLUMNS
+                + " FROM messages WHERE conversation_id = ? ORDER BY position, num")) {
+            st.setString(1, conversationId);
+            List<SavedMessage> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SavedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7),
+                            RequestParameters.fromJson(rs.getString(8)), usage(rs.getString(9)),
+                            Instant.ofEpochMilli(rs.getLong(10))));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String usageJson(Usage usage) {
+        try {
+            return usage == null ? null : JSON.writeValueAsString(usage);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("usage cannot be written as JSON", e);
+        }
+    }
+
+    private static Usage usage(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, Usage.class);
+        } catch (JsonProcessingException e) {
+            return null; // a damaged usage entry reads as unknown; the message itself is kept
+        }
+    }
+
+    private long millis(Instant at) {
+        return at == null ? clock.millis() : at.toEpochMilli();
+    }
+}

@@ -1,0 +1,257 @@
+package parley.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one SQLite file in the data folder, in WAL mode, migrated to the latest schema when opened.
+ * Before an existing database is migrated, a copy is written beside it. A file that is not a
+ * readable database is moved aside (kept, never deleted) and a fresh one is started.
+ * Every write runs in a transaction; calls are serialized on this object.
+ */
+public final class Database implements AutoCloseable {
+    public static final String FILE_NAME = "parley.db";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final Path file;
+    private final Connection connection;
+    private final Path backup;
+    private final String recoveryNotice;
+
+    private Database(Path file, Connection connection, Path backup, String recoveryNotice) {
+        this.file = file;
+        this.connection = connection;
+        this.backup = backup;
+        this.recoveryNotice = recoveryNotice;
+    }
+
+    /** Opens {@code parley.db} in the data folder ({@link DataFolder}). */
+    public static Database openDefault() {
+        return open(DataFolder.resolve().resolve(FILE_NAME));
+    }
+
+    public static Database open(Path file) {
+        return open(file, Migrations.ALL);
+    }
+
+    public static Database open(Path file, List<Migration> steps) {
+        Migrations.check(steps);
+        Path target = file.toAbsolutePath();
+        createFolder(target.getParent());
+        String notice = null;
+        Connection connection;
+        try {
+            connection = connectChecked(target);
+        } catch (SQLException damaged) {
+            Path kept = moveAside(target, "damaged");
+            notice = "The database " + target + " could not be read (" + firstLine(damaged)
+                    + "); it was kept as " + kept + " and a new one was started.";
+            connection = connectFresh(target);
+        }
+        try {
+            Path backup = migrate(connection, target, steps);
+            return new Database(target, connection, backup, notice);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("Could not update the database " + target + ": " + firstLine(e), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The copy written before the last migration of an existing database, if one was made. */
+    public Optional<Path> backup() {
+        return Optional.ofNullable(backup);
+    }
+
+    /** Set when a damaged file was moved aside on open: says where the old file is kept. */
+    public Optional<String> recoveryNotice() {
+        return Optional.ofNullable(recoveryNotice);
+    }
+
+    /** Runs {@code work} outside a transaction; use it for reads. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read from the database " + file + ": " + firstLine(e), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    public synchronized <T> T write(SqlWork<T> work) {
+        try {
+            return inTransaction(connection, work);
+        } catch (SQLException e) {
+            throw new StoreException("Could not write to the database " + file + ": " + firstLine(e), e);
+        }
+    }
+
+    /** The schema version of the open file. */
+    public int version() {
+        return read(Database::userVersion);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    private static Connection connectChecked(Path target) throws SQLException {
+        Connection connection = connect(target);
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(result)) {
+                throw new SQLException("integrity check: " + result);
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static Connection connectFresh(Path target) {
+        try {
+            return connect(target);
+        } catch (SQLException e) {
+            throw new StoreException("Could not create the database " + target + ": " + firstLine(e), e);
+        }
+    }
+
+    private static Connection connect(Path target) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(5_000);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.createConnection("jdbc:sqlite:" + target);
+    }
+
+    private static Path migrate(Connection connection, Path target, List<Migration> steps) throws SQLException {
+        int latest = Migrations.latest(steps);
+        int current = userVersion(connection);
+        if (current > latest) {
+            throw new StoreException("The database " + target + " was written by a newer Parley (schema "
+                    + current + ", this one knows " + latest + "): update Parley, or set PARLEY_HOME to another folder.");
+        }
+        if (current == latest) {
+            return null;
+        }
+        Path backup = hasContent(connection) ? backupBeforeMigration(connection, target, current) : null;
+        for (Migration step : steps.subList(current, steps.size())) {
+            inTransaction(connection, c -> applyIfNeeded(c, step));
+        }
+        return backup;
+    }
+
+    private static Void applyIfNeeded(Connection connection, Migration step) throws SQLException {
+        // another process may have migrated between our check and our write lock
+        if (userVersion(connection) >= step.version()) {
+            return null;
+        }
+        try (Statement st = connection.createStatement()) {
+            for (String sql : step.statements()) {
+                st.executeUpdate(sql);
+            }
+            st.executeUpdate("PRAGMA user_version = " + step.version());
+        }
+        return null;
+    }
+
+    private static Path backupBeforeMigration(Connection connection, Path target, int version) throws SQLException {
+        Path copy = target.resolveSibling(target.getFileName() + ".v" + version + "-"
+                + LocalDateTime.now().format(STAMP) + ".bak");
+        try (PreparedStatement st = connection.prepareStatement("VACUUM INTO ?")) {
+            st.setString(1, copy.toString());
+            st.execute();
+        }
+        return copy;
+    }
+
+    private static boolean hasContent(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static Path moveAside(Path target, String label) {
+        Path kept = target.resolveSibling(target.getFileName() + "." + label + "-" + LocalDateTime.now().format(STAMP));
+        try {
+            Files.move(target, kept);
+            for (String suffix : List.of("-wal", "-shm")) {
+                Path side = target.resolveSibling(target.getFileName() + suffix);
+                if (Files.exists(side)) {
+                    Files.move(side, kept.resolveSibling(kept.getFileName() + suffix));
+                }
+            }
+            return kept;
+        } catch (IOException e) {
+            throw new StoreException("The database " + target + " is damaged and could not be moved aside ("
+                    + e.getMessage() + "): move it away yourself, then start Parley again.", e);
+        }
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException("Could not create the data folder " + folder + " (" + e.getMessage()
+                    + "): set PARLEY_HOME to a folder you can write to.", e);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing is best effort: nothing is pending, every write has committed or rolled back
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package parley.store;
+
+/**
+ * The tables of the conversation history: conversations, their messages in order, and a full-text
+ * index (FTS5) over the messages' text that triggers keep in step with every write.
+ */
+final class HistorySchema {
+    private HistorySchema() {}
+
+    static final String[] TABLES = {
+        """
+        CREATE TABLE conversations (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            renamed INTEGER NOT NULL DEFAULT 0,
+            provider TEXT,
+            model TEXT,
+            system_prompt TEXT NOT NULL DEFAULT '',
+            branched_from TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER)""",
+        "CREATE INDEX conversations_by_update ON conversations(updated_at DESC)",
+        """
+        CREATE TABLE messages (
+            num INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            content TEXT NOT NULL,
+            reasoning TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            error TEXT,
+            model TEXT,
+            parameters TEXT,
+            usage TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL)""",
+        "CREATE INDEX messages_by_conversation ON messages(conversation_id, position)",
+        """
+        CREATE VIRTUAL TABLE messages_fts USING fts5(content, reasoning, content='messages',
+            content_rowid='num', tokenize='unicode61 remove_diacritics 2')""",
+        """
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts(rowid, content, reasoning) VALUES (new.num, new.content, new.reasoning);
+        END""",
+        """
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, content, reasoning)
+                VALUES ('delete', old.num, old.content, old.reasoning);
+        END""",
+        """
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, reasoning ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, content, reasoning)
+                VALUES ('delete', old.num, old.content, old.reasoning);
+            INSERT INTO messages_fts(rowid, content, reasoning) VALUES (new.num, new.content, new.reasoning);
+        END"""
+    };
+}

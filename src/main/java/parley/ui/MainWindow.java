@@ -1,0 +1,132 @@
+package parley.ui;
+
+import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The window's frame: a tool bar on top, the transcript in the centre, side panels on the right
+ * (Parameters, Request, and whatever is added with {@link #addSidePanel}), and room on the left for
+ * a history panel ({@link #setLeftPanel}).
+ */
+public final class MainWindow extends BorderPane {
+    private final HBox toolbar = new HBox(8);
+    private final HBox toolbarEnd = new HBox(4);
+    private final SplitPane split = new SplitPane();
+    private final StackPane centre = new StackPane();
+    private final TabPane side = new TabPane();
+    private final List<Shortcut> shortcuts = new ArrayList<>();
+    private Node left;
+
+    public MainWindow() {
+        setId("main-window");
+        getStyleClass().add("main-window");
+        toolbar.getStyleClass().add("main-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbarEnd.setAlignment(Pos.CENTER_RIGHT);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        toolbar.getChildren().addAll(grow, toolbarEnd);
+        setTop(toolbar);
+
+        centre.getStyleClass().add("centre-area");
+        side.setId("side-panels");
+        side.getStyleClass().add(Styles.TABS_FLOATING);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(300);
+        side.setPrefWidth(380);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.getItems().addAll(centre, side);
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(side, false);
+        setCenter(split);
+
+        Button help = new Button(null, new FontIcon(Feather.HELP_CIRCLE));
+        help.setId("help-button");
+        help.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        help.setOnAction(e -> showHelp());
+        toolbarEnd.getChildren().add(help);
+        addShortcut(new KeyCodeCombination(KeyCode.F1), "F1", "Show the keyboard shortcuts", this::showHelp);
+    }
+
+    /** Puts the transcript (or whatever fills the middle) in the centre. */
+    public void setMain(Node node) {
+        centre.getChildren().setAll(node);
+    }
+
+    /** Adds a tab to the right-hand side area and returns it. */
+    public Tab addSidePanel(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        side.getTabs().add(tab);
+        return tab;
+    }
+
+    /** Puts a panel (e.g. the conversation history) on the left of the transcript; null removes it. */
+    public void setLeftPanel(Node node) {
+        if (left != null) split.getItems().remove(left);
+        left = node;
+        if (node != null) {
+            split.getItems().addFirst(node);
+            SplitPane.setResizableWithParent(node, false);
+            split.setDividerPositions(0.2, 0.68);
+        }
+    }
+
+    /** Adds controls at the start of the tool bar (after those added before). */
+    public void addToToolbar(Node... nodes) {
+        int at = toolbar.getChildren().size() - 2;
+        toolbar.getChildren().addAll(at, List.of(nodes));
+    }
+
+    /** Adds controls at the end of the tool bar, before the Help button. */
+    public void addToToolbarEnd(Node... nodes) {
+        int at = toolbarEnd.getChildren().size() - 1;
+        toolbarEnd.getChildren().addAll(at, List.of(nodes));
+    }
+
+    /** Registers a window-wide shortcut and lists it in the Help dialog. */
+    public void addShortcut(KeyCombination keys, String label, String action, Runnable run) {
+        shortcuts.add(new Shortcut(label, action));
+        sceneProperty().subscribe(scene -> { if (scene != null) scene.getAccelerators().put(keys, run); });
+    }
+
+    /** Lists shortcuts handled elsewhere (e.g. by the composer) in the Help dialog. */
+    public void listShortcuts(List<Shortcut> more) {
+        shortcuts.addAll(more);
+    }
+
+    public List<Shortcut> shortcuts() { return List.copyOf(shortcuts); }
+
+    public TabPane sidePanels() { return side; }
+
+    public void showHelp() {
+        if (getScene() != null) HelpDialog.show(getScene().getWindow(), shortcuts());
+    }
+
+    static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+}

@@ -1,0 +1,219 @@
+package parley.ui.chat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import parley.ui.markdown.MarkdownRenderer;
+
+/**
+ * The transcript with the composer under it. Binds to a {@link ChatViewModel}; every decision is
+ * the view model's. Links in replies open only after the user confirms, through the opener the
+ * window provides ({@link #setLinkOpener}); without one a link can only be copied.
+ */
+public final class ChatView extends BorderPane {
+    /** A keyboard shortcut of the chat, for the window's Help. */
+    public record Shortcut(String keys, String action) {}
+
+    public static final List<Shortcut> SHORTCUTS = List.of(
+            new Shortcut("Ctrl+Enter", "Send the message (in the composer)"),
+            new Shortcut("Esc", "Stop the reply that is arriving"),
+            new Shortcut("Ctrl+R", "Regenerate the last answer"),
+            new Shortcut("Ctrl+Shift+N", "Start a new chat"));
+
+    private static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.CONTROL_DOWN);
+    private static final KeyCombination REGENERATE = new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN);
+    private static final KeyCombination NEW_CHAT = new KeyCodeCombination(KeyCode.N,
+            KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
+
+    private final ChatViewModel model;
+    private final MarkdownRenderer renderer = new MarkdownRenderer(this::linkClicked);
+    private final VBox transcript = new VBox();
+    private final ScrollPane scroller = new ScrollPane(transcript);
+    private final TextArea composer = new TextArea();
+    private final Map<MessageItem, MessageCard> cards = new HashMap<>();
+    private final EventHandler<KeyEvent> keys = this::keyPressed;
+    private Consumer<String> linkOpener;
+
+    public ChatView(ChatViewModel model) {
+        this.model = model;
+        getStyleClass().add("chat-view");
+        getStylesheets().add(ChatView.class.getResource("chat.css").toExternalForm());
+        transcript.getStyleClass().add("chat-transcript");
+        transcript.setFillWidth(true);
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("chat-scroller");
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Label empty = new Label("Type a message below and press Ctrl+Enter to send it.");
+        empty.getStyleClass().add("chat-empty");
+        empty.visibleProperty().bind(model.emptyProperty());
+        empty.setMouseTransparent(true);
+        StackPane center = new StackPane(scroller, empty);
+        setCenter(center);
+        setBottom(composer());
+        model.items().addListener((ListChangeListener<MessageItem>) change -> showItems());
+        showItems();
+        sceneProperty().addListener((o, was, now) -> moveKeyFilter(was, now));
+    }
+
+    /** The keyboard shortcuts of the chat, for the window's Help dialog. */
+    public static List<Shortcut> shortcuts() {
+        return SHORTCUTS;
+    }
+
+    /** How a confirmed link is opened (the window passes its browser); null: links can only be copied. */
+    public void setLinkOpener(Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
+    public ChatViewModel model() {
+        return model;
+    }
+
+    /** Puts the keyboard focus into the composer. */
+    public void focusComposer() {
+        composer.requestFocus();
+    }
+
+    private Node composer() {
+        composer.getStyleClass().add("chat-composer");
+        composer.setPromptText("Message (Ctrl+Enter sends, Esc stops)");
+        composer.setWrapText(true);
+        composer.setPrefRowCount(3);
+        composer.textProperty().bindBidirectional(model.draftProperty());
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SEND.match(e)) {
+                e.consume();
+                model.send();
+            }
+        });
+        HBox.setHgrow(composer, Priority.ALWAYS);
+
+        Button send = new Button("Send");
+        send.getStyleClass().addAll("accent", "chat-send");
+        send.setOnAction(e -> model.send());
+        Button stop = new Button("Stop");
+        stop.getStyleClass().addAll("danger", "chat-stop");
+        stop.setOnAction(e -> model.stop());
+        var streaming = model.stateProperty().isEqualTo(ChatViewModel.State.STREAMING);
+        send.visibleProperty().bind(streaming.not());
+        send.managedProperty().bind(send.visibleProperty());
+        stop.visibleProperty().bind(streaming);
+        stop.managedProperty().bind(stop.visibleProperty());
+        send.setMaxWidth(Double.MAX_VALUE);
+        stop.setMaxWidth(Double.MAX_VALUE);
+        Button newChat = new Button("New chat");
+        newChat.getStyleClass().addAll("flat", "chat-new");
+        newChat.setOnAction(e -> model.newChat());
+        newChat.disableProperty().bind(streaming);
+        newChat.setMaxWidth(Double.MAX_VALUE);
+        VBox buttons = new VBox(6, send, stop, newChat);
+        buttons.setAlignment(Pos.TOP_CENTER);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label notice = new Label();
+        notice.getStyleClass().add("chat-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        HBox row = new HBox(8, composer, buttons);
+        VBox box = new VBox(6, notice, row);
+        box.getStyleClass().add("chat-composer-box");
+        return box;
+    }
+
+    private void showItems() {
+        Map<MessageItem, MessageCard> keep = new HashMap<>();
+        List<Node> nodes = new ArrayList<>(model.items().size());
+        for (MessageItem item : model.items()) {
+            MessageCard card = cards.get(item);
+            if (card == null) card = new MessageCard(item, model, renderer, ChatView::copy);
+            keep.put(item, card);
+            nodes.add(card);
+        }
+        cards.clear();
+        cards.putAll(keep);
+        transcript.getChildren().setAll(nodes);
+        scroller.setVvalue(scroller.getVmax());
+    }
+
+    private void moveKeyFilter(Scene was, Scene now) {
+        if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && model.state() == ChatViewModel.State.STREAMING) {
+            e.consume();
+            model.stop();
+        } else if (REGENERATE.match(e) && model.canRegenerateProperty().get()) {
+            e.consume();
+            model.regenerate();
+        } else if (NEW_CHAT.match(e) && model.state() != ChatViewModel.State.STREAMING) {
+            e.consume();
+            model.newChat();
+        }
+    }
+
+    private void linkClicked(String url) {
+        boolean openable = linkOpener != null && isWebLink(url);
+        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        ButtonType copyLink = new ButtonType("Copy link", ButtonBar.ButtonData.OTHER);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.setTitle("Open link");
+        alert.setHeaderText(openable ? "Open this link in your browser?" : "Parley opens only web and mail links; this one can be copied.");
+        alert.setContentText(url);
+        alert.getButtonTypes().setAll(openable ? List.of(open, copyLink, ButtonType.CANCEL) : List.of(copyLink, ButtonType.CANCEL));
+        if (getScene() != null) alert.initOwner(getScene().getWindow());
+        alert.showAndWait().ifPresent(choice -> {
+            if (choice == open) linkOpener.accept(url);
+            else if (choice == copyLink) copy(url);
+        });
+    }
+
+    static boolean isWebLink(String url) {
+        try {
+            String scheme = URI.create(url.strip()).getScheme();
+            if (scheme == null) return false;
+            scheme = scheme.toLowerCase(Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

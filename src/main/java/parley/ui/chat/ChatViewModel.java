@@ -1,0 +1,299 @@
+package parley.ui.chat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import parley.api.Usage;
+import parley.chat.ChatEvent;
+import parley.chat.ChatService;
+import parley.chat.Message;
+import parley.chat.MessageStatus;
+import parley.chat.Subscription;
+import parley.ui.UiThread;
+
+/**
+ * The transcript and the composer: the cards of the conversation, the draft, what the chat is
+ * doing, and the commands (send, stop, retry, regenerate, edit, delete, new chat).
+ *
+ * <p>Events of the chat service arrive on a background thread and go into a buffer; once per frame
+ * the buffer is drained on the UI thread, with consecutive pieces of text joined, so a frame costs
+ * one append however many deltas arrived in it.
+ */
+public final class ChatViewModel implements AutoCloseable {
+    /** What the chat is doing; FAILED: the last reply ended with an error (Retry is offered). */
+    public enum State { IDLE, STREAMING, FAILED }
+
+    private final ChatService service;
+    private final UiThread ui;
+    private final FrameClock clock;
+    private final Subscription subscription;
+    private final EventBuffer<Pending> buffer = new EventBuffer<>(ChatViewModel::join);
+    private final AtomicBoolean ticking = new AtomicBoolean();
+
+    private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    private final ObservableList<MessageItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final Map<String, MessageItem> byId = new HashMap<>();
+    private final Map<String, String> models = new HashMap<>();
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private Runnable frameListener = () -> {};
+
+    /** For the window: one flush per JavaFX pulse. */
+    public ChatViewModel(ChatService service, UiThread ui) {
+        this(service, ui, FrameClock.fx());
+    }
+
+    public ChatViewModel(ChatService service, UiThread ui, FrameClock clock) {
+        this.service = service;
+        this.ui = ui;
+        this.clock = clock;
+        this.subscription = service.addListener(this::received);
+        sync();
+    }
+
+    // ---- what the view binds to
+
+    public ObservableList<MessageItem> items() { return itemsView; }
+
+    /** The composer's text. Cleared only once a send has gone out, so nothing typed is lost. */
+    public StringProperty draftProperty() { return draft; }
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    public State state() { return state.get(); }
+
+    /** A one-line message for the user (why a command was refused); "" when none. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty canRegenerateProperty() { return canRegenerate.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty emptyProperty() { return empty.getReadOnlyProperty(); }
+
+    public Optional<MessageItem> item(String messageId) { return Optional.ofNullable(byId.get(messageId)); }
+
+    /** Sets the cost shown in a reply's footer (US dollars; null when unknown). */
+    public void setCost(String messageId, BigDecimal usd) {
+        item(messageId).ifPresent(i -> i.costProperty().set(usd));
+    }
+
+    // ---- commands
+
+    public void send() {
+        String text = draft.get();
+        if (text == null || text.isBlank()) {
+            notice.set("Type a message first.");
+            return;
+        }
+        if (attempt(() -> service.send(text))) draft.set("");
+    }
+
+    public void stop() {
+        service.stop();
+    }
+
+    /** Asks again for the last answer (after an error, a stop or a cut). */
+    public void retry() {
+        regenerate();
+    }
+
+    public void regenerate() {
+        attempt(service::regenerate);
+    }
+
+    /** Replaces a user message's text, drops what came after it and asks for a new answer. */
+    public boolean edit(MessageItem item, String newText) {
+        return attempt(() -> service.editAndResend(item.id(), newText));
+    }
+
+    public void delete(MessageItem item) {
+        if (attempt(() -> service.delete(item.id()))) sync();
+    }
+
+    public void newChat() {
+        if (attempt(service::newConversation)) {
+            models.clear();
+            sync();
+        }
+    }
+
+    /** The text a Copy puts on the clipboard: the message as it was written (Markdown). */
+    public String copyText(MessageItem item) {
+        return item.content().text();
+    }
+
+    /** Runs after each frame that changed the transcript (for measuring). */
+    public void setFrameListener(Runnable listener) {
+        frameListener = listener == null ? () -> {} : listener;
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        clock.stop();
+    }
+
+    private boolean attempt(Runnable command) {
+        try {
+            command.run();
+            notice.set("");
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            notice.set(e.getMessage());
+            return false;
+        }
+    }
+
+    // ---- events: background thread -> buffer -> one drain per frame
+
+    private void received(ChatEvent event) {
+        buffer.add(Pending.of(event));
+        if (ticking.compareAndSet(false, true)) ui.run(() -> clock.start(this::frame));
+    }
+
+    /** Applies what arrived since the last frame; false when nothing did (the clock may rest). */
+    private boolean frame() {
+        List<Pending> events = buffer.drain();
+        if (events.isEmpty()) {
+            ticking.set(false);
+            return !buffer.isEmpty() && ticking.compareAndSet(false, true);
+        }
+        for (Pending event : events) apply(event);
+        frameListener.run();
+        return true;
+    }
+
+    private void apply(Pending pending) {
+        switch (pending) {
+            case Pending.Text t -> item(t.messageId()).ifPresent(i -> {
+                if (t.reasoning()) i.appendReasoning(t.text().toString());
+                else i.appendContent(t.text().toString());
+            });
+            case Pending.Other(ChatEvent event) -> apply(event);
+        }
+    }
+
+    private void apply(ChatEvent event) {
+        switch (event) {
+            case ChatEvent.Started s -> {
+                models.put(s.messageId(), s.request().model());
+                sync();
+                item(s.messageId()).ifPresent(i -> i.setStatus(MessageItem.Status.STREAMING));
+                state.set(State.STREAMING);
+            }
+            case ChatEvent.Failed f -> item(f.messageId()).ifPresent(i -> i.setError(f.error()));
+            case ChatEvent.Ended e -> ended(e);
+            default -> { }
+        }
+        updateDerived();
+    }
+
+    private void ended(ChatEvent.Ended e) {
+        item(e.messageId()).ifPresent(i -> {
+            Message message = e.message();
+            if (i.content().length() != message.content().length()
+                    || i.reasoning().length() != message.reasoning().length()) {
+                i.setText(message.content(), message.reasoning());
+            }
+            i.setStatus(status(message.status()));
+            i.setError(e.message().error());
+            i.setFooter(footer(e));
+        });
+        state.set(e.message().error() != null ? State.FAILED : State.IDLE);
+    }
+
+    private ReplyFooter footer(ChatEvent.Ended e) {
+        Usage usage = e.record() == null ? null : e.record().usage();
+        boolean estimated = e.metrics().tokensEstimated();
+        if ((usage == null || usage.completionTokens() == null) && e.metrics().completionTokens() != null) {
+            Integer prompt = usage == null ? null : usage.promptTokens();
+            usage = new Usage(prompt, e.metrics().completionTokens(), null, null, null);
+        }
+        String finish = e.record() == null ? null : e.record().finishReason();
+        return new ReplyFooter(models.get(e.messageId()), usage, e.metrics().ttftMillis(),
+                e.metrics().tokensPerSecond(), finish, estimated);
+    }
+
+    /** Makes the cards match the conversation: new messages get a card, removed ones lose theirs. */
+    private void sync() {
+        List<Message> messages = service.conversation().messages();
+        List<MessageItem> next = new ArrayList<>(messages.size());
+        Map<String, MessageItem> kept = new HashMap<>();
+        for (Message message : messages) {
+            MessageItem item = byId.get(message.id());
+            if (item == null) {
+                item = new MessageItem(message.id(), message.role());
+                item.setText(message.content(), message.reasoning());
+                item.setStatus(status(message.status()));
+                item.setError(message.error());
+            } else if (item.status() != MessageItem.Status.STREAMING
+                    && !item.content().text().equals(message.content())) {
+                item.setText(message.content(), message.reasoning());
+            }
+            next.add(item);
+            kept.put(message.id(), item);
+        }
+        byId.clear();
+        byId.putAll(kept);
+        if (!next.equals(items)) items.setAll(next);
+        updateDerived();
+    }
+
+    private void updateDerived() {
+        empty.set(items.isEmpty());
+        boolean idle = state.get() != State.STREAMING;
+        canRegenerate.set(idle && !items.isEmpty() && items.getLast().isAssistant());
+        if (idle && state.get() == State.FAILED && (items.isEmpty() || items.getLast().errorProperty().get() == null)) {
+            state.set(State.IDLE);
+        }
+    }
+
+    private static MessageItem.Status status(MessageStatus status) {
+        return switch (status) {
+            case COMPLETE -> MessageItem.Status.COMPLETE;
+            case STREAMING -> MessageItem.Status.STREAMING;
+            case STOPPED -> MessageItem.Status.STOPPED;
+            case FAILED -> MessageItem.Status.FAILED;
+            case TRUNCATED -> MessageItem.Status.TRUNCATED;
+        };
+    }
+
+    private static Pending join(Pending last, Pending next) {
+        if (last instanceof Pending.Text a && next instanceof Pending.Text b
+                && a.reasoning() == b.reasoning() && a.messageId().equals(b.messageId())) {
+            a.text().append(b.text());
+            return a;
+        }
+        return null;
+    }
+
+    /** An event waiting for the next frame; text pieces are joined in place. */
+    private sealed interface Pending {
+        record Text(String messageId, StringBuilder text, boolean reasoning) implements Pending {}
+        record Other(ChatEvent event) implements Pending {}
+
+        static Pending of(ChatEvent event) {
+            return switch (event) {
+                case ChatEvent.Text t -> new Text(t.messageId(), new StringBuilder(t.text()), false);
+                case ChatEvent.Reasoning r -> new Text(r.messageId(), new StringBuilder(r.text()), true);
+                default -> new Other(event);
+            };
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package parley.ui.chat;
+
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import parley.api.ApiError;
+import parley.ui.markdown.MarkdownRenderer;
+import parley.ui.markdown.MarkdownView;
+
+/**
+ * One message of the transcript: who wrote it, its text (Markdown for replies, as typed for the
+ * user), the reasoning in a section that folds away once the answer begins, how it ended, the
+ * provider's error with a Retry, a footer with the reply's figures, and its actions.
+ */
+final class MessageCard extends VBox {
+    private final MessageItem item;
+    private final ChatViewModel model;
+    private final Consumer<String> clipboard;
+    private final StackPane body = new StackPane();
+    private final Node text;
+    private final MarkdownView markdown;
+    private final Text userText;
+    private TextArea selectable;
+    private VBox editor;
+
+    MessageCard(MessageItem item, ChatViewModel model, MarkdownRenderer renderer, Consumer<String> clipboard) {
+        this.item = item;
+        this.model = model;
+        this.clipboard = clipboard;
+        getStyleClass().addAll("chat-card", "chat-card-" + item.role());
+        if (item.isUser()) {
+            userText = new Text(item.content().text());
+            userText.getStyleClass().addAll("md-text", "chat-user-text");
+            TextFlow flow = new TextFlow(userText);
+            flow.getStyleClass().add("md-paragraph");
+            text = flow;
+            markdown = null;
+            item.content().onReset(userText::setText);
+        } else {
+            userText = null;
+            markdown = new MarkdownView(renderer);
+            markdown.setText(item.content().text());
+            text = markdown;
+            item.content().onAppend(markdown::append);
+            item.content().onReset(markdown::setText);
+            item.statusProperty().addListener((o, was, now) -> {
+                if (now != MessageItem.Status.STREAMING) markdown.finish();
+            });
+        }
+        text.getStyleClass().add("chat-body");
+        body.getChildren().add(text);
+        body.setAlignment(Pos.TOP_LEFT);
+        getChildren().addAll(header(), reasoning(renderer), body, errorBox(), footer());
+    }
+
+    MessageItem item() {
+        return item;
+    }
+
+    private Node header() {
+        Label role = new Label(switch (item.role()) {
+            case "user" -> "You";
+            case "assistant" -> "Assistant";
+            case "system" -> "System";
+            default -> item.role();
+        });
+        role.getStyleClass().add("chat-role");
+        Label mark = new Label();
+        mark.getStyleClass().add("chat-mark");
+        mark.textProperty().bind(Bindings.createStringBinding(() -> switch (item.status()) {
+            case STREAMING -> "streaming…";
+            default -> item.status().mark();
+        }, item.statusProperty()));
+        mark.visibleProperty().bind(mark.textProperty().isNotEmpty());
+        item.statusProperty().addListener((o, was, now) -> styleMark(mark, now));
+        styleMark(mark, item.status());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(role, mark, gap);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("chat-card-header");
+        Button copy = action("Copy", "Copy this message as Markdown", () -> clipboard.accept(model.copyText(item)));
+        ToggleButton select = new ToggleButton("Select");
+        select.getStyleClass().addAll("small", "flat", "chat-action");
+        select.setTooltip(new Tooltip("Show the text as plain text you can select"));
+        select.selectedProperty().addListener((o, was, on) -> showSelectable(on));
+        header.getChildren().addAll(copy, select);
+        if (item.isUser()) header.getChildren().add(action("Edit", "Change this message and send it again", this::startEditing));
+        if (item.isAssistant()) {
+            Button regenerate = action("Regenerate", "Ask for this answer again", model::regenerate);
+            regenerate.visibleProperty().bind(model.canRegenerateProperty().and(
+                    Bindings.createBooleanBinding(() -> isLast(), model.items())));
+            regenerate.managedProperty().bind(regenerate.visibleProperty());
+            header.getChildren().add(regenerate);
+        }
+        Button delete = action("Delete", "Remove this message from the chat", () -> model.delete(item));
+        delete.disableProperty().bind(item.statusProperty().isEqualTo(MessageItem.Status.STREAMING));
+        header.getChildren().add(delete);
+        return header;
+    }
+
+    private static void styleMark(Label mark, MessageItem.Status status) {
+        mark.getStyleClass().removeAll("chat-mark-error", "chat-mark-warn", "chat-mark-live");
+        mark.getStyleClass().add(switch (status) {
+            case FAILED -> "chat-mark-error";
+            case STREAMING -> "chat-mark-live";
+            default -> "chat-mark-warn";
+        });
+    }
+
+    private Node reasoning(MarkdownRenderer renderer) {
+        MarkdownView view = new MarkdownView(renderer);
+        view.getStyleClass().add("chat-reasoning-text");
+        view.setText(item.reasoning().text());
+        item.reasoning().onAppend(view::append);
+        item.reasoning().onReset(view::setText);
+        item.statusProperty().addListener((o, was, now) -> {
+            if (now != MessageItem.Status.STREAMING) view.finish();
+        });
+        TitledPane pane = new TitledPane("Reasoning", view);
+        pane.getStyleClass().add("chat-reasoning");
+        pane.setAnimated(false);
+        pane.setExpanded(item.status() == MessageItem.Status.STREAMING && !item.answeringProperty().get());
+        boolean[] shown = {!item.reasoning().isEmpty()};
+        pane.setVisible(shown[0]);
+        pane.setManaged(shown[0]);
+        item.reasoning().onAppend(piece -> {
+            if (!shown[0]) {
+                shown[0] = true;
+                pane.setVisible(true);
+                pane.setManaged(true);
+                pane.setExpanded(!item.answeringProperty().get());
+            }
+        });
+        item.reasoning().onReset(value -> {
+            shown[0] = !value.isEmpty();
+            pane.setVisible(shown[0]);
+            pane.setManaged(shown[0]);
+        });
+        item.answeringProperty().addListener((o, was, now) -> {
+            if (now) pane.setExpanded(false);
+        });
+        return pane;
+    }
+
+    private Node errorBox() {
+        Label message = new Label();
+        message.getStyleClass().add("chat-error-text");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> describe(item.errorProperty().get()),
+                item.errorProperty()));
+        Button retry = new Button("Retry");
+        retry.getStyleClass().addAll("small", "chat-retry");
+        retry.setOnAction(e -> model.retry());
+        retry.visibleProperty().bind(model.stateProperty().isNotEqualTo(ChatViewModel.State.STREAMING)
+                .and(Bindings.createBooleanBinding(this::isLast, model.items())));
+        retry.managedProperty().bind(retry.visibleProperty());
+        VBox box = new VBox(message, retry);
+        box.getStyleClass().add("chat-error");
+        box.visibleProperty().bind(item.errorProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** The provider's own message, with what kind of failure it was. */
+    static String describe(ApiError error) {
+        if (error == null) return "";
+        String status = error.status() > 0 ? " (HTTP " + error.status() + ")" : "";
+        String kind = switch (error.kind()) {
+            case AUTHENTICATION -> "The provider refused the key";
+            case PAYMENT -> "The account's balance is spent";
+            case NOT_FOUND -> "Not found";
+            case RATE_LIMIT -> "Too many requests";
+            case BAD_REQUEST -> "The provider refused the request";
+            case SERVER -> "The provider failed";
+            case NETWORK -> "The connection failed";
+            case TIMEOUT -> "No answer in time";
+            case PROTOCOL -> "The answer could not be read";
+            case CANCELLED -> "Cancelled";
+        };
+        String message = error.message() == null || error.message().isBlank() ? "" : ": " + error.message();
+        return kind + status + message;
+    }
+
+    private Node footer() {
+        Label footer = new Label();
+        footer.getStyleClass().add("chat-footer");
+        footer.setWrapText(true);
+        footer.textProperty().bind(Bindings.createStringBinding(() -> footerText(item.footerProperty().get(),
+                item.costProperty().get()), item.footerProperty(), item.costProperty()));
+        footer.visibleProperty().bind(footer.textProperty().isNotEmpty());
+        footer.managedProperty().bind(footer.visibleProperty());
+        return footer;
+    }
+
+    static String footerText(ReplyFooter footer, BigDecimal cost) {
+        String text = footer == null ? "" : footer.text();
+        if (cost == null) return text;
+        String price = "$" + cost.stripTrailingZeros().toPlainString();
+        return text.isEmpty() ? price : text + " · " + price;
+    }
+
+    private boolean isLast() {
+        return !model.items().isEmpty() && model.items().getLast() == item;
+    }
+
+    private void showSelectable(boolean on) {
+        if (on) {
+            selectable = new TextArea(item.content().text());
+            selectable.setEditable(false);
+            selectable.setWrapText(true);
+            selectable.getStyleClass().add("chat-selectable");
+            selectable.setPrefRowCount(Math.min(20, Math.max(2, (int) item.content().text().lines().count() + 1)));
+            body.getChildren().setAll(selectable);
+        } else {
+            selectable = null;
+            body.getChildren().setAll(text);
+        }
+    }
+
+    private void startEditing() {
+        TextArea area = new TextArea(item.content().text());
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(12, Math.max(3, (int) item.content().text().lines().count() + 1)));
+        area.getStyleClass().add("chat-edit-area");
+        Button send = new Button("Send");
+        send.getStyleClass().addAll("small", "accent", "chat-edit-send");
+        send.setOnAction(e -> {
+            if (model.edit(item, area.getText())) {
+                body.getChildren().setAll(text);
+                editor = null;
+            }
+        });
+        Button cancel = new Button("Cancel");
+        cancel.getStyleClass().addAll("small", "chat-edit-cancel");
+        cancel.setOnAction(e -> {
+            body.getChildren().setAll(text);
+            editor = null;
+        });
+        HBox buttons = new HBox(6, send, cancel);
+        editor = new VBox(6, area, buttons);
+        editor.getStyleClass().add("chat-editor");
+        body.getChildren().setAll(editor);
+        area.requestFocus();
+    }
+
+    private Button action(String label, String tip, Runnable run) {
+        Button button = new Button(label);
+        button.getStyleClass().addAll("small", "flat", "chat-action");
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> run.run());
+        return button;
+    }
+}

@@ -1,0 +1,123 @@
+package parley.ui.params;
+
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import parley.api.ChatRequest;
+import parley.store.ParameterSet;
+
+/**
+ * Every request parameter the window lets the user set, with the seed's bounds and defaults.
+ * {@link #revision()} ticks on every change so the request view can follow.
+ */
+public final class ParamsViewModel {
+    private final NumberParam maxTokens = new NumberParam(ParamSpec.MAX_TOKENS);
+    private final NumberParam temperature = new NumberParam(ParamSpec.TEMPERATURE);
+    private final NumberParam topP = new NumberParam(ParamSpec.TOP_P);
+    private final NumberParam frequencyPenalty = new NumberParam(ParamSpec.FREQUENCY_PENALTY);
+    private final NumberParam presencePenalty = new NumberParam(ParamSpec.PRESENCE_PENALTY);
+    private final ObservableList<String> stops = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper stream = new ReadOnlyBooleanWrapper(this, "stream", true);
+    private final ReadOnlyBooleanWrapper includeUsage = new ReadOnlyBooleanWrapper(this, "includeUsage", true);
+    private final ReadOnlyStringWrapper systemPrompt = new ReadOnlyStringWrapper(this, "systemPrompt", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+
+    public ParamsViewModel() {
+        for (Observable o : List.<Observable>of(stops, stream, includeUsage, systemPrompt)) {
+            o.addListener(x -> revision.set(revision.get() + 1));
+        }
+        for (NumberParam p : numbers()) {
+            p.valueProperty().addListener(x -> revision.set(revision.get() + 1));
+            p.includedProperty().addListener(x -> revision.set(revision.get() + 1));
+        }
+    }
+
+    public List<NumberParam> numbers() {
+        return List.of(maxTokens, temperature, topP, frequencyPenalty, presencePenalty);
+    }
+
+    public NumberParam maxTokens() { return maxTokens; }
+    public NumberParam temperature() { return temperature; }
+    public NumberParam topP() { return topP; }
+    public NumberParam frequencyPenalty() { return frequencyPenalty; }
+    public NumberParam presencePenalty() { return presencePenalty; }
+
+    public ObservableList<String> stops() { return FXCollections.unmodifiableObservableList(stops); }
+    public ReadOnlyBooleanProperty streamProperty() { return stream.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty includeUsageProperty() { return includeUsage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty systemPromptProperty() { return systemPrompt.getReadOnlyProperty(); }
+    /** The last refusal ("at most 4 stop sequences …"), empty when there is none. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty revision() { return revision.getReadOnlyProperty(); }
+
+    public void setStream(boolean on) { stream.set(on); }
+    public void setIncludeUsage(boolean on) { includeUsage.set(on); }
+    public void setSystemPrompt(String text) { systemPrompt.set(text == null ? "" : text); }
+    public void clearMessage() { message.set(""); }
+
+    /** Adds a stop sequence; refuses an empty one, a repeat and a fifth, with a message. */
+    public boolean addStop(String text) {
+        if (text == null || text.isEmpty()) {
+            return refuse("Type the stop sequence first: an empty one is not allowed.");
+        }
+        if (stops.size() >= ChatRequest.MAX_STOP_SEQUENCES) {
+            return refuse("At most " + ChatRequest.MAX_STOP_SEQUENCES
+                    + " stop sequences: remove one before adding another.");
+        }
+        if (stops.contains(text)) return refuse("\"" + visible(text) + "\" is already a stop sequence.");
+        stops.add(text);
+        message.set("");
+        return true;
+    }
+
+    public void removeStop(String text) {
+        stops.remove(text);
+        message.set("");
+    }
+
+    public void resetToDefaults() {
+        numbers().forEach(NumberParam::reset);
+        stops.clear();
+        stream.set(true);
+        includeUsage.set(true);
+        systemPrompt.set("");
+        message.set("");
+    }
+
+    /** The current settings as a plain value: what a preset stores. */
+    public ParameterSet snapshot() {
+        return new ParameterSet(maxTokens.requestInteger(), temperature.requestValue(), topP.requestValue(),
+                frequencyPenalty.requestValue(), presencePenalty.requestValue(), List.copyOf(stops),
+                stream.get(), includeUsage.get(), systemPrompt.get());
+    }
+
+    public void apply(ParameterSet set) {
+        maxTokens.apply(set.maxTokens() == null ? null : set.maxTokens().doubleValue());
+        temperature.apply(set.temperature());
+        topP.apply(set.topP());
+        frequencyPenalty.apply(set.frequencyPenalty());
+        presencePenalty.apply(set.presencePenalty());
+        stops.setAll(set.stop().stream().limit(ChatRequest.MAX_STOP_SEQUENCES).toList());
+        stream.set(set.stream());
+        includeUsage.set(set.includeUsage());
+        systemPrompt.set(set.systemPrompt());
+        message.set("");
+    }
+
+    private boolean refuse(String text) {
+        message.set(text);
+        return false;
+    }
+
+    static String visible(String text) {
+        return text.replace("\n", "\\n").replace("\t", "\\t");
+    }
+}

@@ -1,0 +1,301 @@
+package parley.ui.usage;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.io.File;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import parley.usage.BudgetCheck;
+import parley.usage.BudgetSettings;
+import parley.usage.GroupBy;
+import parley.usage.Money;
+import parley.usage.PriceRow;
+import parley.usage.UsageTotal;
+
+/** The usage panel: totals, budget, a table by model, day or provider with filters, the chart, export, prices. */
+public final class UsageView extends ScrollPane {
+    private final UsageViewModel vm;
+    private final VBox content = new VBox(12);
+
+    public UsageView(UsageViewModel vm) {
+        this.vm = vm;
+        setId("usage-view");
+        getStyleClass().addAll("usage-view", Tweaks.EDGE_TO_EDGE);
+        getStylesheets().add(UsageView.class.getResource("usage.css").toExternalForm());
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        content.setPadding(new Insets(12));
+        content.getChildren().addAll(header(), budgetMessage(), totals(), new Separator(), tableSection(),
+                chartSection(), new Separator(), priceSection(), new Separator(), budgetSection(), message());
+        setContent(content);
+    }
+
+    private Node header() {
+        Label title = new Label("Usage and cost");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("usage-refresh");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setTooltip(new Tooltip("Read the ledger again"));
+        refresh.setOnAction(e -> vm.refresh());
+        Button export = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
+        export.setId("usage-export");
+        export.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        export.setTooltip(new Tooltip("Every request that matches the filters, one line each"));
+        export.setOnAction(e -> chooseExportFile());
+        HBox row = new HBox(8, title, grow(), export, refresh);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node budgetMessage() {
+        Label label = new Label();
+        label.setId("usage-budget-status");
+        label.setWrapText(true);
+        label.getStyleClass().add("budget-warning");
+        label.textProperty().bind(vm.budgetStatusProperty().map(BudgetCheck::message));
+        label.visibleProperty().bind(vm.budgetStatusProperty().map(c -> c.verdict() != BudgetCheck.Verdict.OK));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private Node totals() {
+        GridPane grid = new GridPane(12, 4);
+        grid.getStyleClass().add("usage-totals");
+        addTotal(grid, 0, "This conversation", vm.conversationTextProperty(), "usage-total-conversation");
+        addTotal(grid, 1, "Today", vm.todayTextProperty(), "usage-total-today");
+        addTotal(grid, 2, "This month", vm.monthTextProperty(), "usage-total-month");
+        addTotal(grid, 3, "All time", vm.allTimeTextProperty(), "usage-total-all");
+        return grid;
+    }
+
+    private static void addTotal(GridPane grid, int row, String name, ReadOnlyStringProperty value, String id) {
+        Label label = new Label(name);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        Label amount = new Label();
+        amount.setId(id);
+        amount.getStyleClass().add("usage-amount");
+        amount.textProperty().bind(value);
+        grid.addRow(row, label, amount);
+    }
+
+    private Node tableSection() {
+        ToggleGroup group = new ToggleGroup();
+        HBox by = new HBox();
+        by.getStyleClass().add("usage-group-by");
+        for (GroupBy g : GroupBy.values()) {
+            ToggleButton b = new ToggleButton("By " + g.label());
+            b.setId("usage-by-" + g.label());
+            b.setUserData(g);
+            b.setToggleGroup(group);
+            b.getStyleClass().add(Styles.SMALL);
+            b.setSelected(vm.groupByProperty().get() == g);
+            by.getChildren().add(b);
+        }
+        by.getChildren().getFirst().getStyleClass().add(Styles.LEFT_PILL);
+        by.getChildren().get(1).getStyleClass().add(Styles.CENTER_PILL);
+        by.getChildren().getLast().getStyleClass().add(Styles.RIGHT_PILL);
+        group.selectedToggleProperty().subscribe((old, now) -> {
+            if (now == null) old.setSelected(true); else vm.groupBy((GroupBy) now.getUserData());
+        });
+
+        ComboBox<String> provider = filterBox("All providers", vm.providerChoices());
+        provider.setId("usage-filter-provider");
+        ComboBox<String> model = filterBox("All models", vm.modelChoices());
+        model.setId("usage-filter-model");
+        DatePicker from = new DatePicker();
+        from.setId("usage-filter-from");
+        from.setPromptText("From");
+        DatePicker to = new DatePicker();
+        to.setId("usage-filter-to");
+        to.setPromptText("To");
+        for (DatePicker d : new DatePicker[] {from, to}) d.setPrefWidth(130);
+        Runnable apply = () -> vm.filter(provider.getValue(), model.getValue(), from.getValue(), to.getValue());
+        provider.setOnAction(e -> apply.run());
+        model.setOnAction(e -> apply.run());
+        from.setOnAction(e -> apply.run());
+        to.setOnAction(e -> apply.run());
+        Button clear = new Button("Clear");
+        clear.setId("usage-filter-clear");
+        clear.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        clear.setOnAction(e -> {
+            provider.setValue(null);
+            model.setValue(null);
+            from.setValue(null);
+            to.setValue(null);
+            apply.run();
+        });
+        HBox filters1 = new HBox(6, provider, model);
+        HBox filters2 = new HBox(6, from, to, clear);
+        filters2.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<UsageTotal> table = new TableView<>(vm.groups());
+        table.setId("usage-table");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(220);
+        TableColumn<UsageTotal, String> key = column("", UsageTotal::key);
+        key.textProperty().bind(vm.groupByProperty().map(GroupBy::label));
+        table.getColumns().add(key);
+        table.getColumns().add(column("requests", t -> Integer.toString(t.requests())));
+        table.getColumns().add(column("prompt", t -> String.format("%,d", t.tokens().prompt())));
+        table.getColumns().add(column("completion", t -> String.format("%,d", t.tokens().completion())));
+        table.getColumns().add(column("cached", t -> String.format("%,d", t.tokens().cached())));
+        table.getColumns().add(column("cost", t -> Money.format(t.cost())));
+        table.setPlaceholder(new Label("No requests yet"));
+        return new VBox(8, by, filters1, filters2, table);
+    }
+
+    private static ComboBox<String> filterBox(String prompt, javafx.collections.ObservableList<String> items) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setPromptText(prompt);
+        box.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node chartSection() {
+        CostChart chart = new CostChart();
+        vm.dailyCostsProperty().subscribe(chart::show);
+        Label title = new Label("Cost per day");
+        title.getStyleClass().add(Styles.TITLE_4);
+        return new VBox(4, title, chart);
+    }
+
+    private Node priceSection() {
+        Label title = new Label("Prices");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label("US dollars per million tokens. Your own prices win over the provider's list,"
+                + " which wins over the catalog. Models on this computer cost nothing.");
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        TableView<PriceRow> table = new TableView<>(vm.prices());
+        table.setId("price-table");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(200);
+        table.getColumns().add(column("model", PriceRow::model));
+        table.getColumns().add(column("provider", r -> r.provider().isEmpty() ? "any" : r.provider()));
+        table.getColumns().add(column("input", r -> r.price().input().toPlainString()));
+        table.getColumns().add(column("output", r -> r.price().output().toPlainString()));
+        table.getColumns().add(column("cached", r -> r.price().cachedInput() == null ? "—" : r.price().cachedInput().toPlainString()));
+        table.getColumns().add(column("source", r -> r.price().source().label()));
+        table.getColumns().add(column("as of", r -> r.price().asOf().toString()));
+        table.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<PriceRow>();
+            row.itemProperty().subscribe(item -> row.setTooltip(item == null || item.note().isEmpty() ? null : new Tooltip(item.note())));
+            return row;
+        });
+
+        TextField model = field("model id", "price-model");
+        TextField provider = field("provider (empty: any)", "price-provider");
+        TextField input = field("input", "price-input");
+        TextField output = field("output", "price-output");
+        TextField cached = field("cached", "price-cached");
+        table.getSelectionModel().selectedItemProperty().subscribe(r -> {
+            if (r == null) return;
+            model.setText(r.model());
+            provider.setText(r.provider());
+            input.setText(r.price().input().toPlainString());
+            output.setText(r.price().output().toPlainString());
+            cached.setText(r.price().cachedInput() == null ? "" : r.price().cachedInput().toPlainString());
+        });
+        Button set = new Button("Set my price");
+        set.setId("price-set");
+        set.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL);
+        set.setOnAction(e -> vm.setPrice(model.getText(), provider.getText(), input.getText(), output.getText(), cached.getText()));
+        Button remove = new Button("Remove my price");
+        remove.setId("price-remove");
+        remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        remove.setOnAction(e -> vm.removePrice(table.getSelectionModel().getSelectedItem()));
+        HBox ids = new HBox(6, model, provider);
+        HBox amounts = new HBox(6, input, output, cached);
+        HBox buttons = new HBox(6, set, remove);
+        return new VBox(8, title, hint, table, ids, amounts, buttons);
+    }
+
+    private Node budgetSection() {
+        Label title = new Label("Budget");
+        title.getStyleClass().add(Styles.TITLE_4);
+        TextField daily = field("daily limit, $", "budget-daily");
+        TextField monthly = field("monthly limit, $", "budget-monthly");
+        ToggleSwitch hard = new ToggleSwitch("Refuse sends past a limit (else ask)");
+        hard.setId("budget-hard-stop");
+        vm.budgetProperty().subscribe(b -> {
+            daily.setText(b.dailyLimit() == null ? "" : b.dailyLimit().toPlainString());
+            monthly.setText(b.monthlyLimit() == null ? "" : b.monthlyLimit().toPlainString());
+            hard.setSelected(b.hardStop());
+        });
+        Button save = new Button("Save budget");
+        save.setId("budget-save");
+        save.getStyleClass().add(Styles.SMALL);
+        save.setOnAction(e -> vm.saveBudget(daily.getText(), monthly.getText(), hard.isSelected()));
+        Label hint = new Label("A warning at 80% of a limit; before a send whose largest possible cost would pass"
+                + " a limit, a question or a refusal.");
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return new VBox(8, title, new HBox(6, daily, monthly), hard, save, hint);
+    }
+
+    private Node message() {
+        Label label = new Label();
+        label.setId("usage-message");
+        label.setWrapText(true);
+        label.textProperty().bind(vm.messageProperty());
+        return label;
+    }
+
+    private void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export usage as CSV");
+        chooser.setInitialFileName("parley-usage.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) vm.exportCsv(file.toPath());
+    }
+
+    private static TextField field(String prompt, String id) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.setId(id);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return field;
+    }
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

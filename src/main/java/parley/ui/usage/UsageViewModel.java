@@ -1,0 +1,220 @@
+package parley.ui.usage;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import parley.ui.UiThread;
+import parley.usage.BudgetCheck;
+import parley.usage.BudgetSettings;
+import parley.usage.GroupBy;
+import parley.usage.Money;
+import parley.usage.PriceRow;
+import parley.usage.UsageFilter;
+import parley.usage.UsageOverview;
+import parley.usage.UsageReport;
+import parley.usage.UsageService;
+import parley.usage.UsageTotal;
+
+/**
+ * The usage panel's state: the totals, the grouped table with its filters, the cost chart, the
+ * prices and the budget. Reads and writes run on the background executor; results reach the
+ * properties through the UI thread seam.
+ */
+public final class UsageViewModel {
+    public enum State { LOADING, READY, ERROR }
+
+    private final UsageService service;
+    private final Executor background;
+    private final UiThread ui;
+    private final Supplier<String> conversationId;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyObjectWrapper<UsageOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
+    private final ReadOnlyStringWrapper conversationText = new ReadOnlyStringWrapper(this, "conversationText", "");
+    private final ReadOnlyStringWrapper todayText = new ReadOnlyStringWrapper(this, "todayText", "");
+    private final ReadOnlyStringWrapper monthText = new ReadOnlyStringWrapper(this, "monthText", "");
+    private final ReadOnlyStringWrapper allTimeText = new ReadOnlyStringWrapper(this, "allTimeText", "");
+    private final ReadOnlyObjectWrapper<BudgetCheck> budgetStatus =
+            new ReadOnlyObjectWrapper<>(this, "budgetStatus", BudgetCheck.OK);
+    private final ReadOnlyObjectWrapper<BudgetSettings> budget =
+            new ReadOnlyObjectWrapper<>(this, "budget", BudgetSettings.NONE);
+    private final ReadOnlyObjectWrapper<GroupBy> groupBy = new ReadOnlyObjectWrapper<>(this, "groupBy", GroupBy.MODEL);
+    private final ReadOnlyObjectWrapper<UsageFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", UsageFilter.ALL);
+    private final ObservableList<UsageTotal> groups = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<UsageReport.DailyCosts> dailyCosts = new ReadOnlyObjectWrapper<>(this, "dailyCosts");
+    private final ObservableList<String> providerChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> modelChoices = FXCollections.observableArrayList();
+    private final ObservableList<PriceRow> prices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public UsageViewModel(UsageService service, Executor background, UiThread ui, Supplier<String> conversationId) {
+        this.service = service;
+        this.background = background;
+        this.ui = ui;
+        this.conversationId = conversationId;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<UsageOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty conversationTextProperty() { return conversationText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty todayTextProperty() { return todayText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty monthTextProperty() { return monthText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty allTimeTextProperty() { return allTimeText.getReadOnlyProperty(); }
+    /** Where spending stands against the limits: OK or WARNING with its message. */
+    public ReadOnlyObjectProperty<BudgetCheck> budgetStatusProperty() { return budgetStatus.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BudgetSettings> budgetProperty() { return budget.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<GroupBy> groupByProperty() { return groupBy.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<UsageFilter> filterProperty() { return filter.getReadOnlyProperty(); }
+    public ObservableList<UsageTotal> groups() { return FXCollections.unmodifiableObservableList(groups); }
+    public ReadOnlyObjectProperty<UsageReport.DailyCosts> dailyCostsProperty() { return dailyCosts.getReadOnlyProperty(); }
+    public ObservableList<String> providerChoices() { return FXCollections.unmodifiableObservableList(providerChoices); }
+    public ObservableList<String> modelChoices() { return FXCollections.unmodifiableObservableList(modelChoices); }
+    public ObservableList<PriceRow> prices() { return FXCollections.unmodifiableObservableList(prices); }
+    /** The last result or refusal, one line ("Saved 12 rows to …", "The input price …"). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** Reads everything again from the ledger. */
+    public void refresh() {
+        UsageFilter f = filter.get();
+        GroupBy by = groupBy.get();
+        String conversation = conversationId.get();
+        state.set(State.LOADING);
+        background.execute(() -> {
+            try {
+                Snapshot s = new Snapshot(service.overview(conversation), service.group(f, by), service.dailyCosts(f),
+                        service.providers(), service.models(), service.prices(), service.budget());
+                ui.run(() -> show(s));
+            } catch (RuntimeException e) {
+                ui.run(() -> fail(e));
+            }
+        });
+    }
+
+    public void groupBy(GroupBy by) {
+        if (by == null || by == groupBy.get()) return;
+        groupBy.set(by);
+        refresh();
+    }
+
+    /** Filters the table and the chart; null or empty values do not filter. */
+    public void filter(String provider, String model, LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            message.set("The first day " + from + " is after the last day " + to + ": swap them.");
+            return;
+        }
+        filter.set(new UsageFilter(from, to, blankToNull(provider), blankToNull(model), null, null));
+        refresh();
+    }
+
+    public void exportCsv(Path file) {
+        UsageFilter f = filter.get();
+        background.execute(() -> {
+            try {
+                int rows = service.exportCsv(f, file);
+                ui.run(() -> message.set("Saved " + rows + " request" + (rows == 1 ? "" : "s") + " to " + file + "."));
+            } catch (Exception e) {
+                ui.run(() -> message.set("Could not save " + file + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Sets the user's own price for a model; refuses bad numbers with a one-line message. */
+    public boolean setPrice(String model, String provider, String input, String output, String cached) {
+        if (model == null || model.isBlank()) return refuse("Type the model's id, e.g. deepseek-ai/deepseek-v3.2.");
+        BigDecimal in = Money.parse(input);
+        BigDecimal out = Money.parse(output);
+        BigDecimal cache = cached == null || cached.isBlank() ? null : Money.parse(cached);
+        if (in == null) return refuse("The input price must be dollars per million tokens, e.g. 0.40.");
+        if (out == null) return refuse("The output price must be dollars per million tokens, e.g. 1.20.");
+        if (cache == null && cached != null && !cached.isBlank()) {
+            return refuse("The cached input price must be dollars per million tokens, or empty.");
+        }
+        String m = model.strip();
+        String p = blankToNull(provider);
+        run(() -> service.setUserPrice(p, m, in, out, cache),
+                "Price of " + m + " set: " + in.toPlainString() + " / " + out.toPlainString() + " per million tokens.");
+        return true;
+    }
+
+    public void removePrice(PriceRow row) {
+        if (row == null || row.price().source() != parley.usage.PriceSource.USER) {
+            refuse("Only your own prices can be removed; the others come from the catalog or the provider.");
+            return;
+        }
+        run(() -> service.removeUserPrice(row.provider(), row.model()), "Your price of " + row.model() + " removed.");
+    }
+
+    /** Saves the limits typed as dollars (empty: no limit). */
+    public boolean saveBudget(String daily, String monthly, boolean hardStop) {
+        BigDecimal d = daily == null || daily.isBlank() ? null : Money.parse(daily);
+        BigDecimal m = monthly == null || monthly.isBlank() ? null : Money.parse(monthly);
+        if ((d == null && daily != null && !daily.isBlank()) || (d != null && d.signum() == 0)) {
+            return refuse("The daily limit must be dollars above zero, e.g. 2.50, or empty for none.");
+        }
+        if ((m == null && monthly != null && !monthly.isBlank()) || (m != null && m.signum() == 0)) {
+            return refuse("The monthly limit must be dollars above zero, e.g. 40, or empty for none.");
+        }
+        BudgetSettings settings = new BudgetSettings(d, m, hardStop);
+        run(() -> service.saveBudget(settings), "Budget saved.");
+        return true;
+    }
+
+    private void run(Runnable write, String done) {
+        background.execute(() -> {
+            try {
+                write.run();
+                ui.run(() -> message.set(done));
+                refresh();
+            } catch (RuntimeException e) {
+                ui.run(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+
+    private boolean refuse(String text) {
+        message.set(text);
+        return false;
+    }
+
+    private void show(Snapshot s) {
+        overview.set(s.overview);
+        conversationText.set(describe(s.overview.conversation()));
+        todayText.set(describe(s.overview.today()));
+        monthText.set(describe(s.overview.month()));
+        allTimeText.set(describe(s.overview.allTime()));
+        budgetStatus.set(s.overview.budget());
+        groups.setAll(s.groups);
+        dailyCosts.set(s.daily);
+        providerChoices.setAll(s.providers);
+        modelChoices.setAll(s.models);
+        prices.setAll(s.prices);
+        budget.set(s.budget);
+        state.set(State.READY);
+    }
+
+    private void fail(RuntimeException e) {
+        message.set(e.getMessage());
+        state.set(State.ERROR);
+    }
+
+    /** "$0.0123 · 4 requests · 5,120 tokens", or "price unknown", or "$0.01 + unknown". */
+    static String describe(UsageTotal total) {
+        if (total.requests() == 0) return "$0.00 · no requests";
+        return Money.format(total.cost()) + " · " + total.requests() + " request" + (total.requests() == 1 ? "" : "s")
+                + " · " + String.format("%,d", total.tokens().total()) + " tokens";
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
+
+    private record Snapshot(UsageOverview overview, List<UsageTotal> groups, UsageReport.DailyCosts daily,
+                            List<String> providers, List<String> models, List<PriceRow> prices, BudgetSettings budget) {}
+}

@@ -1,0 +1,69 @@
+package parley.usage;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import parley.provider.ModelInfo;
+
+/**
+ * Finds the price of a model. The user's own price wins (for this provider, then for any provider);
+ * a model served on this computer costs nothing; then the provider's live model list; then the
+ * built-in catalog. No price found means the price is unknown, never zero.
+ */
+public final class PriceBook {
+    private final PriceStore store;
+    private final Clock clock;
+
+    public PriceBook(PriceStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<Price> priceFor(String provider, boolean local, String model) {
+        Optional<Price> user = store.find(provider, model, PriceSource.USER)
+                .or(() -> store.find(PriceStore.ANY_PROVIDER, model, PriceSource.USER));
+        if (user.isPresent()) return user;
+        if (local) return Optional.of(Price.free(today()));
+        return store.find(provider, model, PriceSource.PROVIDER_LIST)
+                .or(() -> PriceCatalog.find(provider, model).map(CatalogEntry::price))
+                .or(() -> PriceCatalog.findByModel(model).map(CatalogEntry::price));
+    }
+
+    /** Sets the user's own price; {@code provider} null or empty means any provider. */
+    public Price setUserPrice(String provider, String model, BigDecimal input, BigDecimal output, BigDecimal cached) {
+        Price price = new Price(input, output, cached, today(), PriceSource.USER);
+        store.put(provider == null ? PriceStore.ANY_PROVIDER : provider, model, price);
+        return price;
+    }
+
+    public boolean removeUserPrice(String provider, String model) {
+        return store.remove(provider == null ? PriceStore.ANY_PROVIDER : provider, model, PriceSource.USER);
+    }
+
+    /** Keeps the prices a provider's model list carries; models without both prices are skipped. Returns how many. */
+    public int refreshFrom(String provider, List<ModelInfo> models) {
+        List<PriceRow> rows = new ArrayList<>();
+        for (ModelInfo m : models) {
+            if (m.inputPrice() == null || m.outputPrice() == null) continue;
+            if (m.inputPrice().signum() < 0 || m.outputPrice().signum() < 0) continue;
+            BigDecimal cached = m.cachedInputPrice() != null && m.cachedInputPrice().signum() >= 0 ? m.cachedInputPrice() : null;
+            rows.add(new PriceRow(provider, m.id(), new Price(m.inputPrice(), m.outputPrice(), cached, today(),
+                    PriceSource.PROVIDER_LIST), ""));
+        }
+        store.putAll(provider, rows);
+        return rows.size();
+    }
+
+    /** Every known price: the stored ones first (user, then provider lists), then the catalog. */
+    public List<PriceRow> list() {
+        List<PriceRow> rows = new ArrayList<>(store.all().stream()
+                .sorted((a, b) -> a.price().source().compareTo(b.price().source())).toList());
+        for (CatalogEntry e : PriceCatalog.entries()) rows.add(new PriceRow(e.provider(), e.model(), e.price(), e.note()));
+        return rows;
+    }
+
+    private LocalDate today() { return LocalDate.now(clock); }
+}

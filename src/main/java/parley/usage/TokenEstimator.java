@@ -1,0 +1,33 @@
+package parley.usage;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.List;
+import parley.api.ChatMessage;
+
+/**
+ * Counts tokens when the provider does not. Uses the o200k_base encoding shipped inside jtokkit;
+ * other models' tokenizers differ, so every count made here is an estimate and is marked as one.
+ */
+public final class TokenEstimator {
+    /** Tokens the chat format adds around each message and to prime the reply (OpenAI's published rule). */
+    private static final int PER_MESSAGE = 3;
+    private static final int REPLY_PRIMING = 3;
+
+    private static final Encoding ENCODING =
+            Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    public int count(String text) {
+        return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
+    }
+
+    /** The prompt tokens of these messages as a chat request. */
+    public int countPrompt(List<ChatMessage> messages) {
+        int total = REPLY_PRIMING;
+        for (ChatMessage message : messages) {
+            total += PER_MESSAGE + count(message.role()) + count(message.content());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,61 @@
+package parley.usage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Writes ledger rows and grouped totals as CSV (RFC 4180: comma-separated, quoted where needed, CRLF). */
+public final class UsageCsv {
+    public static final List<String> ENTRY_HEADER = List.of("time", "day", "provider", "model", "prompt_tokens",
+            "completion_tokens", "reasoning_tokens", "cached_tokens", "estimated", "cost_usd", "ttft_ms",
+            "duration_ms", "outcome", "conversation_id", "message_id", "origin");
+
+    private UsageCsv() {}
+
+    /** One line per request; an unknown cost or time to first token is an empty field. */
+    public static void writeEntries(List<LedgerEntry> entries, Writer out) {
+        line(out, ENTRY_HEADER);
+        for (LedgerEntry e : entries) {
+            TokenCounts t = e.tokens();
+            line(out, List.of(e.at().toString(), e.day().toString(), e.provider(), e.model(),
+                    Long.toString(t.prompt()), Long.toString(t.completion()), Long.toString(t.reasoning()),
+                    Long.toString(t.cached()), Boolean.toString(t.estimated()),
+                    e.costUsd() == null ? "" : e.costUsd().toPlainString(),
+                    e.ttftMillis() == null ? "" : e.ttftMillis().toString(), Long.toString(e.durationMillis()),
+                    e.outcome().label(), orEmpty(e.conversationId()), orEmpty(e.messageId()), e.origin()));
+        }
+    }
+
+    /**
+     * One line per group. {@code cost_usd} sums the requests whose price is known;
+     * {@code unknown_price_requests} says how many are left out of it.
+     */
+    public static void writeTotals(List<UsageTotal> totals, GroupBy by, Writer out) {
+        line(out, List.of(by.label(), "requests", "prompt_tokens", "completion_tokens", "reasoning_tokens",
+                "cached_tokens", "estimated", "cost_usd", "unknown_price_requests"));
+        for (UsageTotal g : totals) {
+            TokenCounts t = g.tokens();
+            line(out, List.of(g.key(), Integer.toString(g.requests()), Long.toString(t.prompt()),
+                    Long.toString(t.completion()), Long.toString(t.reasoning()), Long.toString(t.cached()),
+                    Boolean.toString(t.estimated()), g.cost().known().toPlainString(),
+                    Integer.toString(g.cost().unknownParts())));
+        }
+    }
+
+    private static String orEmpty(String s) { return s == null ? "" : s; }
+
+    static String field(String value) {
+        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static void line(Writer out, List<String> fields) {
+        try {
+            out.write(String.join(",", fields.stream().map(UsageCsv::field).toList()));
+            out.write("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package parley.usage;
+
+import java.util.List;
+
+/** The tables of the usage ledger and of the stored prices, as migration statements. */
+public final class UsageSchema {
+    private UsageSchema() {}
+
+    /** Money is stored as decimal text so that no amount ever passes through a binary float. */
+    public static final List<String> STATEMENTS = List.of("""
+            CREATE TABLE usage_ledger (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              at_ms INTEGER NOT NULL,
+              day TEXT NOT NULL,
+              provider TEXT NOT NULL,
+              model TEXT NOT NULL,
+              prompt_tokens INTEGER NOT NULL,
+              completion_tokens INTEGER NOT NULL,
+              reasoning_tokens INTEGER NOT NULL,
+              cached_tokens INTEGER NOT NULL,
+              estimated INTEGER NOT NULL,
+              cost_usd TEXT,
+              ttft_ms INTEGER,
+              duration_ms INTEGER NOT NULL,
+              outcome TEXT NOT NULL,
+              conversation_id TEXT,
+              message_id TEXT,
+              origin TEXT NOT NULL
+            )""",
+            "CREATE INDEX usage_ledger_day ON usage_ledger(day)",
+            "CREATE INDEX usage_ledger_conversation ON usage_ledger(conversation_id)",
+            """
+            CREATE TABLE model_price (
+              provider TEXT NOT NULL,
+              model TEXT NOT NULL,
+              source TEXT NOT NULL,
+              input_usd TEXT NOT NULL,
+              output_usd TEXT NOT NULL,
+              cached_usd TEXT,
+              as_of TEXT NOT NULL,
+              PRIMARY KEY (provider, model, source)
+            )""");
+}

@@ -1,0 +1,94 @@
+package parley.usage;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import parley.api.ChatRequest;
+
+/**
+ * What the window and the CLI ask of the usage tracker: totals, groups, the cost chart, the CSV
+ * export, the prices and the budget. Every call may touch the database: call it off the UI thread.
+ */
+public final class UsageService {
+    private final UsageTracker tracker;
+    private final BudgetStore budgets;
+    private final Clock clock;
+
+    public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock) {
+        this.tracker = tracker;
+        this.budgets = budgets;
+        this.clock = clock;
+    }
+
+    public UsageTracker tracker() { return tracker; }
+
+    public UsageOverview overview(String conversationId) {
+        LocalDate today = LocalDate.now(clock);
+        List<LedgerEntry> all = tracker.ledger().entries(UsageFilter.ALL);
+        LocalDate monthStart = YearMonth.from(today).atDay(1);
+        UsageTotal conversation = UsageTotal.of("conversation", conversationId == null ? List.of()
+                : all.stream().filter(e -> conversationId.equals(e.conversationId())).toList());
+        UsageTotal day = UsageTotal.of("today", all.stream().filter(e -> e.day().equals(today)).toList());
+        UsageTotal month = UsageTotal.of("month", all.stream()
+                .filter(e -> !e.day().isBefore(monthStart) && !e.day().isAfter(today)).toList());
+        BudgetCheck budget = Budget.status(budgets.load(), day.cost(), month.cost());
+        return new UsageOverview(conversation, day, month, UsageTotal.of("all time", all), budget);
+    }
+
+    public List<UsageTotal> group(UsageFilter filter, GroupBy by) {
+        return UsageReport.group(tracker.ledger().entries(filter), by);
+    }
+
+    public UsageReport.DailyCosts dailyCosts(UsageFilter filter) {
+        return UsageReport.dailyCostsByModel(tracker.ledger().entries(filter));
+    }
+
+    public List<String> providers() { return tracker.ledger().distinct("provider"); }
+
+    public List<String> models() { return tracker.ledger().distinct("model"); }
+
+    /** The cost of one reply of the window, once it is on the ledger. */
+    public Optional<Cost> costOfMessage(String messageId) {
+        List<LedgerEntry> rows = tracker.ledger().entries(UsageFilter.message(messageId));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getLast().cost());
+    }
+
+    /** Writes the matching ledger rows to a CSV file; returns how many. */
+    public int exportCsv(UsageFilter filter, Path file) throws IOException {
+        List<LedgerEntry> rows = tracker.ledger().entries(filter);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            UsageCsv.writeEntries(rows, out);
+        }
+        return rows.size();
+    }
+
+    public List<PriceRow> prices() { return tracker.prices().list(); }
+
+    public Price setUserPrice(String provider, String model, BigDecimal input, BigDecimal output, BigDecimal cached) {
+        return tracker.prices().setUserPrice(provider, model, input, output, cached);
+    }
+
+    public boolean removeUserPrice(String provider, String model) {
+        return tracker.prices().removeUserPrice(provider, model);
+    }
+
+    public SendEstimate estimate(RequestOrigin origin, ChatRequest request) {
+        return tracker.estimate(origin, request);
+    }
+
+    public BudgetCheck checkBudget(RequestOrigin origin, ChatRequest request) {
+        return tracker.checkBudget(budgets.load(), origin, request);
+    }
+
+    public BudgetSettings budget() { return budgets.load(); }
+
+    public void saveBudget(BudgetSettings settings) { budgets.save(settings); }
+}

@@ -1,0 +1,130 @@
+package parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CompletionParserTest {
+
+    static Stream<Arguments> chunks() {
+        return Stream.of(
+                Arguments.of("Azure's first chunk: empty choices",
+                        "{\"choices\":[],\"prompt_filter_results\":[{\"prompt_index\":0,\"content_filter_results\":{}}]}",
+                        List.of()),
+                Arguments.of("a chunk without delta", "{\"choices\":[{\"index\":0,\"finish_reason\":null}]}", List.of()),
+                Arguments.of("null content", "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null}}]}", List.of()),
+                Arguments.of("empty content", "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"}}]}", List.of()),
+                Arguments.of("content", "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" Hi \"}}]}",
+                        List.of(new StreamEvent.Delta(" Hi "))),
+                Arguments.of("reasoning_content (DeepSeek, SGLang)",
+                        "{\"choices\":[{\"delta\":{\"content\":null,\"reasoning_content\":\"think\"}}]}",
+                        List.of(new StreamEvent.Reasoning("think"))),
+                Arguments.of("reasoning (vLLM, OpenRouter)",
+                        "{\"choices\":[{\"delta\":{\"reasoning\":\"think\",\"reasoning_details\":[{\"type\":\"x\"}]}}]}",
+                        List.of(new StreamEvent.Reasoning("think"))),
+                Arguments.of("both reasoning fields carry the same text once",
+                        "{\"choices\":[{\"delta\":{\"reasoning\":\"t\",\"reasoning_content\":\"t\"}}]}",
+                        List.of(new StreamEvent.Reasoning("t"))),
+                Arguments.of("OpenAI's usage chunk with empty choices",
+                        "{\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":12,\"total_tokens\":21,"
+                                + "\"prompt_tokens_details\":{\"cached_tokens\":4,\"audio_tokens\":0},"
+                                + "\"completion_tokens_details\":{\"reasoning_tokens\":5}}}",
+                        List.of(new StreamEvent.Usage(new Usage(9, 12, 21, 5, 4)))),
+                Arguments.of("DeepSeek: usage on the last chunk that also has a choice",
+                        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\"},\"finish_reason\":\"stop\"}],"
+                                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":3,\"total_tokens\":13,"
+                                + "\"prompt_cache_hit_tokens\":8,\"prompt_cache_miss_tokens\":2}}",
+                        List.of(new StreamEvent.Delta("!"), new StreamEvent.Usage(new Usage(10, 3, 13, null, 8)),
+                                new StreamEvent.Finish("stop"))),
+                Arguments.of("usage: null", "{\"choices\":[],\"usage\":null}", List.of()),
+                Arguments.of("tool-call deltas are skipped",
+                        "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"type\":\"function\","
+                                + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\"}}]}}]}",
+                        List.of()),
+                Arguments.of("finish reason tool_calls",
+                        "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}",
+                        List.of(new StreamEvent.Finish("tool_calls"))),
+                Arguments.of("content_filter", "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"content_filter\"}]}",
+                        List.of(new StreamEvent.Finish("content_filter"))),
+                Arguments.of("field order does not matter",
+                        "{\"usage\":{\"total_tokens\":2},\"choices\":[{\"finish_reason\":\"length\",\"delta\":{\"content\":\"x\"},\"index\":0}]}",
+                        List.of(new StreamEvent.Delta("x"), new StreamEvent.Usage(new Usage(null, null, 2, null, null)),
+                                new StreamEvent.Finish("length"))),
+                Arguments.of("other choices than the first are ignored",
+                        "{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+                        List.of(new StreamEvent.Delta("a"))),
+                Arguments.of("content given as parts is skipped",
+                        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}}]}",
+                        List.of()),
+                Arguments.of("non-streaming message with reasoning",
+                        "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                                + "\"content\":\"4\",\"reasoning_content\":\"2+2\"},\"finish_reason\":\"stop\"}],"
+                                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":7,\"total_tokens\":12,"
+                                + "\"completion_tokens_details\":{\"reasoning_tokens\":6}}}",
+                        List.of(new StreamEvent.Reasoning("2+2"), new StreamEvent.Delta("4"),
+                                new StreamEvent.Usage(new Usage(5, 7, 12, 6, null)), new StreamEvent.Finish("stop"))),
+                Arguments.of("unknown fields and nesting are skipped",
+                        "{\"x\":{\"y\":[1,{\"z\":null}]},\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\"}]},\"delta\":{\"content\":\"a\"}}]}",
+                        List.of(new StreamEvent.Delta("a"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chunks")
+    void readsChunk(String name, String json, List<StreamEvent> expected) throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        ApiError error = parse(json, events);
+        assertThat(error).isNull();
+        assertThat(events).isEqualTo(expected);
+    }
+
+    @Test
+    void anErrorObjectAfterStatus200IsReturned() throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        ApiError error = parse("{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\",\"code\":502}}", events);
+        assertThat(error).isEqualTo(new ApiError(ApiError.Kind.SERVER, 200, "server_error", "upstream overloaded"));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void anErrorTypeDecidesTheKindWhenNoCodeIsGiven() throws Exception {
+        ApiError error = parse("{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_exceeded\"}}", new ArrayList<>());
+        assertThat(error.kind()).isEqualTo(ApiError.Kind.RATE_LIMIT);
+    }
+
+    @Test
+    void atlasCloudErrorInABody() throws Exception {
+        ApiError error = parse("{\"code\":402,\"msg\":\"Insufficient balance\"}", new ArrayList<>());
+        assertThat(error).isEqualTo(new ApiError(ApiError.Kind.PAYMENT, 200, null, "Insufficient balance"));
+    }
+
+    @Test
+    void notJsonIsMalformed() {
+        assertThatThrownBy(() -> parse("<html>oops</html>", new ArrayList<>()))
+                .isInstanceOf(CompletionParser.MalformedException.class).hasMessageContaining("oops");
+        assertThatThrownBy(() -> parse("{\"choices\":[{\"delta\":{\"content\":\"a", new ArrayList<>()))
+                .isInstanceOf(CompletionParser.MalformedException.class);
+        assertThatThrownBy(() -> parse("{\"a\":1} {\"b\":2}", new ArrayList<>()))
+                .isInstanceOf(CompletionParser.MalformedException.class);
+    }
+
+    @Test
+    void readsASliceOfALargerBuffer() throws Exception {
+        byte[] buffer = "xx{\"choices\":[{\"delta\":{\"content\":\"ü\"}}]}yy".getBytes(StandardCharsets.UTF_8);
+        List<StreamEvent> events = new ArrayList<>();
+        new CompletionParser(200).parse(buffer, 2, buffer.length - 4, events::add);
+        assertThat(events).containsExactly(new StreamEvent.Delta("ü"));
+    }
+
+    private static ApiError parse(String json, List<StreamEvent> events) throws CompletionParser.MalformedException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return new CompletionParser(200).parse(bytes, 0, bytes.length, events::add);
+    }
+}

@@ -1,0 +1,64 @@
+package parley.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProvidersTest {
+    @Test
+    void atlasCloudIsTheDefault() {
+        assertThat(Providers.DEFAULT.baseUrl()).isEqualTo("https://api.atlascloud.ai/v1");
+        assertThat(Providers.DEFAULT.keyEnv()).isEqualTo("ATLASCLOUD_API_KEY");
+        assertThat(Providers.DEFAULT.defaultModel()).isEqualTo("deepseek-ai/deepseek-v3.2-speciale");
+        assertThat(Providers.resolve(null, null)).isEqualTo(Providers.ATLAS_CLOUD);
+    }
+
+    @Test
+    void everyProfileIsKnownByItsId() {
+        assertThat(Providers.ALL).extracting(ProviderProfile::id).containsExactly("atlascloud", "deepseek",
+                "openai", "openrouter", "ollama", "lmstudio", "llama-server", "vllm");
+        assertThat(Providers.require("DeepSeek").keyEnv()).isEqualTo("DEEPSEEK_API_KEY");
+        assertThat(Providers.require("openrouter").baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
+        assertThat(Providers.local()).extracting(ProviderProfile::baseUrl).containsExactly(
+                "http://127.0.0.1:11434/v1", "http://127.0.0.1:1234/v1", "http://127.0.0.1:8080/v1",
+                "http://127.0.0.1:8000/v1");
+    }
+
+    @Test
+    void anUnknownProviderNamesTheKnownOnes() {
+        assertThatThrownBy(() -> Providers.require("atlas"))
+                .hasMessage("Unknown provider 'atlas': use one of atlascloud, deepseek, openai, openrouter, "
+                        + "ollama, lmstudio, llama-server, vllm, or --base-url for any other server.");
+    }
+
+    @Test
+    void aCustomBaseUrlIsNormalized() {
+        ProviderProfile custom = Providers.custom("http://127.0.0.1:9000/v1/", null);
+        assertThat(custom.id()).isEqualTo(Providers.CUSTOM_ID);
+        assertThat(custom.baseUrl()).isEqualTo("http://127.0.0.1:9000/v1");
+        assertThat(custom.local()).isTrue();
+        assertThat(Providers.custom("https://example.com/api/v1", null).local()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "example.com/v1", "ftp://example.com/v1", "http://", "http://exa mple.com",
+            "https://example.com/v1?x=1"})
+    void malformedBaseUrlsAreOneLineRefusals(String url) {
+        assertThatThrownBy(() -> Providers.custom(url, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void onlyPlainHttpToAnotherMachineCarriesAKeyInClear() {
+        assertThat(Providers.keyWouldTravelInClear("http://192.168.1.5:8080/v1")).isTrue();
+        assertThat(Providers.keyWouldTravelInClear("http://127.0.0.1:8080/v1")).isFalse();
+        assertThat(Providers.keyWouldTravelInClear("http://localhost:8080/v1")).isFalse();
+        assertThat(Providers.keyWouldTravelInClear("http://[::1]:8080/v1")).isFalse();
+        assertThat(Providers.keyWouldTravelInClear("https://api.example.com/v1")).isFalse();
+    }
+}

@@ -1,0 +1,264 @@
+package parley.ui.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import parley.api.ApiError;
+import parley.api.ChatMessage;
+import parley.chat.ChatEvent;
+import parley.chat.ChatService;
+import parley.ui.UiThread;
+
+class ChatViewModelTest {
+    private final ManualBackend backend = new ManualBackend();
+    private final BlockingQueue<ChatEvent.Ended> ends = new LinkedBlockingQueue<>();
+    private String refusal;
+    private ChatService service;
+    private ChatViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        service = new ChatService(settings -> backend, request -> {
+            if (refusal != null) throw new IllegalArgumentException(refusal);
+        });
+        model = new ChatViewModel(service, UiThread.DIRECT, FrameClock.immediate());
+        service.addListener(e -> { if (e instanceof ChatEvent.Ended end) ends.add(end); });
+    }
+
+    @Test
+    void sendShowsTheUserMessageAndStreamsTheReplyWithItsFooter() throws Exception {
+        send("Hello");
+        assertThat(model.state()).isEqualTo(ChatViewModel.State.STREAMING);
+        assertThat(model.draftProperty().get()).isEmpty();
+        assertThat(model.items()).hasSize(2);
+        MessageItem user = model.items().get(0);
+        MessageItem reply = model.items().get(1);
+        assertThat(user.isUser()).isTrue();
+        assertThat(user.content().text()).isEqualTo("Hello");
+        assertThat(reply.status()).isEqualTo(MessageItem.Status.STREAMING);
+
+        backend.last().reasoning("Let me ").reasoning("think.");
+        assertThat(reply.answeringProperty().get()).isFalse();
+        backend.last().text("Hi ").text("there").usage(3, 2).finish("stop");
+        awaitEnd();
+
+        assertThat(reply.reasoning().text()).isEqualTo("Let me think.");
+        assertThat(reply.content().text()).isEqualTo("Hi there");
+        assertThat(reply.answeringProperty().get()).isTrue();
+        assertThat(reply.status()).isEqualTo(MessageItem.Status.COMPLETE);
+        assertThat(reply.footerProperty().get().text())
+                .startsWith(service.settings().model())
+                .contains("3 in", "2 out", "first token", "stop");
+        assertThat(model.state()).isEqualTo(ChatViewModel.State.IDLE);
+        assertThat(model.canRegenerateProperty().get()).isTrue();
+    }
+
+    @Test
+    void stopKeepsThePartialReplyMarkedStopped() throws Exception {
+        send("Tell me a story");
+        backend.last().text("Once upon");
+        model.stop();
+        awaitEnd();
+        MessageItem reply = model.items().get(1);
+        assertThat(backend.last().closed()).isTrue();
+        assertThat(reply.content().text()).isEqualTo("Once upon");
+        assertThat(reply.status()).isEqualTo(MessageItem.Status.STOPPED);
+        assertThat(reply.status().mark()).isEqualTo("stopped");
+        assertThat(model.state()).isEqualTo(ChatViewModel.State.IDLE);
+    }
+
+    @Test
+    void anErrorKeepsThePartialReplyWithTheProvidersMessageAndRetryAsksAgain() throws Exception {
+        send("Hello");
+        backend.last().text("Half an ans");
+        backend.last().fail(new ApiError(ApiError.Kind.SERVER, 502, null, "upstream went away"));
+        awaitEnd();
+        MessageItem reply = model.items().get(1);
+        assertThat(reply.content().text()).isEqualTo("Half an ans");
+        assertThat(reply.status()).isEqualTo(MessageItem.Status.FAILED);
+        assertThat(reply.errorProperty().get().message()).isEqualTo("upstream went away");
+        assertThat(MessageCard.describe(reply.errorProperty().get())).contains("502", "upstream went away");
+        assertThat(model.state()).isEqualTo(ChatViewModel.State.FAILED);
+
+        model.retry();
+        assertThat(backend.requests).hasSize(2);
+        assertThat(backend.requests.get(1).messages()).containsExactly(ChatMessage.user("Hello"));
+        assertThat(model.items()).hasSize(2);
+        assertThat(model.items().get(1)).isNotSameAs(reply);
+        backend.last().text("A whole answer").finish("stop");
+        awaitEnd();
+        assertThat(model.items().get(1).content().text()).isEqualTo("A whole answer");
+        assertThat(model.state()).isEqualTo(ChatViewModel.State.IDLE);
+    }
+
+    @Test
+    void aCutStreamIsMarkedTruncated() throws Exception {
+        send("Hello");
+        backend.last().text("Cut in the mid");
+        backend.last().cut();
+        awaitEnd();
+        MessageItem reply = model.items().get(1);
+        assertThat(reply.content().text()).isEqualTo("Cut in the mid");
+        assertThat(reply.status()).isEqualTo(MessageItem.Status.TRUNCATED);
+        assertThat(reply.status().mark()).isEqualTo("truncated");
+    }
+
+    @Test
+    void regenerateReplacesTheLastAnswer() throws Exception {
+        send("Name a colour");
+        backend.last().text("Blue").finish("stop");
+        awaitEnd();
+        MessageItem first = model.items().get(1);
+        model.regenerate();
+        assertThat(backend.requests).hasSize(2);
+        assertThat(backend.requests.get(1).messages()).isEqualTo(backend.requests.get(0).messages());
+        backend.last().text("Green").finish("stop");
+        awaitEnd();
+        assertThat(model.items()).hasSize(2);
+        assertThat(model.items()).doesNotContain(first);
+        assertThat(model.items().get(1).content().text()).isEqualTo("Green");
+    }
+
+    @Test
+    void editingAUserMessageDropsWhatFollowedAndSendsAgain() throws Exception {
+        send("First");
+        backend.last().text("Reply one").finish("stop");
+        awaitEnd();
+        send("Second");
+        backend.last().text("Reply two").finish("stop");
+        awaitEnd();
+        assertThat(model.items()).hasSize(4);
+
+        MessageItem first = model.items().get(0);
+        assertThat(model.edit(first, "First, edited")).isTrue();
+        assertThat(backend.requests.getLast().messages()).containsExactly(ChatMessage.user("First, edited"));
+        assertThat(model.items()).hasSize(2);
+        assertThat(model.items().get(0)).isSameAs(first);
+        assertThat(first.content().text()).isEqualTo("First, edited");
+        backend.last().text("New reply").finish("stop");
+        awaitEnd();
+        assertThat(model.items().get(1).content().text()).isEqualTo("New reply");
+    }
+
+    @Test
+    void deleteRemovesTheCard() throws Exception {
+        send("Hello");
+        backend.last().text("Hi").finish("stop");
+        awaitEnd();
+        model.delete(model.items().get(1));
+        assertThat(model.items()).extracting(MessageItem::role).containsExactly("user");
+        assertThat(service.conversation().messages()).hasSize(1);
+        assertThat(model.canRegenerateProperty().get()).isFalse();
+    }
+
+    @Test
+    void copyGivesTheMessageAsWritten() throws Exception {
+        send("Hello");
+        backend.last().text("**bold** and `code`").finish("stop");
+        awaitEnd();
+        assertThat(model.copyText(model.items().get(1))).isEqualTo("**bold** and `code`");
+    }
+
+    @Test
+    void newChatEmptiesTheTranscript() throws Exception {
+        send("Hello");
+        backend.last().text("Hi").finish("stop");
+        awaitEnd();
+        model.newChat();
+        assertThat(model.items()).isEmpty();
+        assertThat(model.emptyProperty().get()).isTrue();
+        assertThat(service.conversation().messages()).isEmpty();
+    }
+
+    @Test
+    void aRefusedSendKeepsTheDraftAndSaysWhy() {
+        refusal = "temperature must be between 0 and 2: set it in that range.";
+        model.draftProperty().set("Keep me");
+        model.send();
+        assertThat(model.draftProperty().get()).isEqualTo("Keep me");
+        assertThat(model.noticeProperty().get()).isEqualTo(refusal);
+        assertThat(backend.requests).isEmpty();
+        assertThat(model.items()).isEmpty();
+
+        refusal = null;
+        model.send();
+        assertThat(model.noticeProperty().get()).isEmpty();
+        assertThat(backend.requests).hasSize(1);
+    }
+
+    @Test
+    void anEmptyDraftIsNotSent() {
+        model.draftProperty().set("   ");
+        model.send();
+        assertThat(model.noticeProperty().get()).isEqualTo("Type a message first.");
+        assertThat(backend.requests).isEmpty();
+    }
+
+    @Test
+    void theCostAppearsInTheFooter() throws Exception {
+        send("Hello");
+        backend.last().text("Hi").usage(10, 1).finish("stop");
+        awaitEnd();
+        MessageItem reply = model.items().get(1);
+        model.setCost(reply.id(), new BigDecimal("0.001200"));
+        assertThat(reply.costProperty().get()).isEqualByComparingTo("0.0012");
+        assertThat(MessageCard.footerText(reply.footerProperty().get(), reply.costProperty().get()))
+                .contains("10 in", "1 out").endsWith(" · $0.0012");
+    }
+
+    @Test
+    void deltasBetweenTwoFramesReachTheCardAsOneAppend() throws Exception {
+        ManualClock clock = new ManualClock();
+        ManualBackend manual = new ManualBackend();
+        ChatService chat = new ChatService(settings -> manual, request -> {});
+        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
+        batched.draftProperty().set("Hello");
+        batched.send();
+        clock.tick();
+        MessageItem reply = batched.items().get(1);
+        AtomicInteger appends = new AtomicInteger();
+        reply.content().onAppend(piece -> appends.incrementAndGet());
+        for (int i = 0; i < 1000; i++) manual.last().text("abc ");
+        assertThat(reply.content().length()).isZero();
+        clock.tick();
+        assertThat(appends.get()).isEqualTo(1);
+        assertThat(reply.content().text()).isEqualTo("abc ".repeat(1000));
+        assertThat(clock.tick()).as("an idle frame lets the clock rest").isFalse();
+    }
+
+    private void send(String text) {
+        model.draftProperty().set(text);
+        model.send();
+        assertThat(model.noticeProperty().get()).isEmpty();
+    }
+
+    private void awaitEnd() throws InterruptedException {
+        assertThat(ends.poll(5, TimeUnit.SECONDS)).as("the reply ended").isNotNull();
+    }
+
+    /** A clock the test advances by hand. */
+    static final class ManualClock implements FrameClock {
+        private BooleanSupplier task;
+
+        @Override
+        public void start(BooleanSupplier perFrame) {
+            task = perFrame;
+        }
+
+        @Override
+        public void stop() {
+            task = null;
+        }
+
+        boolean tick() {
+            return task != null && task.getAsBoolean();
+        }
+    }
+}

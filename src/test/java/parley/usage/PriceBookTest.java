@@ -1,0 +1,93 @@
+package parley.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import parley.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parley.provider.ModelInfo;
+
+class PriceBookTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneId.of("UTC"));
+    private static final String V32 = "deepseek-ai/deepseek-v3.2";
+
+    @TempDir Path dir;
+
+    @Test
+    void theCatalogKnowsTheSeedModels() {
+        Price speciale = PriceCatalog.find("atlascloud", "deepseek-ai/deepseek-v3.2-speciale").orElseThrow().price();
+        assertThat(speciale.input()).isEqualByComparingTo("0.40");
+        assertThat(speciale.output()).isEqualByComparingTo("1.20");
+        assertThat(speciale.cachedInput()).isNull();
+        CatalogEntry v32 = PriceCatalog.find("atlascloud", V32).orElseThrow();
+        assertThat(v32.price().cachedInput()).isEqualByComparingTo("0.13");
+        assertThat(v32.contextLength()).isEqualTo(163_840);
+        Price chat = PriceCatalog.find("deepseek", "deepseek-chat").orElseThrow().price();
+        assertThat(chat.input()).isEqualByComparingTo("0.28");
+        assertThat(chat.cachedInput()).isEqualByComparingTo("0.028");
+        assertThat(chat.output()).isEqualByComparingTo("0.42");
+        assertThat(PriceCatalog.entries()).allSatisfy(e -> assertThat(e.price().asOf()).isNotNull());
+    }
+
+    @Test
+    void userPricesWinOverProviderListsWhichWinOverTheCatalog() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
+            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.CATALOG);
+
+            book.refreshFrom("atlascloud", List.of(new ModelInfo(V32, "V3.2", true, new BigDecimal("0.27"),
+                    new BigDecimal("0.41"), null, null), ModelInfo.of("no-price-model")));
+            Price listed = book.priceFor("atlascloud", false, V32).orElseThrow();
+            assertThat(listed.source()).isEqualTo(PriceSource.PROVIDER_LIST);
+            assertThat(listed.input()).isEqualByComparingTo("0.27");
+            assertThat(listed.asOf()).isEqualTo(LocalDate.of(2026, 3, 10));
+            assertThat(book.priceFor("atlascloud", false, "no-price-model")).isEmpty();
+
+            book.setUserPrice(null, V32, new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("0.5"));
+            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.USER);
+            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().cachedInput()).isEqualByComparingTo("0.5");
+
+            assertThat(book.removeUserPrice(null, V32)).isTrue();
+            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.PROVIDER_LIST);
+        }
+    }
+
+    @Test
+    void localModelsAreFreeAndUnknownModelsAreUnknown() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
+            Price local = book.priceFor("ollama", true, "qwen3:4b").orElseThrow();
+            assertThat(local.input()).isZero();
+            assertThat(local.output()).isZero();
+            assertThat(book.priceFor("someproxy", false, "qwen3:4b")).isEmpty();
+        }
+    }
+
+    @Test
+    void aModelOfOneKnownProviderIsPricedAtAnyBaseUrl() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
+            assertThat(book.priceFor("custom", false, "deepseek-reasoner").orElseThrow().output())
+                    .isEqualByComparingTo("0.42");
+        }
+    }
+
+    @Test
+    void theListShowsStoredPricesThenTheCatalog() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
+            book.setUserPrice("openrouter", "x/y", new BigDecimal("1"), new BigDecimal("2"), null);
+            List<PriceRow> rows = book.list();
+            assertThat(rows.getFirst().model()).isEqualTo("x/y");
+            assertThat(rows).hasSize(1 + PriceCatalog.entries().size());
+            assertThat(rows).anySatisfy(r -> assertThat(r.note()).contains("not confirmed"));
+        }
+    }
+}
