@@ -155,10 +155,10 @@ installer_args=("${common[@]}" --app-image "$image" --dest "$out"
                 --file-associations installer/parley-json.properties --icon "$icon")
 for type in $types; do
   case "$type" in
-    deb) args=(--linux-package-name "$app_id" --linux-deb-maintainer "parley@localhost"
+    deb) args=(--resource-dir installer/linux --linux-package-name "$app_id" --linux-deb-maintainer "parley@localhost"
                --linux-package-deps "libgtk-3-0, libgl1, libgomp1"
                --linux-shortcut --linux-menu-group "Development;" --linux-app-category devel) ;;
-    rpm) args=(--linux-package-name "$app_id" --linux-package-deps "gtk3, mesa-libGL, libgomp"
+    rpm) args=(--resource-dir installer/linux --linux-package-name "$app_id" --linux-package-deps "gtk3, mesa-libGL, libgomp"
                --linux-shortcut --linux-menu-group "Development;" --linux-app-category Development) ;;
     msi) args=(--win-menu --win-menu-group "$name" --win-shortcut --win-dir-chooser
                --win-upgrade-uuid 6f1c2b1e-4d0a-4c55-9a57-2f4f1b3e7a11) ;;
