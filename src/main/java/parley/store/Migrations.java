@@ -12,7 +12,8 @@ public final class Migrations {
     public static final List<Migration> ALL = List.of(
             new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
             new Migration(2, parley.usage.UsageSchema.STATEMENTS),
-            new Migration(3, HistorySchema.TABLES)
+            new Migration(3, HistorySchema.TABLES),
+            new Migration(4, PresetStore.CREATE_TABLE)
     );
 
     /** The version a database has once every step has run. */

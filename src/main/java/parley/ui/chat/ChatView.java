@@ -31,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import parley.ui.Shortcut;
 import parley.ui.markdown.MarkdownRenderer;
 
 /**
@@ -39,9 +40,6 @@ import parley.ui.markdown.MarkdownRenderer;
  * window provides ({@link #setLinkOpener}); without one a link can only be copied.
  */
 public final class ChatView extends BorderPane {
-    /** A keyboard shortcut of the chat, for the window's Help. */
-    public record Shortcut(String keys, String action) {}
-
     public static final List<Shortcut> SHORTCUTS = List.of(
             new Shortcut("Ctrl+Enter", "Send the message (in the composer)"),
             new Shortcut("Esc", "Stop the reply that is arriving"),

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.api.ChatRequest;
+import parley.chat.ChatSettings;
 import parley.store.ParameterSet;
 
 /**
@@ -97,6 +98,18 @@ public final class ParamsViewModel {
         return new ParameterSet(maxTokens.requestInteger(), temperature.requestValue(), topP.requestValue(),
                 frequencyPenalty.requestValue(), presencePenalty.requestValue(), List.copyOf(stops),
                 stream.get(), includeUsage.get(), systemPrompt.get());
+    }
+
+    /** {@code base} with this panel's parameters, stop sequences, stream switches and system prompt. */
+    public ChatSettings applyTo(ChatSettings base) {
+        return base.withMaxTokens(maxTokens.requestInteger())
+                .withTemperature(temperature.requestValue())
+                .withTopP(topP.requestValue())
+                .withFrequencyPenalty(frequencyPenalty.requestValue())
+                .withPresencePenalty(presencePenalty.requestValue())
+                .withStop(List.copyOf(stops))
+                .withStream(stream.get(), includeUsage.get())
+                .withSystemPrompt(systemPrompt.get().isBlank() ? null : systemPrompt.get());
     }
 
     public void apply(ParameterSet set) {

@@ -1,0 +1,281 @@
+package parley.ui.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.transformation.FilteredList;
+import parley.api.ApiError;
+import parley.api.ApiException;
+import parley.chat.ChatSettings;
+import parley.provider.KeyResolver;
+import parley.provider.LocalServer;
+import parley.provider.ModelInfo;
+import parley.provider.ProviderProfile;
+import parley.provider.Providers;
+import parley.store.SecretStore;
+import parley.ui.UiThread;
+
+/**
+ * The provider and model the window talks to: the provider list (profiles and custom base URLs),
+ * the key, the provider's state, the model list and the chosen model.
+ */
+public final class ProviderViewModel {
+    /** The model list: not asked yet, loading, loaded, or the last fetch failed. */
+    public enum ModelsState { IDLE, LOADING, LOADED, FAILED }
+
+    /** What is known of the provider's server. */
+    public enum Reach { UNKNOWN, CHECKING, REACHABLE, UNREACHABLE }
+
+    private final ModelLister lister;
+    private final Supplier<List<LocalServer>> detector;
+    private final SecretStore typedKeys;
+    private final Map<String, String> env;
+    private final Executor background;
+    private final UiThread ui;
+
+    private final ObservableList<ProviderProfile> providers = FXCollections.observableArrayList(Providers.ALL);
+    private final ObservableSet<String> running = FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<ProviderProfile> provider = new ReadOnlyObjectWrapper<>(this, "provider", Providers.DEFAULT);
+    private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper(this, "keyStatus", "");
+    private final ReadOnlyObjectWrapper<KeyState> keyState = new ReadOnlyObjectWrapper<>(this, "keyState", KeyState.MISSING);
+    private final ReadOnlyObjectWrapper<Reach> reach = new ReadOnlyObjectWrapper<>(this, "reach", Reach.UNKNOWN);
+    private final ReadOnlyStringWrapper reachMessage = new ReadOnlyStringWrapper(this, "reachMessage", "");
+    private final ObservableList<ModelInfo> models = FXCollections.observableArrayList();
+    private final FilteredList<ModelInfo> filtered = new FilteredList<>(models);
+    private final ReadOnlyStringWrapper filter = new ReadOnlyStringWrapper(this, "filter", "");
+    private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", Providers.DEFAULT.defaultModel());
+    private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(this, "modelsState", ModelsState.IDLE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper detection = new ReadOnlyStringWrapper(this, "detection", "");
+    private long fetchGeneration;
+
+    /** Whether the chosen provider has a key, and from where. */
+    public enum KeyState { TYPED, ENVIRONMENT, MISSING, NOT_NEEDED }
+
+    public ProviderViewModel(ModelLister lister, Supplier<List<LocalServer>> detector, SecretStore typedKeys,
+                             Map<String, String> env, Executor background, UiThread ui) {
+        this.lister = lister;
+        this.detector = detector;
+        this.typedKeys = typedKeys;
+        this.env = Map.copyOf(env);
+        this.background = background;
+        this.ui = ui;
+        updateKeyState();
+    }
+
+    public ObservableList<ProviderProfile> providers() { return FXCollections.unmodifiableObservableList(providers); }
+    /** Ids of the local servers found running. */
+    public ObservableSet<String> running() { return FXCollections.unmodifiableObservableSet(running); }
+    public ReadOnlyObjectProperty<ProviderProfile> providerProperty() { return provider.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<KeyState> keyStateProperty() { return keyState.getReadOnlyProperty(); }
+    /** "Key from $ATLASCLOUD_API_KEY", "No key: set … or type one", …. */
+    public ReadOnlyStringProperty keyStatusProperty() { return keyStatus.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Reach> reachProperty() { return reach.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty reachMessageProperty() { return reachMessage.getReadOnlyProperty(); }
+    /** The models that match the search text. */
+    public ObservableList<ModelInfo> models() { return filtered; }
+    public int modelCount() { return models.size(); }
+    public ReadOnlyStringProperty filterProperty() { return filter.getReadOnlyProperty(); }
+    /** The id of the chosen model; empty when none is chosen. */
+    public ReadOnlyStringProperty modelProperty() { return model.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ModelsState> modelsStateProperty() { return modelsState.getReadOnlyProperty(); }
+    /** Why the last action was refused or failed, in one line; empty otherwise. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** What the search for local servers found. */
+    public ReadOnlyStringProperty detectionProperty() { return detection.getReadOnlyProperty(); }
+
+    public ProviderProfile provider() { return provider.get(); }
+
+    /** The info of the chosen model when the list has it. */
+    public Optional<ModelInfo> modelInfo() {
+        return models.stream().filter(m -> m.id().equals(model.get())).findFirst();
+    }
+
+    /** The key requests to this provider carry: the typed one, else the environment variable's. */
+    public String apiKey() {
+        return keyFor(provider.get());
+    }
+
+    /** The key for any profile, also from another thread: the typed one, else the environment's. */
+    public String keyFor(ProviderProfile p) {
+        return typedKeys.get(keyId(p)).orElseGet(() ->
+                KeyResolver.fromEnvironment(env).keyFor(p).map(k -> k.value()).orElse(null));
+    }
+
+    /** {@code base} pointed at the chosen provider and model. */
+    public ChatSettings applyTo(ChatSettings base) {
+        ProviderProfile p = provider.get();
+        boolean custom = p.id().startsWith(Providers.CUSTOM_ID);
+        return base.withProvider(custom ? Providers.CUSTOM_ID : p.id(), custom ? p.baseUrl() : null)
+                .withModel(model.get());
+    }
+
+    public void selectProvider(ProviderProfile profile) {
+        if (profile == null || profile.equals(provider.get())) return;
+        provider.set(profile);
+        models.clear();
+        model.set(profile.defaultModel() == null ? "" : profile.defaultModel());
+        reach.set(running.contains(profile.id()) ? Reach.REACHABLE : Reach.UNKNOWN);
+        reachMessage.set("");
+        message.set("");
+        modelsState.set(ModelsState.IDLE);
+        updateKeyState();
+        refreshModels();
+    }
+
+    /** Adds a custom OpenAI-compatible server and selects it; a malformed URL is refused with a message. */
+    public boolean addCustom(String baseUrl) {
+        ProviderProfile custom;
+        try {
+            custom = Providers.custom(baseUrl, null);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+        ProviderProfile named = new ProviderProfile(Providers.CUSTOM_ID + ":" + custom.baseUrl(), custom.name(),
+                custom.baseUrl(), null, null, custom.local());
+        Optional<ProviderProfile> known = providers.stream().filter(p -> p.baseUrl().equals(named.baseUrl())).findFirst();
+        if (known.isEmpty()) providers.add(named);
+        selectProvider(known.orElse(named));
+        return true;
+    }
+
+    /** Keeps a typed key for the chosen provider, in memory only; blank forgets it. */
+    public void setTypedKey(String key) {
+        String id = keyId(provider.get());
+        if (key == null || key.isBlank()) typedKeys.forget(id);
+        else typedKeys.put(id, key.strip());
+        updateKeyState();
+    }
+
+    public void setFilter(String text) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        filter.set(text == null ? "" : text);
+        filtered.setPredicate(wanted.isEmpty() ? null : m -> m.id().toLowerCase(Locale.ROOT).contains(wanted)
+                || (m.displayName() != null && m.displayName().toLowerCase(Locale.ROOT).contains(wanted)));
+    }
+
+    /** Chooses a model by id; any id may be typed, also one the list does not show. */
+    public void selectModel(String id) {
+        model.set(id == null ? "" : id.strip());
+    }
+
+    /** Fetches the model list in the background; also tells whether the server answers. */
+    public void refreshModels() {
+        ProviderProfile profile = provider.get();
+        String key = apiKey();
+        long generation = ++fetchGeneration;
+        modelsState.set(ModelsState.LOADING);
+        reach.set(Reach.CHECKING);
+        background.execute(() -> {
+            List<ModelInfo> found = null;
+            ApiError error = null;
+            try {
+                found = lister.models(profile, key);
+            } catch (ApiException e) {
+                error = e.error();
+            } catch (RuntimeException e) {
+                error = new ApiError(ApiError.Kind.PROTOCOL, 0, null, e.getMessage());
+            }
+            List<ModelInfo> result = found;
+            ApiError failure = error;
+            ui.run(() -> { if (generation == fetchGeneration) showModels(profile, result, failure); });
+        });
+    }
+
+    /** Same as a refresh: asks the server for its models with the current key. */
+    public void testConnection() {
+        refreshModels();
+    }
+
+    /** Looks for local servers in the background (about a second at most). */
+    public void detectLocalServers() {
+        detection.set("Looking for local servers…");
+        background.execute(() -> {
+            List<LocalServer> found;
+            try {
+                found = detector.get();
+            } catch (RuntimeException e) {
+                found = List.of();
+            }
+            List<LocalServer> result = found;
+            ui.run(() -> showDetection(result));
+        });
+    }
+
+    private void showModels(ProviderProfile profile, List<ModelInfo> found, ApiError error) {
+        if (error != null) {
+            modelsState.set(ModelsState.FAILED);
+            boolean noAnswer = error.kind() == ApiError.Kind.NETWORK || error.kind() == ApiError.Kind.TIMEOUT;
+            reach.set(noAnswer ? Reach.UNREACHABLE : Reach.REACHABLE);
+            reachMessage.set(describe(profile, error));
+            message.set(reachMessage.get());
+            return;
+        }
+        models.setAll(found);
+        modelsState.set(ModelsState.LOADED);
+        reach.set(Reach.REACHABLE);
+        reachMessage.set("Connected to " + profile.name() + ": " + found.size() + (found.size() == 1 ? " model" : " models") + ".");
+        message.set("");
+        if (model.get().isEmpty() && !found.isEmpty()) {
+            model.set(found.stream().filter(ModelInfo::ready).findFirst().orElse(found.getFirst()).id());
+        }
+    }
+
+    private void showDetection(List<LocalServer> found) {
+        running.clear();
+        List<String> names = new ArrayList<>();
+        for (LocalServer s : found) {
+            running.add(s.profile().id());
+            names.add(s.profile().name());
+        }
+        detection.set(found.isEmpty() ? "No local server found running."
+                : "Running here: " + String.join(", ", names) + ".");
+        if (running.contains(provider.get().id()) && reach.get() == Reach.UNKNOWN) reach.set(Reach.REACHABLE);
+    }
+
+    private void updateKeyState() {
+        ProviderProfile p = provider.get();
+        if (typedKeys.get(keyId(p)).isPresent()) {
+            keyState.set(KeyState.TYPED);
+            keyStatus.set("Typed key, kept in memory for this run");
+        } else if (KeyResolver.fromEnvironment(env).keyFor(p).isPresent()) {
+            keyState.set(KeyState.ENVIRONMENT);
+            keyStatus.set("Key from $" + p.keyEnv());
+        } else if (p.keyEnv() == null) {
+            keyState.set(p.local() ? KeyState.NOT_NEEDED : KeyState.MISSING);
+            keyStatus.set(p.local() ? "No key needed" : "No key: type one if the server needs it");
+        } else {
+            keyState.set(KeyState.MISSING);
+            keyStatus.set("No key: set $" + p.keyEnv() + " or type one");
+        }
+    }
+
+    private static String keyId(ProviderProfile p) {
+        return p.id().startsWith(Providers.CUSTOM_ID) ? Providers.CUSTOM_ID + ":" + p.baseUrl() : p.id();
+    }
+
+    static String describe(ProviderProfile profile, ApiError error) {
+        String what = switch (error.kind()) {
+            case AUTHENTICATION -> "refused the key";
+            case PAYMENT -> "reports the balance is spent";
+            case NETWORK, TIMEOUT -> "did not answer";
+            case NOT_FOUND -> "has no model list at this address";
+            case RATE_LIMIT -> "is rate limiting";
+            default -> "answered with an error";
+        };
+        String status = error.status() > 0 ? " (HTTP " + error.status() + ")" : "";
+        return profile.name() + " " + what + status + ": " + error.message();
+    }
+}

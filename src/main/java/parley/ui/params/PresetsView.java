@@ -1,0 +1,91 @@
+package parley.ui.params;
+
+import atlantafx.base.theme.Styles;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The preset bar: a name to pick or type, and Load, Save, Rename, Delete. */
+public final class PresetsView extends VBox {
+    private final PresetsViewModel vm;
+    private final ComboBox<String> name = new ComboBox<>();
+
+    public PresetsView(PresetsViewModel vm) {
+        super(4);
+        this.vm = vm;
+        setId("presets-view");
+        Label title = new Label("Preset");
+        title.getStyleClass().add("param-name");
+        name.setId("preset-name");
+        name.setEditable(true);
+        name.setPromptText("Name a preset to save, or pick one");
+        name.setItems(vm.names());
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        vm.currentProperty().subscribe(now -> { if (now != null) name.getEditor().setText(now); });
+
+        Button load = button("preset-load", Feather.DOWNLOAD, "Load the preset's parameters");
+        load.setOnAction(e -> vm.load(typed()));
+        Button save = button("preset-save", Feather.SAVE, "Save the current parameters under this name");
+        save.setOnAction(e -> vm.save(typed()));
+        Button rename = button("preset-rename", Feather.EDIT_2, "Rename the preset");
+        rename.setOnAction(e -> askNewName().ifPresent(to -> vm.rename(typed(), to)));
+        Button delete = button("preset-delete", Feather.TRASH_2, "Delete the preset");
+        delete.setOnAction(e -> { if (confirmDelete()) vm.delete(typed()); });
+        HBox row = new HBox(4, name, load, save, rename, delete);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.disableProperty().bind(vm.stateProperty().isEqualTo(PresetsViewModel.State.BUSY));
+
+        Label message = new Label();
+        message.setId("preset-message");
+        message.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        getChildren().addAll(title, row, message);
+    }
+
+    private String typed() {
+        String text = name.getEditor().getText();
+        return text == null ? "" : text.strip();
+    }
+
+    private Optional<String> askNewName() {
+        TextInputDialog dialog = new TextInputDialog(typed());
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Rename preset");
+        dialog.setHeaderText("New name for \"" + typed() + "\"");
+        dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        return dialog.showAndWait();
+    }
+
+    private boolean confirmDelete() {
+        if (typed().isEmpty()) return true;
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the preset \"" + typed() + "\"?",
+                ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(getScene().getWindow());
+        alert.setHeaderText(null);
+        alert.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private static Button button(String id, Feather icon, String tip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+}

@@ -1,0 +1,126 @@
+package parley.ui.params;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import parley.store.ParameterSet;
+import parley.store.PresetStore;
+import parley.ui.UiThread;
+
+/** Named parameter sets: save the current parameters, load, rename and delete them. */
+public final class PresetsViewModel {
+    public enum State { IDLE, BUSY }
+
+    private final PresetStore store;
+    private final ParamsViewModel params;
+    private final Executor background;
+    private final UiThread ui;
+    private final ObservableList<String> names = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(this, "current", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+
+    public PresetsViewModel(PresetStore store, ParamsViewModel params, Executor background, UiThread ui) {
+        this.store = store;
+        this.params = params;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public ObservableList<String> names() { return FXCollections.unmodifiableObservableList(names); }
+    /** The preset last saved or loaded; empty when none. */
+    public ReadOnlyStringProperty currentProperty() { return current.getReadOnlyProperty(); }
+    /** What happened last ("Saved …") or why it failed, in one line. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    public void refresh() {
+        run(() -> new Outcome(store.names(), null, null));
+    }
+
+    /** Saves the current parameters under {@code name} (replacing a preset of that name). */
+    public void save(String name) {
+        String checked;
+        try {
+            checked = PresetStore.checkName(name);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        ParameterSet set = params.snapshot();
+        run(() -> {
+            store.save(checked, set);
+            return new Outcome(store.names(), checked, "Saved \"" + checked + "\".");
+        });
+    }
+
+    public void load(String name) {
+        if (name == null || name.isBlank()) {
+            message.set("Pick a preset to load.");
+            return;
+        }
+        run(() -> {
+            Optional<ParameterSet> set = store.load(name);
+            if (set.isEmpty()) return new Outcome(store.names(), null, "There is no preset named \"" + name + "\".");
+            return new Outcome(store.names(), name, "Loaded \"" + name + "\".", set.get());
+        });
+    }
+
+    public void rename(String from, String to) {
+        if (from == null || from.isBlank()) {
+            message.set("Pick the preset to rename.");
+            return;
+        }
+        run(() -> {
+            store.rename(from, to);
+            String now = to.strip();
+            return new Outcome(store.names(), now, "Renamed \"" + from + "\" to \"" + now + "\".");
+        });
+    }
+
+    public void delete(String name) {
+        if (name == null || name.isBlank()) {
+            message.set("Pick the preset to delete.");
+            return;
+        }
+        run(() -> {
+            boolean gone = store.delete(name);
+            return new Outcome(store.names(), "", gone ? "Deleted \"" + name + "\"." : "There is no preset named \"" + name + "\".");
+        });
+    }
+
+    private void run(Supplier<Outcome> work) {
+        state.set(State.BUSY);
+        background.execute(() -> {
+            Outcome outcome;
+            try {
+                outcome = work.get();
+            } catch (RuntimeException e) {
+                outcome = new Outcome(null, null, e.getMessage());
+            }
+            Outcome done = outcome;
+            ui.run(() -> show(done));
+        });
+    }
+
+    private void show(Outcome outcome) {
+        if (outcome.names() != null) names.setAll(outcome.names());
+        if (outcome.loaded() != null) params.apply(outcome.loaded());
+        if (outcome.current() != null) current.set(outcome.current());
+        message.set(outcome.message() == null ? "" : outcome.message());
+        state.set(State.IDLE);
+    }
+
+    private record Outcome(List<String> names, String current, String message, ParameterSet loaded) {
+        Outcome(List<String> names, String current, String message) {
+            this(names, current, message, null);
+        }
+    }
+}

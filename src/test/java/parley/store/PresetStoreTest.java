@@ -1,0 +1,67 @@
+package parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PresetStoreTest {
+    @TempDir
+    Path dir;
+
+    private static final ParameterSet TERSE = new ParameterSet(200, 0.2, null, null, 0.5, List.of("END", "\n\n"),
+            false, false, "Be terse.");
+
+    @Test
+    void savedPresetsSurviveReopeningTheDatabase() {
+        Path file = dir.resolve("parley.db");
+        try (Database db = Database.open(file)) {
+            new PresetStore(db).save("Terse", TERSE);
+        }
+        try (Database db = Database.open(file)) {
+            PresetStore store = new PresetStore(db);
+            assertThat(store.names()).containsExactly("Terse");
+            assertThat(store.load("Terse")).contains(TERSE);
+            assertThat(store.load("terse")).contains(TERSE);
+        }
+    }
+
+    @Test
+    void savingUnderAnExistingNameReplacesIt() {
+        try (Database db = Database.open(dir.resolve("p.db"))) {
+            PresetStore store = new PresetStore(db);
+            store.save("A", TERSE);
+            ParameterSet other = new ParameterSet(null, null, 0.9, null, null, List.of(), true, true, "");
+            store.save("a", other);
+            assertThat(store.names()).containsExactly("a");
+            assertThat(store.load("A")).contains(other);
+        }
+    }
+
+    @Test
+    void renameAndDelete() {
+        try (Database db = Database.open(dir.resolve("p.db"))) {
+            PresetStore store = new PresetStore(db);
+            store.save("one", TERSE);
+            store.save("two", TERSE);
+            store.rename("one", "three");
+            assertThat(store.names()).containsExactly("three", "two");
+            assertThatThrownBy(() -> store.rename("three", "TWO"))
+                    .hasMessage("A preset named \"TWO\" exists already: pick another name.");
+            assertThatThrownBy(() -> store.rename("nope", "four")).hasMessage("There is no preset named \"nope\".");
+            assertThat(store.delete("two")).isTrue();
+            assertThat(store.delete("two")).isFalse();
+            assertThat(store.names()).containsExactly("three");
+        }
+    }
+
+    @Test
+    void badNamesAreRefusedWithWhatToChange() {
+        assertThatThrownBy(() -> PresetStore.checkName("  ")).hasMessage("Give the preset a name.");
+        assertThatThrownBy(() -> PresetStore.checkName("x".repeat(61))).hasMessage("A preset name has at most 60 characters.");
+        assertThat(PresetStore.checkName("  ok ")).isEqualTo("ok");
+    }
+}
