@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import parley.cli.Cli;
-import parley.cli.UsageHook;
+import parley.cli.LedgerHook;
 import parley.ui.DesktopApp;
 import parley.ui.StartupSmoke;
 
@@ -27,7 +27,7 @@ public final class Main {
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = Cli.run(args, out, err, System.getenv(), UsageHook.NONE);
+        int code = Cli.run(args, out, err, System.getenv(), new LedgerHook(System.getenv(), err, java.time.Clock.systemDefaultZone()));
         out.flush();
         err.flush();
         System.exit(code);
