@@ -144,8 +144,15 @@ public final class ChatView extends BorderPane {
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
 
+        Label estimate = new Label();
+        estimate.getStyleClass().add("chat-cost-estimate");
+        estimate.setWrapText(true);
+        estimate.textProperty().bind(model.costEstimateProperty());
+        estimate.visibleProperty().bind(estimate.textProperty().isNotEmpty());
+        estimate.managedProperty().bind(estimate.visibleProperty());
+
         HBox row = new HBox(8, composer, buttons);
-        VBox box = new VBox(6, notice, row);
+        VBox box = new VBox(6, notice, row, estimate);
         box.getStyleClass().add("chat-composer-box");
         return box;
     }
