@@ -14,8 +14,8 @@ class RetriesTest {
 
     @Test
     void retryableStatuses() {
-        assertThat(new int[] {429, 500, 502, 503, 504}).allMatch(Retries::retryable);
-        assertThat(new int[] {400, 401, 402, 403, 404, 413, 422, 501}).noneMatch(Retries::retryable);
+        assertThat(java.util.List.of(429, 500, 502, 503, 504)).allMatch(Retries::retryable);
+        assertThat(java.util.List.of(400, 401, 402, 403, 404, 413, 422, 501)).noneMatch(Retries::retryable);
     }
 
     @Test
