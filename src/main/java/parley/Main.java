@@ -4,9 +4,11 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import parley.cli.Cli;
 import parley.cli.LedgerHook;
 import parley.ui.DesktopApp;
+import parley.ui.StartupSmoke;
 
 /** No arguments: the window. A subcommand: the command line, exiting with its code. */
 public final class Main {
@@ -17,6 +19,10 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (args.length == 0) {
             openWindow(args);
+            return;
+        }
+        if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
+            DesktopApp.launch(args);
             return;
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
