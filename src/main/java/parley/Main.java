@@ -5,7 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import parley.cli.Cli;
-import parley.cli.UsageHook;
+import parley.cli.LedgerHook;
 import parley.ui.DesktopApp;
 
 /** No arguments: the window. A subcommand: the command line, exiting with its code. */
@@ -21,7 +21,7 @@ public final class Main {
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = Cli.run(args, out, err, System.getenv(), UsageHook.NONE);
+        int code = Cli.run(args, out, err, System.getenv(), new LedgerHook(System.getenv(), err, java.time.Clock.systemDefaultZone()));
         out.flush();
         err.flush();
         System.exit(code);

@@ -13,7 +13,9 @@ public final class Cli {
     static final List<Function<CliContext, Object>> SUBCOMMANDS = List.of(
             SendCommand::new,
             ModelsCommand::new,
-            CodeCommand::new
+            CodeCommand::new,
+            UsageCommand::new,
+            PriceCommand::create
     );
 
     private Cli() {}
