@@ -129,4 +129,16 @@ class UsageCommandTest {
         CliRun bare = CliRun.of(env, "price");
         assertThat(bare.code()).isEqualTo(2);
     }
+
+    @Test
+    void modelsKeepsThePricesOfAnAtlasStyleListForLaterRequests() {
+        try (parley.testing.ScriptedServer server = parley.testing.ScriptedServer.start()) {
+            server.enqueue(parley.testing.ScriptedServer.Reply.json(200, parley.usage.AtlasPricesTest.ATLAS_LIST));
+            CliRun models = CliRun.of(env, "models", "--base-url", server.baseUrl());
+            assertThat(models.code()).isZero();
+            assertThat(models.err()).isEmpty();
+            CliRun list = CliRun.of(env, "price", "list");
+            assertThat(list.out()).containsPattern("deepseek-ai/deepseek-v3\\.2-speciale +custom +0\\.5 +1\\.50 +- +provider list");
+        }
+    }
 }

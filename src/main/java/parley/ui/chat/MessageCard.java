@@ -1,6 +1,5 @@
 package parley.ui.chat;
 
-import java.math.BigDecimal;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -208,11 +207,10 @@ final class MessageCard extends VBox {
         return footer;
     }
 
-    static String footerText(ReplyFooter footer, BigDecimal cost) {
+    static String footerText(ReplyFooter footer, String cost) {
         String text = footer == null ? "" : footer.text();
-        if (cost == null) return text;
-        String price = "$" + cost.stripTrailingZeros().toPlainString();
-        return text.isEmpty() ? price : text + " · " + price;
+        if (cost == null || cost.isEmpty()) return text;
+        return text.isEmpty() ? cost : text + " · " + cost;
     }
 
     private boolean isLast() {
