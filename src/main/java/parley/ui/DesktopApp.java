@@ -23,9 +23,13 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         assembly = WindowAssembly.open(System.getenv(), UiThread.FX);
         stage.setTitle("Parley");
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene(assembly));
         stage.show();
         Platform.runLater(assembly::windowShown);
+        if (StartupSmoke.requested(getParameters().getRaw())) {
+            StartupSmoke.exitAfterFirstFrame(stage);
+        }
     }
 
     /** The window's scene with the app stylesheet, the theme applied and following its changes. */
