@@ -19,6 +19,8 @@ import parley.store.Database;
 import parley.store.PresetStore;
 import parley.store.SessionSecrets;
 import parley.store.Settings;
+import parley.ui.chat.ChatView;
+import parley.ui.chat.ChatViewModel;
 import parley.ui.models.ProviderBar;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsView;
@@ -51,6 +53,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final ChatService chat;
     private final PresetsViewModel presets;
     private final MainWindow window = new MainWindow();
+    private final ChatViewModel chatModel;
+    private final ChatView chatView;
     private volatile String draft = "";
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui) {
@@ -63,6 +67,8 @@ public final class WindowAssembly implements AutoCloseable {
         this.backends = new WindowBackends(providers::keyFor, request.tap());
         this.chat = new ChatService(backends, WindowAssembly::check);
         this.presets = new PresetsViewModel(new PresetStore(database), params, background, ui);
+        this.chatModel = new ChatViewModel(chat, ui);
+        this.chatView = new ChatView(chatModel);
         restoreAppearance();
         build();
         syncSettings();
@@ -85,6 +91,10 @@ public final class WindowAssembly implements AutoCloseable {
     public RequestViewModel request() { return request; }
     public PresetsViewModel presets() { return presets; }
     public ChatService chat() { return chat; }
+    public ChatViewModel chatModel() { return chatModel; }
+
+    /** How a link in a reply is opened once the user confirmed it. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) { chatView.setLinkOpener(opener); }
 
     /** Work that waits until the window is on screen: local server detection and the model list. */
     public void windowShown() {
@@ -99,9 +109,14 @@ public final class WindowAssembly implements AutoCloseable {
         request.refresh();
     }
 
+    public void focusComposer() { chatView.focusComposer(); }
+
     private ChatService chatService() { return chat; }
 
     private void build() {
+        window.setMain(chatView);
+        window.listShortcuts(ChatView.shortcuts());
+        chatModel.draftProperty().addListener((o, old, now) -> draftChanged(now));
         ProviderBar bar = new ProviderBar(providers);
         window.addToToolbar(bar);
         window.addToToolbarEnd(new AppearanceMenu(appearance));
@@ -164,6 +179,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        chatModel.close();
         chat.stop();
         backends.close();
         background.shutdownNow();
