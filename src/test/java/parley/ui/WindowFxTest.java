@@ -119,9 +119,9 @@ class WindowFxTest extends FxRobot {
     @Test
     void aFifthStopSequenceIsRefused() {
         TextField input = lookup("#stop-input").queryAs(TextField.class);
+        interact(() -> lookup("#params-view").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         for (String stop : new String[] {"one", "two", "three", "four", "five"}) {
-            interact(input::requestFocus);
-            write(stop).type(KeyCode.ENTER);
+            clickOn(input).write(stop).type(KeyCode.ENTER);
         }
         assertThat(lookup("#stop-chips").queryAs(FlowPane.class).getChildren()).hasSize(4);
         assertThat(lookup("#params-message").queryAs(Label.class).getText())
