@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ public record ChatRequest(
     public ChatRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         stop = stop == null || stop.isEmpty() ? null : List.copyOf(stop);
-        extra = extra == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extra));
+        // insertion order kept: the body shown, sent and turned into code lists the fields alike every time
+        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     /** The seed's example: the model, one user message, max_tokens 1024 and temperature 0.7. */

@@ -28,6 +28,11 @@ public final class ChatService {
     private volatile Conversation conversation = new Conversation();
     private Reply current;
 
+    /** Checks every request against the seed's bounds before it is sent. */
+    public ChatService(BackendFactory backends) {
+        this(backends, RequestCheck.SEED_BOUNDS);
+    }
+
     /** {@code check} refuses a request before anything is sent (bounds of the parameters). */
     public ChatService(BackendFactory backends, RequestCheck check) {
         this.backends = backends;
@@ -51,6 +56,14 @@ public final class ChatService {
         synchronized (lock) {
             ensureIdle();
             conversation = new Conversation();
+        }
+    }
+
+    /** Makes {@code opened} (e.g. from the history) the current conversation; refused while a reply is arriving. */
+    public void open(Conversation opened) {
+        synchronized (lock) {
+            ensureIdle();
+            conversation = opened;
         }
     }
 

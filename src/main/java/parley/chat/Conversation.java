@@ -19,6 +19,13 @@ public final class Conversation {
         this.id = id;
     }
 
+    /** A conversation with these messages, e.g. one reopened from the history. */
+    public static Conversation restore(String id, List<Message> messages) {
+        Conversation conversation = new Conversation(id);
+        conversation.messages.addAll(messages);
+        return conversation;
+    }
+
     public String id() {
         return id;
     }

@@ -131,7 +131,8 @@ final class Exchange {
                 .ended(outcome.status(), outcome == Outcome.FAILED ? error : null);
         ApiError failure = outcome == Outcome.FAILED ? error : null;
         ChatResult summary = new ChatResult(content.toString(), reasoning.toString(), finishReason, finalUsage,
-                outcome == Outcome.TRUNCATED, outcome == Outcome.STOPPED, failure,
+                outcome == Outcome.TRUNCATED || (outcome == Outcome.FAILED && result != null && result.truncated()),
+                outcome == Outcome.STOPPED, failure,
                 ttft == null ? -1 : ttft, metrics.durationMillis());
         ExchangeRecord record = new ExchangeRecord(conversation.id(), reply.messageId(), settings.providerId(),
                 settings.baseUrl(), local, request.model(), request, summary, finalUsage, finishReason, outcome,

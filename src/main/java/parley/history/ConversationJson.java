@@ -79,7 +79,10 @@ public final class ConversationJson {
     }
 
     private static Integer add(Integer sum, Integer value) {
-        return value == null ? sum : (sum == null ? value : sum + value);
+        if (value == null) {
+            return sum;
+        }
+        return sum == null ? value : Integer.valueOf(sum + value);
     }
 
     private static void check(SavedConversation conversation, String name) {

@@ -28,15 +28,21 @@ public final class ModelListParser {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The model list is not JSON: " + excerpt(body));
         }
+        return parse(root);
+    }
+
+    /** The models in an already parsed answer. */
+    public static List<ModelInfo> parse(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("The model list is not a JSON object: " + excerpt(body));
+            throw new IllegalArgumentException("The model list is not a JSON object: "
+                    + excerpt(root == null ? "" : root.toString()));
         }
         if (isAtlasCloud(root)) {
             return parseAtlasCloud(root);
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isArray()) {
-            throw new IllegalArgumentException("The model list has no \"data\" array: " + excerpt(body));
+            throw new IllegalArgumentException("The model list has no \"data\" array: " + excerpt(root.toString()));
         }
         return parseOpenAi(data);
     }

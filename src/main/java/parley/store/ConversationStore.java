@@ -48,10 +48,26 @@ public final class ConversationStore {
     /** Starts an empty conversation and returns its id. */
     public String create(String provider, String model, String systemPrompt) {
         String id = UUID.randomUUID().toString();
-        long now = clock.millis();
-        database.write(c -> insertConversation(c, new SavedConversation(id, Titles.UNTITLED, provider, model,
-                systemPrompt, null, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now), List.of()), false));
+        ensure(id, provider, model, systemPrompt);
         return id;
+    }
+
+    /** Starts an empty conversation under {@code id} unless one is stored under it; returns whether it was new. */
+    public boolean ensure(String id, String provider, String model, String systemPrompt) {
+        long now = clock.millis();
+        return database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM conversations WHERE id = ?")) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            insertConversation(c, new SavedConversation(id, Titles.UNTITLED, provider, model, systemPrompt, null,
+                    Instant.ofEpochMilli(now), Instant.ofEpochMilli(now), List.of()), false);
+            return true;
+        });
     }
 
     /**
@@ -80,30 +96,34 @@ public final class ConversationStore {
     public void saveMessage(String conversationId, SavedMessage message) {
         database.write(c -> {
             Integer position = positionOf(c, message.id());
-            upsertMessage(c, conversationId, message, position != null ? position : nextPosition(c, conversationId));
-            touch(c, conversationId, message);
+            if (upsertMessage(c, conversationId, message, position != null ? position : nextPosition(c, conversationId))) {
+                touch(c, conversationId);
+            }
             return null;
         });
     }
 
     /**
      * Makes the stored messages equal to {@code messages}, in that order: new ones are added, changed
-     * ones updated, and those not in the list (dropped by an edit or a regenerate) removed.
+     * ones updated, and those not in the list (dropped by an edit or a regenerate) removed. A null
+     * model, parameters or usage keeps what was stored for that message.
      */
     public void syncMessages(String conversationId, List<SavedMessage> messages) {
         database.write(c -> {
             Set<String> keep = new HashSet<>();
+            boolean changed = false;
             for (int i = 0; i < messages.size(); i++) {
-                upsertMessage(c, conversationId, messages.get(i), i);
+                changed |= upsertMessage(c, conversationId, messages.get(i), i);
                 keep.add(messages.get(i).id());
             }
             for (String id : messageIds(c, conversationId)) {
                 if (!keep.contains(id)) {
                     deleteMessage(c, id);
+                    changed = true;
                 }
             }
-            if (!messages.isEmpty()) {
-                touch(c, conversationId, messages.getFirst());
+            if (changed) {
+                touch(c, conversationId);
             }
             return null;
         });
@@ -286,13 +306,20 @@ public final class ConversationStore {
         return null;
     }
 
-    private void upsertMessage(Connection c, String conversationId, SavedMessage m, int position) throws SQLException {
+    /** Inserts or updates the message; returns false when it was stored exactly so already. */
+    private boolean upsertMessage(Connection c, String conversationId, SavedMessage m, int position) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO messages(id, conversation_id, position, role, "
                 + "content, reasoning, status, error, model, parameters, usage, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 + "position = excluded.position, content = excluded.content, reasoning = excluded.reasoning, "
-                + "status = excluded.status, error = excluded.error, model = excluded.model, "
-                + "parameters = excluded.parameters, usage = excluded.usage, updated_at = excluded.updated_at")) {
+                + "status = excluded.status, error = excluded.error, model = coalesce(excluded.model, model), "
+                + "parameters = coalesce(excluded.parameters, parameters), usage = coalesce(excluded.usage, usage), "
+                + "updated_at = excluded.updated_at "
+                + "WHERE position IS NOT excluded.position OR content IS NOT excluded.content "
+                + "OR reasoning IS NOT excluded.reasoning OR status IS NOT excluded.status "
+                + "OR error IS NOT excluded.error OR coalesce(excluded.model, model) IS NOT model "
+                + "OR coalesce(excluded.parameters, parameters) IS NOT parameters "
+                + "OR coalesce(excluded.usage, usage) IS NOT usage")) {
             st.setString(1, m.id());
             st.setString(2, conversationId);
             st.setInt(3, position);
@@ -306,19 +333,19 @@ public final class ConversationStore {
             st.setString(11, usageJson(m.usage()));
             st.setLong(12, m.createdAt() == null ? clock.millis() : m.createdAt().toEpochMilli());
             st.setLong(13, clock.millis());
-            st.executeUpdate();
+            return st.executeUpdate() > 0;
         }
     }
 
     /** Marks the conversation changed now and names it after its first user message unless the user named it. */
-    private void touch(Connection c, String conversationId, SavedMessage changed) throws SQLException {
+    private void touch(Connection c, String conversationId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET updated_at = ?, "
                 + "title = CASE WHEN renamed = 0 THEN ? ELSE title END WHERE id = ?")) {
             st.setLong(1, clock.millis());
             st.setString(2, Titles.fromFirstMessage(firstUserText(c, conversationId)));
             st.setString(3, conversationId);
             if (st.executeUpdate() == 0) {
-                throw new SQLException("no conversation " + conversationId + " for message " + changed.id());
+                throw new SQLException("no conversation " + conversationId + " is stored");
             }
         }
     }

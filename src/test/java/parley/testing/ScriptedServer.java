@@ -314,7 +314,10 @@ public final class ScriptedServer implements AutoCloseable {
                         return false;
                     }
                     case Part.Cut c -> {
-                        client.setSoLinger(true, 0);
+                        // end the connection mid-body; the FIN follows the data already written, so
+                        // the client reads every byte before it sees the cut (a reset could discard them)
+                        out.flush();
+                        client.shutdownOutput();
                         client.close();
                         return false;
                     }

@@ -1,0 +1,96 @@
+package parley.cli;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import parley.provider.ApiKey;
+import parley.provider.KeyResolver;
+import parley.provider.ProviderClients;
+import parley.provider.ProviderProfile;
+import parley.provider.Providers;
+import picocli.CommandLine.Option;
+
+/** Where a command's requests go and which key they carry: shared by the subcommands. */
+public final class ConnectionOptions {
+    @Option(names = "--provider", paramLabel = "ID",
+            description = "atlascloud (default), deepseek, openai, openrouter, ollama, lmstudio, llama-server, vllm")
+    String provider;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "any OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
+    String baseUrl;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "the key (prefer --key-env: a key on the command line shows in the process list)")
+    String apiKey;
+
+    @Option(names = "--key-env", paramLabel = "NAME", description = "read the key from this environment variable")
+    String keyEnv;
+
+    @Option(names = "--allow-insecure-key", description = "allow sending the key over plain http:// to another machine")
+    boolean allowInsecureKey;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up when no complete answer arrived within this time")
+    Integer timeoutSeconds;
+
+    /** The provider profile, or a custom one for --base-url; BadInput when unknown or malformed. */
+    public ProviderProfile profile() {
+        if (provider != null && baseUrl != null) {
+            throw new BadInput("Give --provider or --base-url, not both.");
+        }
+        try {
+            return Providers.resolve(provider, baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** The key for the profile, checked before anything is sent. */
+    public Optional<ApiKey> key(ProviderProfile profile, Map<String, String> env) {
+        if (apiKey != null && keyEnv != null) {
+            throw new BadInput("Give --api-key or --key-env, not both.");
+        }
+        String explicit = apiKey;
+        if (keyEnv != null) {
+            explicit = env.get(keyEnv);
+            if (explicit == null || explicit.isBlank()) {
+                throw new BadInput("The environment variable " + keyEnv + " (from --key-env) is not set: export it, or name another one.");
+            }
+        }
+        if (apiKey != null && apiKey.isBlank()) {
+            throw new BadInput("--api-key is empty: give the key, or use --key-env NAME.");
+        }
+        Optional<ApiKey> key = KeyResolver.of(explicit, env).keyFor(profile);
+        if (key.isEmpty() && profile.keyEnv() != null) {
+            throw new BadInput("No API key for " + profile.name() + ": set " + profile.keyEnv()
+                    + ", or pass --key-env NAME or --api-key KEY.");
+        }
+        if (key.isPresent() && !allowInsecureKey && Providers.keyWouldTravelInClear(profile.baseUrl())) {
+            throw new BadInput("The key would travel unencrypted over http:// to another machine: use https://, "
+                    + "or pass --allow-insecure-key to accept that.");
+        }
+        return key;
+    }
+
+    /** Clients that use exactly the checked key for this profile. */
+    public ProviderClients clients(ProviderProfile profile, Optional<ApiKey> key) {
+        KeyResolver only = KeyResolver.fromEnvironment(Map.of()).then(p -> p.baseUrl().equals(profile.baseUrl())
+                ? key : Optional.empty());
+        Duration idle = timeout();
+        Duration connect = idle == null ? null : min(idle, Duration.ofSeconds(10));
+        return new ProviderClients(only, connect, idle, allowInsecureKey);
+    }
+
+    /** The --timeout, or null for none. */
+    public Duration timeout() {
+        if (timeoutSeconds == null) {
+            return null;
+        }
+        if (timeoutSeconds < 1) {
+            throw new BadInput("--timeout must be at least 1 second (was " + timeoutSeconds + ").");
+        }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

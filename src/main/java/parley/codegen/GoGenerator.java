@@ -1,0 +1,24 @@
+package parley.codegen;
+
+import java.util.Map;
+
+/** Go with {@code net/http} and {@code encoding/json} only (Go 1.18 or newer): {@code go run main.go}. */
+final class GoGenerator implements CodeGenerator {
+    private static final LiteralWriter GO = new LiteralWriter(Syntax.GO, "\t");
+
+    public String id() { return "go"; }
+
+    public String label() { return "Go (net/http)"; }
+
+    public String fileName() { return "main.go"; }
+
+    public String generate(CodeRequest request) {
+        String auth = request.hasKey()
+                ? "req.Header.Set(\"Authorization\", \"Bearer \"+os.Getenv(" + Quote.cStyle(request.keyEnv()) + "))"
+                : "";
+        return Template.load(request.streaming() ? "go-stream.go" : "go.go").render(Map.of(
+                "url", Quote.cStyle(request.endpoint()),
+                "auth", auth,
+                "body", GO.write(RequestJson.tree(request.request()))));
+    }
+}

@@ -1,0 +1,22 @@
+package parley.codegen;
+
+import java.util.Map;
+
+/** JavaScript with the built-in {@code fetch} (Node 18 or newer, Deno, Bun), as an ES module. */
+final class NodeFetchGenerator implements CodeGenerator {
+    private static final LiteralWriter JS = new LiteralWriter(Syntax.JAVASCRIPT, "  ");
+
+    public String id() { return "node-fetch"; }
+
+    public String label() { return "JavaScript (fetch)"; }
+
+    public String fileName() { return "main.mjs"; }
+
+    public String generate(CodeRequest request) {
+        String auth = request.hasKey() ? "Authorization: `Bearer ${process.env." + request.keyEnv() + "}`," : "";
+        return Template.load(request.streaming() ? "node-fetch-stream.mjs" : "node-fetch.mjs").render(Map.of(
+                "url", Quote.cStyle(request.endpoint()),
+                "auth", auth,
+                "body", JS.write(RequestJson.tree(request.request()))));
+    }
+}

@@ -1,0 +1,24 @@
+package parley.codegen;
+
+import java.util.Map;
+
+/** JavaScript for Node with the {@code openai} package, as an ES module ({@code main.mjs}). */
+final class NodeOpenAiGenerator implements CodeGenerator {
+    private static final LiteralWriter JS = new LiteralWriter(Syntax.JAVASCRIPT, "  ");
+
+    public String id() { return "node-openai"; }
+
+    public String label() { return "Node.js (openai)"; }
+
+    public String fileName() { return "main.mjs"; }
+
+    public String generate(CodeRequest request) {
+        String apiKey = request.hasKey()
+                ? "process.env." + request.keyEnv() + ","
+                : "\"none\", // this server needs no key";
+        return Template.load(request.streaming() ? "node-openai-stream.mjs" : "node-openai.mjs").render(Map.of(
+                "api_key", apiKey,
+                "base_url", Quote.cStyle(request.baseUrl()),
+                "body", JS.write(RequestJson.tree(request.request()))));
+    }
+}

@@ -1,0 +1,153 @@
+package parley.history;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import parley.chat.ChatEvent;
+import parley.chat.ChatService;
+import parley.chat.ChatSettings;
+import parley.chat.Conversation;
+import parley.chat.Message;
+import parley.chat.MessageStatus;
+import parley.chat.Subscription;
+import parley.store.ConversationStore;
+import parley.store.StoreException;
+
+/**
+ * Saves the chat into the history as it happens: when a request starts, the conversation as it
+ * stands (the user's new message, edits, deletions); while a reply streams, what has arrived every
+ * {@code interval}; when it ends (finished, stopped or failed), the reply with the model, the
+ * parameters and the usage it was made with. A failed write is reported to {@code onError} and
+ * never stops the chat.
+ */
+public final class HistoryRecorder implements AutoCloseable {
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+
+    private final ChatService chat;
+    private final ConversationStore store;
+    private final Clock clock;
+    private final long intervalMillis;
+    private final java.util.function.Consumer<String> onError;
+    private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
+    private final Subscription subscription;
+
+    public HistoryRecorder(ChatService chat, ConversationStore store, java.util.function.Consumer<String> onError) {
+        this(chat, store, Clock.systemUTC(), DEFAULT_INTERVAL, onError);
+    }
+
+    public HistoryRecorder(ChatService chat, ConversationStore store, Clock clock, Duration interval,
+                           java.util.function.Consumer<String> onError) {
+        this.chat = chat;
+        this.store = store;
+        this.clock = clock;
+        this.intervalMillis = interval.toMillis();
+        this.onError = onError;
+        this.subscription = chat.addListener(this::received);
+    }
+
+    /** Saves the current conversation as it stands (after a deletion, before opening another). */
+    public void saveNow() {
+        guard(() -> syncConversation(chat.conversation(), null));
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+    }
+
+    private void received(ChatEvent event) {
+        guard(() -> {
+            switch (event) {
+                case ChatEvent.Started s -> started(s);
+                case ChatEvent.Text t -> grow(t.messageId(), t.text(), false);
+                case ChatEvent.Reasoning r -> grow(r.messageId(), r.text(), true);
+                case ChatEvent.Ended e -> ended(e);
+                default -> { }
+            }
+        });
+    }
+
+    private void started(ChatEvent.Started s) {
+        Conversation conversation = chat.conversation();
+        Streaming reply = new Streaming(conversation.id(), s.messageId(), s.request().model(),
+                RequestParameters.of(s.request()), clock.millis());
+        streaming.put(s.messageId(), reply);
+        syncConversation(conversation, reply);
+    }
+
+    private void syncConversation(Conversation conversation, Streaming reply) {
+        if (conversation.size() == 0 && store.load(conversation.id()).isEmpty()) {
+            return; // an empty new chat is not worth a line in the history
+        }
+        ChatSettings settings = chat.settings();
+        if (!store.ensure(conversation.id(), settings.providerId(), settings.model(), settings.systemPrompt())) {
+            store.updateSetup(conversation.id(), settings.providerId(), settings.model(), settings.systemPrompt());
+        }
+        List<SavedMessage> messages = conversation.messages().stream().map(m -> reply != null
+                && m.id().equals(reply.messageId)
+                ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
+                : MessageCodec.toSaved(m, null, null, null, clock.instant())).toList();
+        store.syncMessages(conversation.id(), messages);
+    }
+
+    private void grow(String messageId, String text, boolean reasoning) {
+        Streaming reply = streaming.get(messageId);
+        if (reply == null) {
+            return;
+        }
+        synchronized (reply) {
+            (reasoning ? reply.reasoning : reply.content).append(text);
+            long now = clock.millis();
+            if (now - reply.savedAt >= intervalMillis) {
+                reply.savedAt = now;
+                store.saveMessage(reply.conversationId, reply.snapshot(MessageStatus.STREAMING.name(), clock));
+            }
+        }
+    }
+
+    private void ended(ChatEvent.Ended e) {
+        Streaming reply = streaming.remove(e.messageId());
+        if (reply == null) {
+            return;
+        }
+        Message last = e.message();
+        SavedMessage saved = MessageCodec.toSaved(last, reply.model, reply.parameters,
+                e.record() == null || e.record().usage() == null || e.record().usage().equals(parley.api.Usage.NONE)
+                        ? null : e.record().usage(), clock.instant());
+        store.saveMessage(reply.conversationId, saved);
+    }
+
+    private void guard(Runnable write) {
+        try {
+            write.run();
+        } catch (StoreException e) {
+            onError.accept(e.getMessage());
+        }
+    }
+
+    /** A reply on its way: what has arrived so far and when it was last saved. */
+    private static final class Streaming {
+        final String conversationId;
+        final String messageId;
+        final String model;
+        final Map<String, Object> parameters;
+        final StringBuilder content = new StringBuilder();
+        final StringBuilder reasoning = new StringBuilder();
+        long savedAt;
+
+        Streaming(String conversationId, String messageId, String model, Map<String, Object> parameters, long now) {
+            this.conversationId = conversationId;
+            this.messageId = messageId;
+            this.model = model;
+            this.parameters = parameters;
+            this.savedAt = now;
+        }
+
+        SavedMessage snapshot(String status, Clock clock) {
+            return new SavedMessage(messageId, "assistant", content.toString(), reasoning.toString(), status, null,
+                    model, parameters, null, clock.instant());
+        }
+    }
+}

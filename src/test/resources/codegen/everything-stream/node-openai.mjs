@@ -1,0 +1,39 @@
+import OpenAI from "openai";
+
+const client = new OpenAI({
+  apiKey: process.env.ATLASCLOUD_API_KEY,
+  baseURL: "https://api.atlascloud.ai/v1",
+});
+
+const stream = await client.chat.completions.create({
+  model: "deepseek-ai/deepseek-v3.2-speciale",
+  messages: [
+    { role: "system", content: "You are terse. Answer in one line." },
+    {
+      role: "user",
+      content: "Say \"hi\" and 'bye'\\n (a backslash-n), then a real newline:\n\tthe tab, $(whoami), $HOME, `uname -a`, !! and !$, \\ alone, \"\"\" three quotes, emoji 👋🏽🚀, CJK 你好世界 こんにちは, é ü ß",
+    },
+    { role: "assistant", content: "Done: \"hi\" 'bye' `ok` $(nothing) 🚀" },
+    { role: "user", content: "Again, shorter." },
+  ],
+  max_tokens: 512,
+  temperature: 0.7,
+  top_p: 0.95,
+  frequency_penalty: 0.5,
+  presence_penalty: -0.25,
+  stop: ["\n\n", "END"],
+  stream: true,
+  stream_options: { include_usage: true },
+  top_k: 40,
+  chat_template_kwargs: { enable_thinking: false },
+});
+
+for await (const chunk of stream) {
+  const delta = chunk.choices[0]?.delta;
+  if (!delta) continue;
+  // DeepSeek and SGLang send reasoning_content, vLLM and OpenRouter reasoning
+  const reasoning = delta.reasoning_content ?? delta.reasoning;
+  if (reasoning) process.stderr.write(reasoning);
+  if (delta.content) process.stdout.write(delta.content);
+}
+process.stdout.write("\n");

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+)
+
+type message struct {
+	Content          string `json:"content"`
+	ReasoningContent string `json:"reasoning_content"`
+	Reasoning        string `json:"reasoning"`
+}
+
+// DeepSeek and SGLang send reasoning_content, vLLM and OpenRouter reasoning.
+func (m message) reasoning() string {
+	if m.ReasoningContent != "" {
+		return m.ReasoningContent
+	}
+	return m.Reasoning
+}
+
+func main() {
+	body := map[string]any{
+		"model": "deepseek-ai/deepseek-v3.2-speciale",
+		"messages": []any{
+			map[string]any{"role": "system", "content": "You are terse. Answer in one line."},
+			map[string]any{
+				"role":    "user",
+				"content": "Say \"hi\" and 'bye'\\n (a backslash-n), then a real newline:\n\tthe tab, $(whoami), $HOME, `uname -a`, !! and !$, \\ alone, \"\"\" three quotes, emoji 👋🏽🚀, CJK 你好世界 こんにちは, é ü ß",
+			},
+			map[string]any{"role": "assistant", "content": "Done: \"hi\" 'bye' `ok` $(nothing) 🚀"},
+			map[string]any{"role": "user", "content": "Again, shorter."},
+		},
+		"max_tokens":           512,
+		"temperature":          0.7,
+		"top_p":                0.95,
+		"frequency_penalty":    0.5,
+		"presence_penalty":     -0.25,
+		"stop":                 []any{"\n\n", "END"},
+		"stream":               false,
+		"top_k":                40,
+		"chat_template_kwargs": map[string]any{"enable_thinking": false},
+	}
+	payload, err := json.Marshal(body)
+	if err != nil {
+		panic(err)
+	}
+	req, err := http.NewRequest("POST", "https://api.atlascloud.ai/v1/chat/completions", bytes.NewReader(payload))
+	if err != nil {
+		panic(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+os.Getenv("ATLASCLOUD_API_KEY"))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		text, _ := io.ReadAll(resp.Body)
+		fmt.Fprintf(os.Stderr, "HTTP %d: %s\n", resp.StatusCode, text)
+		os.Exit(1)
+	}
+
+	var completion struct {
+		Choices []struct {
+			Message message `json:"message"`
+		} `json:"choices"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&completion); err != nil || len(completion.Choices) == 0 {
+		fmt.Fprintln(os.Stderr, "the reply holds no message:", err)
+		os.Exit(1)
+	}
+	reply := completion.Choices[0].Message
+	if reasoning := reply.reasoning(); reasoning != "" {
+		fmt.Fprintln(os.Stderr, reasoning)
+	}
+	fmt.Println(reply.Content)
+}

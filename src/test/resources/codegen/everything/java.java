@@ -1,0 +1,95 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Run with: ATLASCLOUD_API_KEY=... java Main.java (JDK 17 or newer, no libraries). */
+public class Main {
+    public static void main(String[] args) throws Exception {
+        String body = """
+                {
+                  "model": "deepseek-ai/deepseek-v3.2-speciale",
+                  "messages": [
+                    {"role": "system", "content": "You are terse. Answer in one line."},
+                    {
+                      "role": "user",
+                      "content": "Say \\"hi\\" and 'bye'\\\\n (a backslash-n), then a real newline:\\n\\tthe tab, $(whoami), $HOME, `uname -a`, !! and !$, \\\\ alone, \\"\\"\\" three quotes, emoji 👋🏽🚀, CJK 你好世界 こんにちは, é ü ß"
+                    },
+                    {"role": "assistant", "content": "Done: \\"hi\\" 'bye' `ok` $(nothing) 🚀"},
+                    {"role": "user", "content": "Again, shorter."}
+                  ],
+                  "max_tokens": 512,
+                  "temperature": 0.7,
+                  "top_p": 0.95,
+                  "frequency_penalty": 0.5,
+                  "presence_penalty": -0.25,
+                  "stop": ["\\n\\n", "END"],
+                  "stream": false,
+                  "top_k": 40,
+                  "chat_template_kwargs": {"enable_thinking": false}
+                }
+                """;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://api.atlascloud.ai/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + System.getenv("ATLASCLOUD_API_KEY"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            System.err.println("HTTP " + response.statusCode() + ": " + response.body());
+            System.exit(1);
+        }
+        String reasoning = field(response.body(), "reasoning_content");
+        if (reasoning != null) {
+            System.err.println(reasoning);
+        }
+        System.out.println(field(response.body(), "content"));
+    }
+
+    /** The string value of the first field called {@code name} in a JSON text, or null: no JSON library needed. */
+    static String field(String json, String name) {
+        String key = "\"" + name + "\"";
+        for (int at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + 1)) {
+            int i = skipSpace(json, at + key.length());
+            if (i >= json.length() || json.charAt(i) != ':') {
+                continue;
+            }
+            i = skipSpace(json, i + 1);
+            if (i >= json.length() || json.charAt(i) != '"') {
+                return null;
+            }
+            StringBuilder value = new StringBuilder();
+            for (i++; i < json.length() && json.charAt(i) != '"'; i++) {
+                char c = json.charAt(i);
+                if (c != '\\') {
+                    value.append(c);
+                    continue;
+                }
+                char escaped = json.charAt(++i);
+                switch (escaped) {
+                    case 'n' -> value.append('\n');
+                    case 't' -> value.append('\t');
+                    case 'r' -> value.append('\r');
+                    case 'b' -> value.append('\b');
+                    case 'f' -> value.append('\f');
+                    case 'u' -> {
+                        value.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> value.append(escaped);
+                }
+            }
+            return value.toString();
+        }
+        return null;
+    }
+
+    static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,20 @@
+import OpenAI from "openai";
+
+const client = new OpenAI({
+  apiKey: process.env.ATLASCLOUD_API_KEY,
+  baseURL: "https://api.atlascloud.ai/v1",
+});
+
+const completion = await client.chat.completions.create({
+  model: "deepseek-ai/deepseek-v3.2-speciale",
+  messages: [
+    { role: "user", content: "hello" },
+  ],
+  max_tokens: 1024,
+  temperature: 0.7,
+});
+
+const message = completion.choices[0].message;
+const reasoning = message.reasoning_content ?? message.reasoning;
+if (reasoning) console.error(reasoning);
+console.log(message.content);

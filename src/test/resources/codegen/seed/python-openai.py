@@ -1,0 +1,24 @@
+import os
+import sys
+
+from openai import OpenAI
+
+client = OpenAI(
+    api_key=os.environ["ATLASCLOUD_API_KEY"],
+    base_url="https://api.atlascloud.ai/v1",
+)
+
+response = client.chat.completions.create(
+    model="deepseek-ai/deepseek-v3.2-speciale",
+    messages=[
+        {"role": "user", "content": "hello"},
+    ],
+    max_tokens=1024,
+    temperature=0.7,
+)
+
+message = response.choices[0].message
+reasoning = getattr(message, "reasoning_content", None) or getattr(message, "reasoning", None)
+if reasoning:
+    print(reasoning, file=sys.stderr)
+print(message.content)
