@@ -19,10 +19,14 @@ public final class Conversation {
         this.id = id;
     }
 
-    /** A conversation with these messages, e.g. one reopened from the history. */
-    public static Conversation restore(String id, List<Message> messages) {
+    /** A conversation that was saved earlier, with its id and messages in order. */
+    public static Conversation restore(String id, List<Message> saved) {
         Conversation conversation = new Conversation(id);
-        conversation.messages.addAll(messages);
+        for (Message m : saved) {
+            boolean unfinished = m.status() == MessageStatus.STREAMING;
+            // a reply that was still arriving when the app stopped can no longer finish
+            conversation.messages.add(unfinished ? m.ended(MessageStatus.TRUNCATED, m.error()) : m);
+        }
         return conversation;
     }
 
