@@ -4,9 +4,11 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import parley.cli.Cli;
-import parley.cli.UsageHook;
+import parley.cli.LedgerHook;
 import parley.ui.DesktopApp;
+import parley.ui.StartupSmoke;
 
 /** No arguments: the window. A subcommand: the command line, exiting with its code. */
 public final class Main {
@@ -16,14 +18,29 @@ public final class Main {
         // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (args.length == 0) {
+            openWindow(args);
+            return;
+        }
+        if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
             DesktopApp.launch(args);
             return;
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = Cli.run(args, out, err, System.getenv(), UsageHook.NONE);
+        int code = Cli.run(args, out, err, System.getenv(), new LedgerHook(System.getenv(), err, java.time.Clock.systemDefaultZone()));
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    private static void openWindow(String[] args) {
+        try {
+            DesktopApp.launch(args);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            System.err.println("parley: cannot open the window (" + reason.lines().findFirst().orElse("")
+                    + "); on a machine without a display use a subcommand, e.g. parley send --help");
+            System.exit(1);
+        }
     }
 }

@@ -1,42 +1,56 @@
 package parley.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
  * Reads one streamed chunk ({@code chat.completion.chunk}) or one whole answer
  * ({@code chat.completion}) and reports it as {@link StreamEvent}s: reasoning, reply text, usage and
  * finish reason of the first choice. Tolerates empty {@code choices}, chunks without {@code delta},
- * null {@code content}, tool-call deltas and unknown fields. Reads the bytes with Jackson's streaming
- * parser and skips what it does not need: this is the hot path of a stream.
+ * null {@code content}, tool-call deltas and unknown fields, in any order. This is the hot path of a
+ * stream, so it reads the bytes with {@link JsonCursor} and skips what it does not need.
  * One instance per stream; not thread-safe.
  */
 public final class CompletionParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final byte[] CHOICES = ascii("choices");
+    private static final byte[] USAGE = ascii("usage");
+    private static final byte[] ERROR = ascii("error");
+    private static final byte[] CODE = ascii("code");
+    private static final byte[] MSG = ascii("msg");
+    private static final byte[] INDEX = ascii("index");
+    private static final byte[] FINISH_REASON = ascii("finish_reason");
+    private static final byte[] DELTA = ascii("delta");
+    private static final byte[] MESSAGE = ascii("message");
+    private static final byte[] CONTENT = ascii("content");
+    private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
+    private static final byte[] REASONING = ascii("reasoning");
+    private static final byte[] PROMPT_TOKENS = ascii("prompt_tokens");
+    private static final byte[] COMPLETION_TOKENS = ascii("completion_tokens");
+    private static final byte[] TOTAL_TOKENS = ascii("total_tokens");
+    private static final byte[] PROMPT_CACHE_HIT_TOKENS = ascii("prompt_cache_hit_tokens");
+    private static final byte[] PROMPT_TOKENS_DETAILS = ascii("prompt_tokens_details");
+    private static final byte[] COMPLETION_TOKENS_DETAILS = ascii("completion_tokens_details");
+    private static final byte[] CACHED_TOKENS = ascii("cached_tokens");
+    private static final byte[] REASONING_TOKENS = ascii("reasoning_tokens");
 
     private final int httpStatus;
+    private final JsonCursor json = new JsonCursor();
     private String content;
     private String reasoning;
     private String reasoningAlt;
     private String finish;
+    private Usage usage;
+    private ApiError error;
     private int atlasCode;
-    private boolean sawChoice;
     private String atlasMsg;
+    private boolean sawChoice;
 
     /** @param httpStatus the status the answer came with, reported in errors found inside it */
     public CompletionParser(int httpStatus) {
         this.httpStatus = httpStatus;
     }
 
-    /** Thrown when the bytes are not a JSON object. */
+    /** Thrown when the bytes are not one well-formed JSON object. */
     public static final class MalformedException extends Exception {
         public MalformedException(String message) {
             super(message);
@@ -46,44 +60,64 @@ public final class CompletionParser {
     /**
      * Reports the events of one chunk or answer to {@code out}.
      *
-     * @return the error the body carries ({@code {"error":…}} after HTTP 200), or null
+     * @return the error the body carries ({@code {"error":…}} or Atlas Cloud's {@code {"code","msg"}}
+     *         after HTTP 200), or null
      */
     public ApiError parse(byte[] bytes, int offset, int length, Consumer<StreamEvent> out) throws MalformedException {
+        clear();
+        json.reset(bytes, offset, length);
+        try {
+            json.expect('{');
+            boolean first = true;
+            while (json.nextMember(first)) {
+                first = false;
+                readTopMember(bytes);
+            }
+            if (!json.atEnd()) {
+                throw new JsonCursor.Malformed("unexpected data after the JSON object");
+            }
+        } catch (JsonCursor.Malformed e) {
+            throw new MalformedException("not valid JSON (" + e.getMessage() + "): " + excerpt(bytes, offset, length));
+        }
+        emit(out);
+        return error != null ? error : atlasError();
+    }
+
+    /** Whether the last object parsed had at least one choice. */
+    public boolean sawChoice() {
+        return sawChoice;
+    }
+
+    private void clear() {
         content = null;
         reasoning = null;
         reasoningAlt = null;
         finish = null;
+        usage = null;
+        error = null;
         atlasCode = 0;
         atlasMsg = null;
         sawChoice = false;
-        Usage usage = null;
-        ApiError error = null;
-        try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedException("expected a JSON object, got: " + excerpt(bytes, offset, length));
-            }
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken token = p.nextToken();
-                switch (name) {
-                    case "choices" -> readChoices(p, token);
-                    case "usage" -> usage = token == JsonToken.START_OBJECT ? readUsage(p) : skip(p);
-                    case "error" -> error = readError(p, token);
-                    case "code", "msg" -> readAtlasField(name, p, token);
-                    default -> p.skipChildren();
-                }
-            }
-            if (p.nextToken() != null) {
-                throw new MalformedException("unexpected data after the JSON object: " + excerpt(bytes, offset, length));
-            }
-        } catch (IOException e) {
-            throw new MalformedException("not valid JSON (" + firstLine(e.getMessage()) + "): " + excerpt(bytes, offset, length));
-        }
-        emit(usage, out);
-        return error != null ? error : atlasError();
     }
 
-    private void emit(Usage usage, Consumer<StreamEvent> out) {
+    private void readTopMember(byte[] bytes) throws JsonCursor.Malformed {
+        if (json.nameIs(CHOICES)) {
+            readChoices();
+        } else if (json.nameIs(USAGE)) {
+            usage = json.peek() == '{' ? readUsage() : skipToNull();
+        } else if (json.nameIs(ERROR)) {
+            readError(bytes);
+        } else if (json.nameIs(CODE)) {
+            Integer code = json.peek() == '"' ? parseIntOrNull(json.stringOrNull()) : json.intOrNull();
+            atlasCode = code == null ? 0 : code;
+        } else if (json.nameIs(MSG)) {
+            atlasMsg = json.stringOrNull();
+        } else {
+            json.skipValue();
+        }
+    }
+
+    private void emit(Consumer<StreamEvent> out) {
         String thought = reasoning != null ? reasoning : reasoningAlt;
         if (thought != null && !thought.isEmpty()) {
             out.accept(new StreamEvent.Reasoning(thought));
@@ -99,55 +133,60 @@ public final class CompletionParser {
         }
     }
 
-    private void readChoices(JsonParser p, JsonToken token) throws IOException {
-        if (token != JsonToken.START_ARRAY) {
-            p.skipChildren();
+    private void readChoices() throws JsonCursor.Malformed {
+        if (json.peek() != '[') {
+            json.skipValue();
             return;
         }
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == JsonToken.START_OBJECT) {
-                readChoice(p);
+        json.expect('[');
+        boolean first = true;
+        while (json.nextElement(first)) {
+            first = false;
+            if (json.peek() == '{') {
+                readChoice();
             } else {
-                p.skipChildren();
+                json.skipValue();
             }
         }
     }
 
-    /** Whether the last object parsed had at least one choice. */
-    public boolean sawChoice() {
-        return sawChoice;
-    }
-
-    private void readChoice(JsonParser p) throws IOException {
+    private void readChoice() throws JsonCursor.Malformed {
         sawChoice = true;
         int index = 0;
         String choiceContent = null;
         String choiceReasoning = null;
         String choiceReasoningAlt = null;
         String choiceFinish = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken token = p.nextToken();
-            switch (name) {
-                case "index" -> index = token == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 0;
-                case "finish_reason" -> choiceFinish = token == JsonToken.VALUE_STRING ? p.getText() : skipText(p);
-                case "delta", "message" -> {
-                    if (token != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        continue;
-                    }
-                    String field;
-                    while ((field = p.nextFieldName()) != null) {
-                        JsonToken value = p.nextToken();
-                        switch (field) {
-                            case "content" -> choiceContent = textOrSkip(p, value);
-                            case "reasoning_content" -> choiceReasoning = textOrSkip(p, value);
-                            case "reasoning" -> choiceReasoningAlt = textOrSkip(p, value);
-                            default -> p.skipChildren();
-                        }
+        json.expect('{');
+        boolean first = true;
+        while (json.nextMember(first)) {
+            first = false;
+            if (json.nameIs(DELTA) || json.nameIs(MESSAGE)) {
+                if (json.peek() != '{') {
+                    json.skipValue();
+                    continue;
+                }
+                json.expect('{');
+                boolean firstField = true;
+                while (json.nextMember(firstField)) {
+                    firstField = false;
+                    if (json.nameIs(CONTENT)) {
+                        choiceContent = json.stringOrNull();
+                    } else if (json.nameIs(REASONING_CONTENT)) {
+                        choiceReasoning = json.stringOrNull();
+                    } else if (json.nameIs(REASONING)) {
+                        choiceReasoningAlt = json.stringOrNull();
+                    } else {
+                        json.skipValue();
                     }
                 }
-                default -> p.skipChildren();
+            } else if (json.nameIs(INDEX)) {
+                Integer i = json.intOrNull();
+                index = i == null ? 0 : i;
+            } else if (json.nameIs(FINISH_REASON)) {
+                choiceFinish = json.stringOrNull();
+            } else {
+                json.skipValue();
             }
         }
         if (index == 0) {
@@ -158,63 +197,63 @@ public final class CompletionParser {
         }
     }
 
-    private static Usage readUsage(JsonParser p) throws IOException {
+    private Usage readUsage() throws JsonCursor.Malformed {
         Integer prompt = null, completion = null, total = null, reasoningTokens = null, cached = null, cacheHit = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken token = p.nextToken();
-            switch (name) {
-                case "prompt_tokens" -> prompt = intOrSkip(p, token);
-                case "completion_tokens" -> completion = intOrSkip(p, token);
-                case "total_tokens" -> total = intOrSkip(p, token);
-                case "prompt_cache_hit_tokens" -> cacheHit = intOrSkip(p, token);
-                case "prompt_tokens_details" -> cached = nestedInt(p, token, "cached_tokens");
-                case "completion_tokens_details" -> reasoningTokens = nestedInt(p, token, "reasoning_tokens");
-                default -> p.skipChildren();
+        json.expect('{');
+        boolean first = true;
+        while (json.nextMember(first)) {
+            first = false;
+            if (json.nameIs(PROMPT_TOKENS)) {
+                prompt = json.intOrNull();
+            } else if (json.nameIs(COMPLETION_TOKENS)) {
+                completion = json.intOrNull();
+            } else if (json.nameIs(TOTAL_TOKENS)) {
+                total = json.intOrNull();
+            } else if (json.nameIs(PROMPT_CACHE_HIT_TOKENS)) {
+                cacheHit = json.intOrNull();
+            } else if (json.nameIs(PROMPT_TOKENS_DETAILS)) {
+                cached = nestedInt(CACHED_TOKENS);
+            } else if (json.nameIs(COMPLETION_TOKENS_DETAILS)) {
+                reasoningTokens = nestedInt(REASONING_TOKENS);
+            } else {
+                json.skipValue();
             }
         }
         return new Usage(prompt, completion, total, reasoningTokens, cached != null ? cached : cacheHit);
     }
 
-    private static Integer nestedInt(JsonParser p, JsonToken token, String wanted) throws IOException {
-        if (token != JsonToken.START_OBJECT) {
-            p.skipChildren();
+    private Integer nestedInt(byte[] wanted) throws JsonCursor.Malformed {
+        if (json.peek() != '{') {
+            json.skipValue();
             return null;
         }
+        json.expect('{');
         Integer result = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken value = p.nextToken();
-            if (name.equals(wanted)) {
-                result = intOrSkip(p, value);
+        boolean first = true;
+        while (json.nextMember(first)) {
+            first = false;
+            if (json.nameIs(wanted)) {
+                result = json.intOrNull();
             } else {
-                p.skipChildren();
+                json.skipValue();
             }
         }
         return result;
     }
 
-    private ApiError readError(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
+    /** An error object is rare: its bytes are handed to the general error reader. */
+    private void readError(byte[] bytes) throws JsonCursor.Malformed {
+        if (json.skipNull()) {
+            return;
         }
-        JsonNode node = JSON.readTree(p);
-        ObjectNode wrapper = JSON.createObjectNode();
-        wrapper.set("error", node);
-        return ErrorBodies.fromJson(wrapper, httpStatus, 0);
+        int start = json.skipValue();
+        String value = new String(bytes, start, json.position() - start, StandardCharsets.UTF_8);
+        error = ErrorBodies.fromJson(ErrorBodies.parseJson("{\"error\":" + value + "}"), httpStatus, 0);
     }
 
-    private void readAtlasField(String name, JsonParser p, JsonToken token) throws IOException {
-        if (name.equals("code")) {
-            atlasCode = switch (token) {
-                case VALUE_NUMBER_INT -> p.getIntValue();
-                case VALUE_STRING -> parseIntOrZero(p.getText());
-                default -> 0;
-            };
-        } else if (token == JsonToken.VALUE_STRING) {
-            atlasMsg = p.getText();
-        }
-        p.skipChildren();
+    private Usage skipToNull() throws JsonCursor.Malformed {
+        json.skipValue();
+        return null;
     }
 
     /** Atlas Cloud's {@code {"code":…,"msg":…}} is an error when the code is 400 or more. */
@@ -226,52 +265,22 @@ public final class CompletionParser {
                 atlasMsg == null ? "error code " + atlasCode : atlasMsg);
     }
 
-    private static int parseIntOrZero(String text) {
+    private static Integer parseIntOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
         try {
-            return Integer.parseInt(text.strip());
+            return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            return 0;
+            return null;
         }
-    }
-
-    private static String textOrSkip(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    private static String skipText(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
-    private static Integer intOrSkip(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-            return p.getIntValue();
-        }
-        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            return (int) p.getDoubleValue();
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    private static Usage skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
     }
 
     private static String excerpt(byte[] bytes, int offset, int length) {
         return ErrorBodies.excerpt(new String(bytes, offset, Math.min(length, 400), StandardCharsets.UTF_8));
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "parse error";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

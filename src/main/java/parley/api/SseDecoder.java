@@ -1,5 +1,8 @@
 package parley.api;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -26,6 +29,7 @@ public final class SseDecoder {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Listener listener;
     private final Consumer<String> lineTap;
@@ -66,21 +70,20 @@ public final class SseDecoder {
             }
         }
         int start = i;
-        while (i < end) {
-            byte b = bytes[i];
-            if (b != LF && b != CR) {
-                i++;
-                continue;
+        while (true) {
+            int lineEnd = indexOfLineEnd(bytes, start, end);
+            if (lineEnd < 0) {
+                break;
             }
             if (lineLength > 0) {
-                appendLine(bytes, start, i - start);
+                appendLine(bytes, start, lineEnd - start);
                 processLine(line, 0, lineLength);
                 lineLength = 0;
             } else {
-                processLine(bytes, start, i - start);
+                processLine(bytes, start, lineEnd - start);
             }
-            i++;
-            if (b == CR) {
+            i = lineEnd + 1;
+            if (bytes[lineEnd] == CR) {
                 if (i == end) {
                     skipLeadingLf = true;
                 } else if (bytes[i] == LF) {
@@ -92,6 +95,29 @@ public final class SseDecoder {
         if (start < end) {
             appendLine(bytes, start, end - start);
         }
+    }
+
+    /** The index of the next CR or LF in {@code [from, end)}, or -1; eight bytes at a time. */
+    private static int indexOfLineEnd(byte[] b, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long lf = word ^ 0x0A0A0A0A0A0A0A0AL;
+            long cr = word ^ 0x0D0D0D0D0D0D0D0DL;
+            long found = (((lf - 0x0101010101010101L) & ~lf) | ((cr - 0x0101010101010101L) & ~cr))
+                    & 0x8080808080808080L;
+            if (found != 0) {
+                // the lowest flagged byte is always a real match (borrows only run upwards)
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == LF || c == CR) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

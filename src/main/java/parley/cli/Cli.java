@@ -12,7 +12,10 @@ public final class Cli {
     /** Every subcommand; to add one, add its constructor here. */
     static final List<Function<CliContext, Object>> SUBCOMMANDS = List.of(
             SendCommand::new,
-            ModelsCommand::new
+            ModelsCommand::new,
+            CodeCommand::new,
+            UsageCommand::new,
+            PriceCommand::create
     );
 
     private Cli() {}

@@ -45,6 +45,7 @@ public final class ModelsCommand extends Subcommand {
             context.err().println("parley: " + SendReport.describe(e.error()));
             return FAILED;
         }
+        keepPrices(profile, models);
         if (json) {
             context.out().println(json(profile, models));
         } else {
@@ -52,6 +53,17 @@ public final class ModelsCommand extends Subcommand {
         }
         context.out().flush();
         return OK;
+    }
+
+    /** Prices in the list (Atlas Cloud sends them) go to the usage tracker, where they win over the catalog. */
+    private void keepPrices(ProviderProfile profile, List<ModelInfo> models) {
+        if (models.stream().noneMatch(m -> m.inputPrice() != null && m.outputPrice() != null)) return;
+        try (parley.store.Database db = DataHome.open(context.env())) {
+            parley.usage.UsageService.over(db, java.time.Clock.systemDefaultZone()).tracker().prices()
+                    .refreshFrom(profile.id(), models);
+        } catch (RuntimeException e) {
+            context.err().println("parley: the prices of the list were not kept: " + oneLine(e));
+        }
     }
 
     private static String line(ModelInfo m) {

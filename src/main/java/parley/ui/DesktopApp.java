@@ -24,10 +24,14 @@ public final class DesktopApp extends Application {
         assembly = WindowAssembly.open(System.getenv(), UiThread.FX);
         assembly.setLinkOpener(getHostServices()::showDocument);
         stage.setTitle("Parley");
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene(assembly));
         stage.show();
         Platform.runLater(assembly::windowShown);
         Platform.runLater(assembly::focusComposer);
+        if (StartupSmoke.requested(getParameters().getRaw())) {
+            StartupSmoke.exitAfterFirstFrame(stage);
+        }
     }
 
     /** The window's scene with the app stylesheet, the theme applied and following its changes. */

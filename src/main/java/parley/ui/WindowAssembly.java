@@ -21,6 +21,7 @@ import parley.store.SessionSecrets;
 import parley.store.Settings;
 import parley.ui.chat.ChatView;
 import parley.ui.chat.ChatViewModel;
+import parley.ui.code.CodePanel;
 import parley.ui.models.ProviderBar;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsView;
@@ -32,6 +33,7 @@ import parley.ui.request.RequestViewModel;
 import parley.ui.settings.AppearanceMenu;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.ThemeChoice;
+import parley.ui.usage.UsageFeature;
 
 /**
  * Builds the window from the services: the database, the chat service, the view models and their
@@ -52,6 +54,7 @@ public final class WindowAssembly implements AutoCloseable {
     private final WindowBackends backends;
     private final ChatService chat;
     private final PresetsViewModel presets;
+    private UsageFeature usage;
     private final MainWindow window = new MainWindow();
     private final ChatViewModel chatModel;
     private final ChatView chatView;
@@ -61,7 +64,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.ui = ui;
         this.database = database;
         this.settings = new Settings(database);
-        this.providers = new ProviderViewModel(WindowAssembly::fetchModels, () -> new LocalServerDetector().detect(),
+        this.providers = new ProviderViewModel(this::fetchPricedModels, () -> new LocalServerDetector().detect(),
                 new SessionSecrets("Typed keys are kept in memory for this run only."), env, background, ui);
         this.request = new RequestViewModel(() -> chatService().nextRequest(draft), ui);
         this.backends = new WindowBackends(providers::keyFor, request.tap());
@@ -71,6 +74,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.chatView = new ChatView(chatModel);
         restoreAppearance();
         build();
+        this.usage = UsageFeature.install(window, chat, database, background, ui);
         syncSettings();
     }
 
@@ -107,6 +111,7 @@ public final class WindowAssembly implements AutoCloseable {
     public void draftChanged(String text) {
         draft = text == null ? "" : text;
         request.refresh();
+        if (usage != null) usage.draftChanged(draft);
     }
 
     public void focusComposer() { chatView.focusComposer(); }
@@ -125,6 +130,7 @@ public final class WindowAssembly implements AutoCloseable {
         paramsView.setTop(new PresetsView(presets));
         window.addSidePanel("Parameters", paramsView);
         window.addSidePanel("Request", new RequestView(request));
+        window.addSidePanel("Code", CodePanel.following(request, providers, background, ui));
         shortcuts(bar);
     }
 
@@ -154,6 +160,7 @@ public final class WindowAssembly implements AutoCloseable {
     private void pushSettings() {
         chat.setSettings(params.applyTo(providers.applyTo(chat.settings())));
         request.refresh();
+        if (usage != null) usage.draftChanged(draft);
     }
 
     private void restoreAppearance() {
@@ -168,6 +175,13 @@ public final class WindowAssembly implements AutoCloseable {
     private static void check(parley.api.ChatRequest r) {
         List<String> problems = RequestValidator.problems(r);
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
+    }
+
+    /** The model list, whose prices (Atlas Cloud sends them) also go to the usage tracker. */
+    private List<parley.provider.ModelInfo> fetchPricedModels(parley.provider.ProviderProfile profile, String key)
+            throws parley.api.ApiException {
+        List<parley.provider.ModelInfo> models = fetchModels(profile, key);
+        return usage == null ? models : usage.pricesFrom(profile.id(), models);
     }
 
     private static List<parley.provider.ModelInfo> fetchModels(parley.provider.ProviderProfile profile, String key)

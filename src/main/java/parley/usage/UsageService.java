@@ -12,6 +12,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import parley.api.ChatRequest;
+import parley.store.Database;
+import parley.store.Settings;
 
 /**
  * What the window and the CLI ask of the usage tracker: totals, groups, the cost chart, the CSV
@@ -26,6 +28,13 @@ public final class UsageService {
         this.tracker = tracker;
         this.budgets = budgets;
         this.clock = clock;
+    }
+
+    /** The whole usage stack over the application's database. */
+    public static UsageService over(Database database, Clock clock) {
+        UsageTracker tracker = new UsageTracker(new UsageLedger(database),
+                new PriceBook(new PriceStore(database), clock), new TokenEstimator(), clock);
+        return new UsageService(tracker, new BudgetStore(new Settings(database)), clock);
     }
 
     public UsageTracker tracker() { return tracker; }

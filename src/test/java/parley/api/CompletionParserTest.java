@@ -123,6 +123,47 @@ class CompletionParserTest {
         assertThat(events).containsExactly(new StreamEvent.Delta("ü"));
     }
 
+    @Test
+    void decodesEveryEscape() throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        parse("{\"choices\":[{\"delta\":{\"content\":\"a\\\"b\\\\c\\/d\\n\\t\\r\\b\\f\\u00e9\\ud83d\\ude00 é\"}}]}", events);
+        assertThat(events).containsExactly(new StreamEvent.Delta("a\"b\\c/d\n\t\r\b\fé\uD83D\uDE00 é"));
+    }
+
+    @Test
+    void escapedFieldNamesStillMatch() throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        parse("{\"choi\\u0063es\":[{\"delta\":{\"content\":\"x\"}}]}", events);
+        assertThat(events).containsExactly(new StreamEvent.Delta("x"));
+    }
+
+    @Test
+    void everyCutOfAChunkIsMalformedNeverHalfRead() {
+        String chunk = "{\"id\":\"c\",\"created\":-1.5e3,\"ok\":true,\"no\":false,\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"content\":\"h\\u00e9 \\\"x\\\"\",\"tool_calls\":[{\"a\":[1,2,{}]}]},\"finish_reason\":null}],"
+                + "\"usage\":{\"prompt_tokens\":1,\"prompt_tokens_details\":{\"cached_tokens\":0}}}";
+        for (int cut = 0; cut < chunk.length(); cut++) {
+            String prefix = chunk.substring(0, cut);
+            assertThatThrownBy(() -> parse(prefix, new ArrayList<>())).as("cut at %d", cut)
+                    .isInstanceOf(CompletionParser.MalformedException.class);
+        }
+    }
+
+    @Test
+    void brokenJsonIsMalformed() {
+        for (String bad : List.of("", "[]", "{\"a\":tru}", "{\"a\":nul}", "{\"a\" 1}", "{\"a\":1,}", "{a:1}",
+                "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":-}", "{\"a\":1 \"b\":2}")) {
+            assertThatThrownBy(() -> parse(bad, new ArrayList<>())).as(bad).isInstanceOf(CompletionParser.MalformedException.class);
+        }
+    }
+
+    @Test
+    void deepNestingIsMalformedNotAStackOverflow() {
+        String deep = "{\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThatThrownBy(() -> parse(deep, new ArrayList<>())).isInstanceOf(CompletionParser.MalformedException.class)
+                .hasMessageContaining("nested too deeply");
+    }
+
     private static ApiError parse(String json, List<StreamEvent> events) throws CompletionParser.MalformedException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return new CompletionParser(200).parse(bytes, 0, bytes.length, events::add);

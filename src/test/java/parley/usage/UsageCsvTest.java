@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class UsageCsvTest {
+public class UsageCsvTest {
     private static final LedgerEntry PRICED = new LedgerEntry(1, Instant.parse("2026-03-10T12:00:00Z"),
             LocalDate.of(2026, 3, 10), "atlascloud", "deepseek-ai/deepseek-v3.2",
             new TokenCounts(2000, 1000, 400, 1000, false), new BigDecimal("0.00077"), 120L, 900, Outcome.OK,
@@ -45,7 +45,7 @@ class UsageCsvTest {
     }
 
     /** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF line ends. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();

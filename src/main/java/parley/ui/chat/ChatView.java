@@ -32,6 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import parley.ui.Shortcut;
+import parley.ui.markdown.BlockColumn;
 import parley.ui.markdown.MarkdownRenderer;
 
 /**
@@ -51,9 +52,11 @@ public final class ChatView extends BorderPane {
     private static final KeyCombination NEW_CHAT = new KeyCodeCombination(KeyCode.N,
             KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN);
 
+    private static final String STYLESHEET = ChatView.class.getResource("chat.css").toExternalForm();
+
     private final ChatViewModel model;
     private final MarkdownRenderer renderer = new MarkdownRenderer(this::linkClicked);
-    private final VBox transcript = new VBox();
+    private final BlockColumn transcript = new BlockColumn(10);
     private final ScrollPane scroller = new ScrollPane(transcript);
     private final TextArea composer = new TextArea();
     private final Map<MessageItem, MessageCard> cards = new HashMap<>();
@@ -63,9 +66,7 @@ public final class ChatView extends BorderPane {
     public ChatView(ChatViewModel model) {
         this.model = model;
         getStyleClass().add("chat-view");
-        getStylesheets().add(ChatView.class.getResource("chat.css").toExternalForm());
         transcript.getStyleClass().add("chat-transcript");
-        transcript.setFillWidth(true);
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("chat-scroller");
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -78,7 +79,7 @@ public final class ChatView extends BorderPane {
         setBottom(composer());
         model.items().addListener((ListChangeListener<MessageItem>) change -> showItems());
         showItems();
-        sceneProperty().addListener((o, was, now) -> moveKeyFilter(was, now));
+        sceneProperty().addListener((o, was, now) -> attached(was, now));
     }
 
     /** The keyboard shortcuts of the chat, for the window's Help dialog. */
@@ -143,8 +144,15 @@ public final class ChatView extends BorderPane {
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
 
+        Label estimate = new Label();
+        estimate.getStyleClass().add("chat-cost-estimate");
+        estimate.setWrapText(true);
+        estimate.textProperty().bind(model.costEstimateProperty());
+        estimate.visibleProperty().bind(estimate.textProperty().isNotEmpty());
+        estimate.managedProperty().bind(estimate.visibleProperty());
+
         HBox row = new HBox(8, composer, buttons);
-        VBox box = new VBox(6, notice, row);
+        VBox box = new VBox(6, notice, row, estimate);
         box.getStyleClass().add("chat-composer-box");
         return box;
     }
@@ -164,9 +172,17 @@ public final class ChatView extends BorderPane {
         scroller.setVvalue(scroller.getVmax());
     }
 
-    private void moveKeyFilter(Scene was, Scene now) {
+    /**
+     * The stylesheet goes on the scene, not on this node: JavaFX registers every Parent below a node
+     * that carries a stylesheet in a list it scans on each node added or removed, which made every
+     * frame of a long reply slower than the last.
+     */
+    private void attached(Scene was, Scene now) {
         if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-        if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        if (now != null) {
+            now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
+        }
     }
 
     private void keyPressed(KeyEvent e) {

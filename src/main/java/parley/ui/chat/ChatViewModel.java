@@ -1,6 +1,5 @@
 package parley.ui.chat;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,12 +47,16 @@ public final class ChatViewModel implements AutoCloseable {
     private final ObservableList<MessageItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final Map<String, MessageItem> byId = new HashMap<>();
     private final Map<String, String> models = new HashMap<>();
+    private final Map<String, String> pendingCosts = new HashMap<>();
     private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final StringProperty costEstimate = new SimpleStringProperty("");
+    private java.util.function.BooleanSupplier sendGuard = () -> true;
     private Runnable frameListener = () -> {};
+    private java.util.function.Consumer<String> brancher;
 
     /** For the window: one flush per JavaFX pulse. */
     public ChatViewModel(ChatService service, UiThread ui) {
@@ -88,9 +91,20 @@ public final class ChatViewModel implements AutoCloseable {
 
     public Optional<MessageItem> item(String messageId) { return Optional.ofNullable(byId.get(messageId)); }
 
-    /** Sets the cost shown in a reply's footer (US dollars; null when unknown). */
-    public void setCost(String messageId, BigDecimal usd) {
-        item(messageId).ifPresent(i -> i.costProperty().set(usd));
+    /**
+     * Sets the cost shown in a reply's footer, as text ("$0.0012", "≈ $0.0012", "price unknown").
+     * A cost that arrives before the reply's card is kept until the card exists.
+     */
+    public void setCost(String messageId, String text) {
+        item(messageId).ifPresentOrElse(i -> i.costProperty().set(text), () -> pendingCosts.put(messageId, text));
+    }
+
+    /** What the request in the composer may cost (set by the usage tracker); shown under the composer. */
+    public StringProperty costEstimateProperty() { return costEstimate; }
+
+    /** Asked before every send and regenerate (the budget); false keeps the request from going out. */
+    public void setSendGuard(java.util.function.BooleanSupplier guard) {
+        sendGuard = guard == null ? () -> true : guard;
     }
 
     // ---- commands
@@ -101,6 +115,7 @@ public final class ChatViewModel implements AutoCloseable {
             notice.set("Type a message first.");
             return;
         }
+        if (!sendGuard.getAsBoolean()) return;
         if (attempt(() -> service.send(text))) draft.set("");
     }
 
@@ -114,6 +129,7 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     public void regenerate() {
+        if (!sendGuard.getAsBoolean()) return;
         attempt(service::regenerate);
     }
 
@@ -131,6 +147,29 @@ public final class ChatViewModel implements AutoCloseable {
             models.clear();
             sync();
         }
+    }
+
+    /** Redraws the transcript from the chat service, e.g. after another conversation was opened into it. */
+    public void reload() {
+        models.clear();
+        byId.clear();
+        items.clear();
+        state.set(State.IDLE);
+        sync();
+    }
+
+    /** Offers "Branch from here" on every card; {@code action} gets the message id. */
+    public void setBrancher(java.util.function.Consumer<String> action) {
+        brancher = action;
+    }
+
+    public boolean canBranch() {
+        return brancher != null;
+    }
+
+    /** A new conversation with the messages up to this one. */
+    public void branchFrom(MessageItem item) {
+        if (brancher != null) brancher.accept(item.id());
     }
 
     /** The text a Copy puts on the clipboard: the message as it was written (Markdown). */
@@ -242,6 +281,8 @@ public final class ChatViewModel implements AutoCloseable {
                 item.setText(message.content(), message.reasoning());
                 item.setStatus(status(message.status()));
                 item.setError(message.error());
+                String cost = pendingCosts.remove(message.id());
+                if (cost != null) item.costProperty().set(cost);
             } else if (item.status() != MessageItem.Status.STREAMING
                     && !item.content().text().equals(message.content())) {
                 item.setText(message.content(), message.reasoning());

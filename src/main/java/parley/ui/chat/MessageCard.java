@@ -1,6 +1,5 @@
 package parley.ui.chat;
 
-import java.math.BigDecimal;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -108,6 +107,12 @@ final class MessageCard extends VBox {
             regenerate.managedProperty().bind(regenerate.visibleProperty());
             header.getChildren().add(regenerate);
         }
+        if (model.canBranch()) {
+            Button branch = action("Branch", "Start a new conversation with the messages up to this one",
+                    () -> model.branchFrom(item));
+            branch.disableProperty().bind(item.statusProperty().isEqualTo(MessageItem.Status.STREAMING));
+            header.getChildren().add(branch);
+        }
         Button delete = action("Delete", "Remove this message from the chat", () -> model.delete(item));
         delete.disableProperty().bind(item.statusProperty().isEqualTo(MessageItem.Status.STREAMING));
         header.getChildren().add(delete);
@@ -208,11 +213,10 @@ final class MessageCard extends VBox {
         return footer;
     }
 
-    static String footerText(ReplyFooter footer, BigDecimal cost) {
+    static String footerText(ReplyFooter footer, String cost) {
         String text = footer == null ? "" : footer.text();
-        if (cost == null) return text;
-        String price = "$" + cost.stripTrailingZeros().toPlainString();
-        return text.isEmpty() ? price : text + " · " + price;
+        if (cost == null || cost.isEmpty()) return text;
+        return text.isEmpty() ? cost : text + " · " + cost;
     }
 
     private boolean isLast() {

@@ -1,12 +1,11 @@
 package parley.ui.chat;
 
-import java.math.BigDecimal;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import parley.api.ApiError;
 
 /**
@@ -35,7 +34,7 @@ public final class MessageItem {
     private final ReadOnlyObjectWrapper<ApiError> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReplyFooter> footer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper answering = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<BigDecimal> cost = new SimpleObjectProperty<>();
+    private final StringProperty cost = new SimpleStringProperty("");
 
     public MessageItem(String id, String role) {
         this.id = id;
@@ -62,10 +61,10 @@ public final class MessageItem {
     public ReadOnlyBooleanProperty answeringProperty() { return answering.getReadOnlyProperty(); }
 
     /**
-     * The cost of this reply in US dollars, null when unknown. Set by whatever prices requests
-     * (the usage tracker); the footer shows it.
+     * The cost of this reply as the footer shows it ("$0.0012", "≈ $0.0012" when estimated, "price
+     * unknown"), empty until it is priced. Set by the usage tracker.
      */
-    public ObjectProperty<BigDecimal> costProperty() { return cost; }
+    public StringProperty costProperty() { return cost; }
 
     public boolean isUser() { return "user".equals(role); }
 

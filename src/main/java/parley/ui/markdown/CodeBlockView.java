@@ -3,7 +3,6 @@ package parley.ui.markdown;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -24,7 +23,6 @@ public final class CodeBlockView extends VBox {
         lang.getStyleClass().add("md-code-lang");
         Button copy = new Button("Copy");
         copy.getStyleClass().addAll("md-code-copy", "small", "flat");
-        copy.setTooltip(new Tooltip("Copy this code"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(code);

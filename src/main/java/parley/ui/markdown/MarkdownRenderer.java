@@ -92,20 +92,33 @@ public final class MarkdownRenderer {
         };
     }
 
+    /**
+     * A list: an item that is one paragraph becomes one text flow with its marker in front (few
+     * nodes, as lists are common); any other item becomes the marker beside its blocks.
+     */
     private Node list(org.commonmark.node.Node list, int start) {
         VBox box = new VBox();
         box.getStyleClass().add("md-list");
         int number = start;
         for (var item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) continue;
-            Label marker = new Label(start < 0 ? "•" : number++ + ".");
-            marker.getStyleClass().add("md-list-marker");
-            marker.setMinWidth(Label.USE_PREF_SIZE);
-            VBox content = blocks(item);
-            HBox.setHgrow(content, Priority.ALWAYS);
-            HBox row = new HBox(marker, content);
-            row.getStyleClass().add("md-list-item");
-            box.getChildren().add(row);
+            String marker = start < 0 ? "•  " : number++ + ".  ";
+            var only = item.getFirstChild();
+            if (only instanceof Paragraph paragraph && only.getNext() == null) {
+                TextFlow flow = new TextFlow(text(marker, "md-list-marker"));
+                flow.getStyleClass().addAll("md-paragraph", "md-list-item");
+                inlines(paragraph, Style.PLAIN, flow);
+                box.getChildren().add(flow);
+            } else {
+                Label label = new Label(marker.strip());
+                label.getStyleClass().add("md-list-marker");
+                label.setMinWidth(Label.USE_PREF_SIZE);
+                VBox content = blocks(item);
+                HBox.setHgrow(content, Priority.ALWAYS);
+                HBox row = new HBox(label, content);
+                row.getStyleClass().add("md-list-item");
+                box.getChildren().add(row);
+            }
         }
         return box;
     }

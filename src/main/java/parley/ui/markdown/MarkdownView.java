@@ -2,20 +2,20 @@ package parley.ui.markdown;
 
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.layout.VBox;
 
 /**
  * Markdown shown as nodes, fed whole or as a stream. While streaming, each finished block is
  * rendered once and appended; only the open (last) block is rendered again, so the cost of an
  * {@link #append} does not grow with the length of the text.
  */
-public final class MarkdownView extends VBox {
+public final class MarkdownView extends BlockColumn {
     private final MarkdownRenderer renderer;
     private final BlockSplitter splitter = new BlockSplitter();
     private Node openNode;
     private boolean streaming;
 
     public MarkdownView(MarkdownRenderer renderer) {
+        super(8);
         this.renderer = renderer;
         getStyleClass().add("md-view");
     }

@@ -2,7 +2,6 @@ package parley.ui.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -207,10 +206,12 @@ class ChatViewModelTest {
         backend.last().text("Hi").usage(10, 1).finish("stop");
         awaitEnd();
         MessageItem reply = model.items().get(1);
-        model.setCost(reply.id(), new BigDecimal("0.001200"));
-        assertThat(reply.costProperty().get()).isEqualByComparingTo("0.0012");
+        model.setCost(reply.id(), "≈ $0.0012");
+        assertThat(reply.costProperty().get()).isEqualTo("≈ $0.0012");
         assertThat(MessageCard.footerText(reply.footerProperty().get(), reply.costProperty().get()))
-                .contains("10 in", "1 out").endsWith(" · $0.0012");
+                .contains("10 in", "1 out").endsWith(" · ≈ $0.0012");
+        model.setCost("reply-not-shown-yet", "price unknown");
+        assertThat(model.item("reply-not-shown-yet")).isEmpty();
     }
 
     @Test

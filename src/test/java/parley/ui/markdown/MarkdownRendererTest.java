@@ -52,9 +52,11 @@ class MarkdownRendererTest {
     void listsKeepTheirMarkersAndNumbers() throws Exception {
         Node bullets = onFx(() -> renderer.render("- apples\n- pears\n"));
         Node numbers = onFx(() -> renderer.render("3. three\n4. four\n"));
-        assertThat(labels(bullets)).containsExactly("•", "•");
-        assertThat(labels(numbers)).containsExactly("3.", "4.");
-        assertThat(allText(numbers)).isEqualTo("3.three4.four");
+        assertThat(allText(bullets)).isEqualTo("•  apples•  pears");
+        assertThat(allText(numbers)).isEqualTo("3.  three4.  four");
+        Node loose = onFx(() -> renderer.render("1. first\n\n   more about it\n2. second\n"));
+        assertThat(labels(loose)).containsExactly("1.");
+        assertThat(allText(loose)).isEqualTo("1.firstmore about it2.  second");
     }
 
     @Test

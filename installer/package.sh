@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Packages a JavaFX app the way Parley ships: a jlinked runtime holding only the modules the app
+# needs (JavaFX on the module path, linked in), the app and its other libraries on the class path,
+# a jpackage app-image with an AOT cache recorded from a --smoke run, and the platform's installers.
+# `mvn -Pdist package` runs it for Parley; installer/bench-startup.sh runs it for a bare window.
+#
+#   installer/package.sh [--name Parley] [--version V] [--main-jar target/parley.jar]
+#                        [--main-class parley.Main] [--libs target/lib] [--out target/dist]
+#                        [--types "deb rpm"] [--no-aot]
+# --types defaults to what this machine can build: deb (and rpm where rpmbuild exists) on Linux,
+# msi on Windows (WiX on PATH), dmg on macOS. "none" builds only the app-image.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+name=Parley version=0.1.0 main_jar=target/parley.jar main_class=parley.Main
+libs=target/lib out=target/dist types=default aot=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --name) name=$2; shift ;;
+    --version) version=$2; shift ;;
+    --main-jar) main_jar=$2; shift ;;
+    --main-class) main_class=$2; shift ;;
+    --libs) libs=$2; shift ;;
+    --out) out=$2; shift ;;
+    --types) types=$2; shift ;;
+    --no-aot) aot=0 ;;
+    *) echo "package.sh: unknown option $1 (see the comment at the top of installer/package.sh)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf 'package: %s\n' "$*"; }
+die() { printf 'package: %s\n' "$*" >&2; exit 1; }
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+for tool in jdeps jlink jpackage; do
+  [ -x "$JAVA_HOME/bin/$tool" ] || die "$JAVA_HOME/bin/$tool is missing: set JAVA_HOME to a full JDK 25"
+done
+[ -f "$main_jar" ] || die "$main_jar is missing: run mvn package first (mvn -Pdist package does both)"
+[ -d "$libs" ] || die "$libs is missing: run mvn package first"
+
+case "$(uname -s)" in
+  Linux) os=linux ;;
+  Darwin) os=mac ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows ;;
+  *) die "unsupported system $(uname -s)" ;;
+esac
+case "$(uname -m)" in
+  x86_64|amd64) arch='(x86[-_]64|amd64)' ;;
+  aarch64|arm64) arch='(aarch64|arm64)' ;;
+  *) arch="$(uname -m)" ;;
+esac
+case "$os" in
+  linux) native_ext=so; os_dir='(linux|Linux)'; icon=assets/parley.png ;;
+  mac) native_ext=dylib; os_dir='(Mac|darwin|macos)'; icon=assets/parley.icns ;;
+  windows) native_ext=dll; os_dir='(Windows|win32)'; icon=assets/parley.ico ;;
+esac
+if [ "$types" = default ]; then
+  case "$os" in
+    linux) types=deb; command -v rpmbuild >/dev/null && types="deb rpm" ;;
+    mac) types=dmg ;;
+    windows) types=msi ;;
+  esac
+fi
+[ "$types" = none ] && types=""
+
+rm -rf "$out"
+fx="$out/javafx" input="$out/input" runtime="$out/runtime" images="$out/image"
+mkdir -p "$fx" "$input" "$images"
+
+# JavaFX jars with a platform classifier go into the runtime; the empty ones without go nowhere.
+for jar in "$libs"/*.jar; do
+  base=$(basename "$jar")
+  if [[ $base =~ ^javafx-[a-z]+-[0-9.]+-[a-z0-9-]+\.jar$ ]]; then cp "$jar" "$fx/"
+  elif [[ $base =~ ^javafx- ]]; then :
+  else cp "$jar" "$input/"
+  fi
+done
+cp "$main_jar" "$input/"
+ls "$fx"/*.jar >/dev/null 2>&1 || die "no platform JavaFX jars in $libs"
+
+# Libraries that bundle native code for every platform keep only this one's.
+keep="/${os_dir}[-/]${arch}/"
+if command -v zip >/dev/null; then
+  for jar in "$input"/*.jar; do
+    natives=$(unzip -Z1 "$jar" | grep -E '\.(so|dll|dylib|jnilib)$' || true)
+    [ -n "$natives" ] && grep -qE "$keep" <<<"$natives" || continue
+    drop=$(grep -vE "$keep" <<<"$natives" || true)
+    [ -z "$drop" ] || { zip -q -d "$jar" $drop >/dev/null; say "kept only this platform's native code in $(basename "$jar")"; }
+  done
+else
+  say "zip not found: libraries keep the native code of every platform (a larger image)"
+fi
+
+# The JDK modules the class path needs (jdeps), the JavaFX modules, and those reached only by
+# reflection or service lookup. jdk.jfr is an optional (static) dependency of javafx.base.
+fx_modules=$(for jar in "$fx"/*.jar; do b=$(basename "$jar"); b=${b%%-[0-9]*}; echo "${b//-/.}"; done | sort -u | paste -sd, -)
+found=$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
+  --module-path "$fx" "$input"/*.jar 2>/dev/null | tail -n 1)
+extra=java.net.http,java.management,jdk.unsupported
+modules=$(tr ',' '\n' <<<"$found,$fx_modules,$extra" | grep -vx -e jdk.jfr -e '' | sort -u | paste -sd, -)
+say "runtime modules: $modules"
+
+"$JAVA_HOME/bin/jlink" --module-path "$fx" --add-modules "$modules" \
+  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+  --exclude-resources "**.$native_ext" --output "$runtime"
+# JavaFX's native libraries live inside its jars; placed beside the JDK's they load from there
+# instead of being extracted to the user's home at every first start.
+natives_dir="$runtime/lib"; [ "$os" = windows ] && natives_dir="$runtime/bin"
+for jar in "$fx"/*.jar; do
+  unzip -q -o -j "$jar" "*.$native_ext" -d "$natives_dir" 2>/dev/null || true
+done
+if [ "$os" = linux ] && command -v strip >/dev/null; then
+  strip --strip-unneeded "$runtime/lib/server/libjvm.so"
+fi
+
+app_id=$(tr '[:upper:]' '[:lower:]' <<<"$name")
+common=(--name "$name" --app-version "$version" --vendor Parley
+        --description "A desktop playground for OpenAI-compatible chat models")
+"$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$images" \
+  --runtime-image "$runtime" --input "$input" --main-jar "$(basename "$main_jar")" \
+  --main-class "$main_class" --icon "$icon" \
+  --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED'
+
+case "$os" in
+  linux) image="$images/$name"; launcher="$image/bin/$name"; appdir="$image/lib/app" ;;
+  mac) image="$images/$name.app"; launcher="$image/Contents/MacOS/$name"; appdir="$image/Contents/app" ;;
+  windows) image="$images/$name"; launcher="$image/$name.exe"; appdir="$image/app" ;;
+esac
+
+xvfb_pid=""
+stop_xvfb() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; }
+trap stop_xvfb EXIT
+need_display() {
+  [ "$os" != linux ] || [ -n "${DISPLAY:-}" ] && return 0
+  command -v Xvfb >/dev/null || die "the AOT cache is recorded from a --smoke run, which needs a display: set DISPLAY, install xvfb, or pass --no-aot"
+  for n in $(seq 150 199); do [ -e "/tmp/.X$n-lock" ] || { DISPLAY=:$n; break; }; done
+  Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
+  export DISPLAY
+  sleep 1
+}
+
+if [ "$aot" = 1 ]; then
+  # Record the classes loaded and linked up to the first frame; every later start maps them.
+  need_display
+  say "recording the AOT cache with a --smoke run"
+  PARLEY_HOME="$out/training-home" JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/$app_id.aot" \
+    "$launcher" --smoke >"$out/aot-training.log" 2>&1 || { cat "$out/aot-training.log" >&2; die "the --smoke run that records the AOT cache failed"; }
+  [ -f "$appdir/$app_id.aot" ] || die "the --smoke run wrote no AOT cache (see $out/aot-training.log)"
+  printf 'java-options=-XX:AOTCache=$APPDIR/%s.aot\n' "$app_id" >>"$appdir/$name.cfg"
+fi
+say "app-image: $image ($(du -sh "$image" | cut -f1))"
+
+installer_args=("${common[@]}" --app-image "$image" --dest "$out"
+                --file-associations installer/parley-json.properties --icon "$icon")
+for type in $types; do
+  case "$type" in
+    deb) args=(--resource-dir installer/linux --linux-package-name "$app_id" --linux-deb-maintainer "parley@localhost"
+               --linux-package-deps "libgtk-3-0, libgl1, libgomp1"
+               --linux-shortcut --linux-menu-group "Development;" --linux-app-category devel) ;;
+    rpm) args=(--resource-dir installer/linux --linux-package-name "$app_id" --linux-package-deps "gtk3, mesa-libGL, libgomp"
+               --linux-shortcut --linux-menu-group "Development;" --linux-app-category Development) ;;
+    msi) args=(--win-menu --win-menu-group "$name" --win-shortcut --win-dir-chooser
+               --win-upgrade-uuid 6f1c2b1e-4d0a-4c55-9a57-2f4f1b3e7a11) ;;
+    dmg) args=(--mac-package-identifier "app.$app_id" --mac-package-name "$name") ;;
+    *) die "unknown package type $type (deb, rpm, msi, dmg)" ;;
+  esac
+  say "building the .$type"
+  "$JAVA_HOME/bin/jpackage" --type "$type" "${installer_args[@]}" "${args[@]}"
+done
+for f in "$out"/*.{deb,rpm,msi,dmg}; do
+  [ -f "$f" ] && say "$(basename "$f"): $(du -h "$f" | cut -f1)"
+done
+exit 0

@@ -1,0 +1,20 @@
+package parley.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import parley.store.Database;
+import parley.store.DataFolder;
+
+/** Opens the database in the data folder: {@code PARLEY_HOME} of the command's environment, else the usual place. */
+final class DataHome {
+    private DataHome() {}
+
+    static Path folder(Map<String, String> env) {
+        String home = env.get(DataFolder.HOME_VARIABLE);
+        return home != null && !home.isBlank() ? Path.of(home).toAbsolutePath() : DataFolder.resolve();
+    }
+
+    static Database open(Map<String, String> env) {
+        return Database.open(folder(env).resolve(Database.FILE_NAME));
+    }
+}

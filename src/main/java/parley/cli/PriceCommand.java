@@ -1,0 +1,132 @@
+package parley.cli;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import parley.store.Database;
+import parley.usage.Price;
+import parley.usage.PriceCatalog;
+import parley.usage.PriceRow;
+import parley.usage.UsageService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code parley price set|list|remove}: the user's own prices, which win over the provider's list and the catalog. */
+final class PriceCommand {
+    private PriceCommand() {}
+
+    /** The {@code price} command with its three subcommands. */
+    static CommandLine create(CliContext context) {
+        CommandLine price = new CommandLine(new Group(context));
+        price.addSubcommand(new SetPrice(context));
+        price.addSubcommand(new ListPrices(context));
+        price.addSubcommand(new RemovePrice(context));
+        return price;
+    }
+
+    @Command(name = "price", mixinStandardHelpOptions = true,
+            description = "Set, list or remove model prices (US dollars per million tokens).")
+    static final class Group extends Subcommand {
+        Group(CliContext context) { super(context); }
+
+        @Override
+        protected int run() {
+            throw new BadInput("name what to do: 'parley price list', 'parley price set MODEL --input X --output Y'"
+                    + " or 'parley price remove MODEL'.");
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Set your own price for a model; it wins over the provider's list and the catalog.")
+    static final class SetPrice extends Subcommand {
+        @Parameters(index = "0", paramLabel = "MODEL", description = "The model id, e.g. deepseek-ai/deepseek-v3.2.")
+        String model;
+        @Option(names = "--input", required = true, paramLabel = "X", description = "Dollars per million prompt tokens.")
+        BigDecimal input;
+        @Option(names = "--output", required = true, paramLabel = "Y", description = "Dollars per million completion tokens.")
+        BigDecimal output;
+        @Option(names = "--cached", paramLabel = "Z", description = "Dollars per million cached prompt tokens.")
+        BigDecimal cached;
+        @Option(names = "--provider", paramLabel = "ID", description = "Only at this provider (default: any).")
+        String provider;
+
+        SetPrice(CliContext context) { super(context); }
+
+        @Override
+        protected int run() {
+            if (model.isBlank()) throw new BadInput("MODEL is empty: give the model's id, e.g. deepseek-ai/deepseek-v3.2.");
+            notNegative("--input", input);
+            notNegative("--output", output);
+            if (cached != null) notNegative("--cached", cached);
+            try (Database db = DataHome.open(context.env())) {
+                Price p = UsageService.over(db, Clock.systemDefaultZone())
+                        .setUserPrice(provider, model.strip(), input, output, cached);
+                context.out().println("Price of " + model.strip() + (provider == null ? "" : " at " + provider)
+                        + " set: input " + p.input().toPlainString() + ", output " + p.output().toPlainString()
+                        + (p.cachedInput() == null ? "" : ", cached " + p.cachedInput().toPlainString())
+                        + " dollars per million tokens.");
+            }
+            return OK;
+        }
+
+        private static void notNegative(String option, BigDecimal value) {
+            if (value.signum() < 0) {
+                throw new BadInput(option + " cannot be negative: give dollars per million tokens, e.g. 0.40.");
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List every known price: yours, the providers' lists, then the built-in catalog.")
+    static final class ListPrices extends Subcommand {
+        ListPrices(CliContext context) { super(context); }
+
+        @Override
+        protected int run() {
+            List<PriceRow> prices;
+            try (Database db = DataHome.open(context.env())) {
+                prices = UsageService.over(db, Clock.systemDefaultZone()).prices();
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"model", "provider", "input", "output", "cached", "source", "as of", "note"});
+            for (PriceRow r : prices) {
+                Price p = r.price();
+                rows.add(new String[] {r.model(), r.provider().isEmpty() ? "any" : r.provider(),
+                        p.input().toPlainString(), p.output().toPlainString(),
+                        p.cachedInput() == null ? "-" : p.cachedInput().toPlainString(), p.source().label(),
+                        p.asOf().toString(), r.note()});
+            }
+            Table.print(rows, "LLRRRLLL", context.out());
+            context.out().println("US dollars per million tokens. Models on a local server cost nothing;"
+                    + " the catalog was last reviewed " + PriceCatalog.REVIEWED + ".");
+            return OK;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove your own price for a model.")
+    static final class RemovePrice extends Subcommand {
+        @Parameters(index = "0", paramLabel = "MODEL")
+        String model;
+        @Option(names = "--provider", paramLabel = "ID", description = "The provider it was set for (default: any).")
+        String provider;
+
+        RemovePrice(CliContext context) { super(context); }
+
+        @Override
+        protected int run() {
+            boolean removed;
+            try (Database db = DataHome.open(context.env())) {
+                removed = UsageService.over(db, Clock.systemDefaultZone()).removeUserPrice(provider, model.strip());
+            }
+            if (!removed) {
+                throw new BadInput("You have no price of your own for " + model + (provider == null ? "" : " at " + provider)
+                        + ": see 'parley price list'.");
+            }
+            context.out().println("Your price of " + model.strip() + " removed.");
+            return OK;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package parley.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import parley.store.Database;
+import parley.usage.Cost;
+import parley.usage.GroupBy;
+import parley.usage.Money;
+import parley.usage.UsageCsv;
+import parley.usage.UsageFilter;
+import parley.usage.UsageService;
+import parley.usage.UsageTotal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parley usage}: what the requests on the ledger used and cost, grouped by model, day or provider. */
+@Command(name = "usage", mixinStandardHelpOptions = true,
+        description = "Show the tokens and cost of every request on the usage ledger, grouped.")
+final class UsageCommand extends Subcommand {
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only requests from this day on.")
+    String since;
+
+    @Option(names = "--by", paramLabel = "model|day|provider", defaultValue = "model",
+            description = "Group by model (default), day or provider.")
+    String by;
+
+    @Option(names = "--csv", description = "Print CSV instead of a table.")
+    boolean csv;
+
+    UsageCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() {
+        GroupBy group = GroupBy.parse(by);
+        if (group == null) throw new BadInput("--by must be model, day or provider, not '" + by + "'.");
+        UsageFilter filter = since == null ? UsageFilter.ALL : UsageFilter.since(day(since));
+        List<UsageTotal> totals;
+        try (Database db = DataHome.open(context.env())) {
+            totals = UsageService.over(db, Clock.systemDefaultZone()).group(filter, group);
+        }
+        if (csv) {
+            Writer out = new PrintWriter(context.out());
+            UsageCsv.writeTotals(totals, group, out);
+            flush(out);
+        } else {
+            printTable(totals, group);
+        }
+        return OK;
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadInput("--since must be a day written YYYY-MM-DD, e.g. 2026-03-01, not '" + text + "'.");
+        }
+    }
+
+    private void printTable(List<UsageTotal> totals, GroupBy group) {
+        if (totals.isEmpty()) {
+            context.out().println("No requests on the ledger" + (since == null ? "" : " since " + since) + ".");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {group.label(), "requests", "prompt", "completion", "reasoning", "cached", "cost"});
+        UsageTotal all = UsageTotal.empty("total");
+        for (UsageTotal t : totals) {
+            rows.add(row(t));
+            all = new UsageTotal("total", all.requests() + t.requests(), all.tokens().plus(t.tokens()), all.cost().plus(t.cost()));
+        }
+        rows.add(row(all));
+        Table.print(rows, "LRRRRRR", context.out());
+        Cost cost = all.cost();
+        if (cost.estimated()) {
+            context.out().println("≈ some token counts are estimates: the provider reported no usage for those requests.");
+        }
+        if (!cost.isComplete()) {
+            context.out().println(cost.unknownParts() + " request" + (cost.unknownParts() == 1 ? " has" : "s have")
+                    + " no known price and are not in the cost: set one with 'parley price set MODEL --input X --output Y'.");
+        }
+    }
+
+    private static String[] row(UsageTotal t) {
+        return new String[] {t.key(), Integer.toString(t.requests()), String.format("%,d", t.tokens().prompt()),
+                String.format("%,d", t.tokens().completion()), String.format("%,d", t.tokens().reasoning()),
+                String.format("%,d", t.tokens().cached()), Money.format(t.cost())};
+    }
+
+    private static void flush(Writer out) {
+        try {
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

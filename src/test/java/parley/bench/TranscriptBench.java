@@ -1,0 +1,373 @@
+package parley.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import parley.api.ChatBackend;
+import parley.api.ChatCall;
+import parley.api.ChatRequest;
+import parley.api.ChatResult;
+import parley.api.StreamEvent;
+import parley.chat.ChatEvent;
+import parley.chat.ChatService;
+import parley.ui.UiThread;
+import parley.ui.chat.ChatView;
+import parley.ui.chat.ChatViewModel;
+import parley.ui.chat.MessageItem;
+
+/**
+ * Streaming speed of the transcript, on Monocle: 100,000 deltas of about 6 characters through the
+ * chat service and the view model into the real {@link ChatView}, paced at 10,000 deltas/s and as
+ * fast as possible, on an empty transcript and after 20 messages of 5,000 words; the same deltas
+ * into a plain TextArea fed once per pulse as the baseline. Prints figures; asserts nothing about time.
+ *
+ * <p>Run: {@code mvn -o -q test -Dtest=TranscriptBench -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+class TranscriptBench {
+    private static final int DELTAS = 100_000;
+    private static final int PACED_PER_SECOND = 10_000;
+    private static final int HISTORY_MESSAGES = 20;
+    private static final int HISTORY_WORDS = 5_000;
+    private static final List<String> PIECES = pieces();
+    private static final int TOTAL = PIECES.stream().mapToInt(String::length).sum();
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private Stage stage;
+
+    record Figures(String name, double longestPauseMs, double lastToScreenMs, double firstToScreenMs,
+                   double peakHeapMb, double fxCpuMs, double processCpuMs) {
+        String row() {
+            return String.format(Locale.ROOT, "%-38s %10.1f %12.1f %12.1f %10.1f %10.1f %10.1f", name, longestPauseMs,
+                    lastToScreenMs, firstToScreenMs, peakHeapMb, fxCpuMs, processCpuMs);
+        }
+    }
+
+    @Test
+    void run() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            stage.setWidth(1000);
+            stage.setHeight(800);
+            stage.show();
+        });
+        if (Boolean.getBoolean("bench.profile")) {
+            transcript("warm-up", true, false);
+            FxSampler sampler = FxSampler.start();
+            System.out.println(transcript("profiled: transcript flood, empty", false, false).row());
+            sampler.stopAndPrint(50);
+            return;
+        }
+        List<Figures> rows = new ArrayList<>();
+        rows.add(transcript("transcript paced, empty (cold)", true, false));
+        baseline("textarea paced, empty (warm-up)", true, false);
+        transcript("transcript flood, history (warm-up)", false, true);
+        rows.add(transcript("transcript paced, empty", true, false));
+        rows.add(transcript("transcript paced, 20 long messages", true, true));
+        rows.add(transcript("transcript flood, empty", false, false));
+        rows.add(transcript("transcript flood, 20 long messages", false, true));
+        rows.add(baseline("textarea paced, empty", true, false));
+        rows.add(baseline("textarea paced, 20 long messages", true, true));
+        rows.add(baseline("textarea flood, empty", false, false));
+        rows.add(baseline("textarea flood, 20 long messages", false, true));
+
+        System.out.printf(Locale.ROOT, "%n%d deltas, %d characters; paced at %d/s; history %d messages of %d words%n",
+                DELTAS, TOTAL, PACED_PER_SECOND, HISTORY_MESSAGES, HISTORY_WORDS);
+        System.out.printf(Locale.ROOT, "%-38s %10s %12s %12s %10s %10s %10s%n", "run", "pause ms", "last→screen",
+                "first→screen", "heap MB", "FX cpu ms", "all cpu ms");
+        rows.forEach(r -> System.out.println(r.row()));
+        Figures pacedEmpty = rows.get(1);
+        Figures pacedHistory = rows.get(2);
+        Figures floodEmpty = rows.get(3);
+        Figures floodHistory = rows.get(4);
+        System.out.printf(Locale.ROOT, "paced pause with history / without: %.2f%n",
+                pacedHistory.longestPauseMs() / pacedEmpty.longestPauseMs());
+        System.out.printf(Locale.ROOT, "flood first→screen vs textarea: empty %.2f, with history %.2f%n",
+                floodEmpty.firstToScreenMs() / rows.get(7).firstToScreenMs(),
+                floodHistory.firstToScreenMs() / rows.get(8).firstToScreenMs());
+    }
+
+    // ---- the real transcript
+
+    private Figures transcript(String name, boolean paced, boolean history) throws Exception {
+        BenchBackend backend = new BenchBackend();
+        ChatService service = new ChatService(settings -> backend, request -> {});
+        ChatViewModel model = onFx(() -> {
+            ChatViewModel m = new ChatViewModel(service, UiThread.FX);
+            show(new ChatView(m));
+            return m;
+        });
+        if (history) fillHistory(service, backend, model);
+        settle();
+
+        Probe probe = new Probe(() -> {
+            var items = model.items();
+            if (items.isEmpty()) return 0;
+            MessageItem last = items.getLast();
+            return last.isAssistant() ? last.content().length() : 0;
+        });
+        onFx(() -> { probe.install(stage.getScene()); return null; });
+        backend.next = events -> feed(paced, events::accept, probe);
+        onFx(() -> {
+            model.draftProperty().set("Write at length.");
+            model.send();
+            return null;
+        });
+        Figures figures = probe.await(name);
+        onFx(() -> { probe.remove(stage.getScene()); model.close(); return null; });
+        return figures;
+    }
+
+    private void fillHistory(ChatService service, BenchBackend backend, ChatViewModel model) throws Exception {
+        String long5000 = words(HISTORY_WORDS);
+        for (int i = 0; i < HISTORY_MESSAGES / 2; i++) {
+            CountDownLatch ended = new CountDownLatch(1);
+            var subscription = service.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
+            backend.next = events -> events.accept(new StreamEvent.Delta(long5000));
+            onFx(() -> {
+                model.draftProperty().set(long5000);
+                model.send();
+                return null;
+            });
+            ended.await(30, TimeUnit.SECONDS);
+            subscription.close();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> model.items().size() == HISTORY_MESSAGES
+                && model.state() == ChatViewModel.State.IDLE));
+    }
+
+    // ---- the baseline: a TextArea fed once per pulse
+
+    private Figures baseline(String name, boolean paced, boolean history) throws Exception {
+        StringBuilder buffer = new StringBuilder();
+        AtomicLong appended = new AtomicLong();
+        TextArea area = onFx(() -> {
+            TextArea a = new TextArea();
+            a.setWrapText(true);
+            a.setEditable(false);
+            if (history) {
+                StringBuilder all = new StringBuilder();
+                String long5000 = words(HISTORY_WORDS);
+                for (int i = 0; i < HISTORY_MESSAGES; i++) all.append(long5000).append("\n\n");
+                a.setText(all.toString());
+            }
+            show(a);
+            return a;
+        });
+        settle();
+        Probe probe = new Probe(() -> (int) appended.get());
+        AnimationTimer pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                String chunk;
+                synchronized (buffer) {
+                    if (buffer.isEmpty()) return;
+                    chunk = buffer.toString();
+                    buffer.setLength(0);
+                }
+                area.appendText(chunk);
+                appended.addAndGet(chunk.length());
+            }
+        };
+        onFx(() -> { probe.install(stage.getScene()); pump.start(); return null; });
+        Thread.ofPlatform().daemon().start(() -> feed(paced, e -> {
+            if (e instanceof StreamEvent.Delta d) synchronized (buffer) { buffer.append(d.text()); }
+        }, probe));
+        Figures figures = probe.await(name);
+        onFx(() -> { pump.stop(); probe.remove(stage.getScene()); return null; });
+        return figures;
+    }
+
+    // ---- feeding and measuring
+
+    private static void feed(boolean paced, Consumer<StreamEvent> events, Probe probe) {
+        long start = System.nanoTime();
+        probe.firstDelta.set(start);
+        long interval = 1_000_000_000L / PACED_PER_SECOND;
+        for (int i = 0; i < DELTAS; i++) {
+            if (paced) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    if (wait > 200_000) LockSupport.parkNanos(wait - 100_000);
+                    else Thread.onSpinWait();
+                }
+            }
+            events.accept(new StreamEvent.Delta(PIECES.get(i)));
+        }
+        probe.lastDelta.set(System.nanoTime());
+        events.accept(new StreamEvent.Finish("stop"));
+    }
+
+    /** Watches pulses: the largest gap between two, and the first pulse that shows all the text. */
+    private static final class Probe {
+        private final IntSupplier shownLength;
+        final AtomicLong firstDelta = new AtomicLong();
+        final AtomicLong lastDelta = new AtomicLong();
+        private final CompletableFuture<Long> onScreen = new CompletableFuture<>();
+        private final AnimationTimer pulses;
+        private final Runnable afterLayout = this::afterLayout;
+        private volatile long peakHeap;
+        private long fxCpuStart;
+        private volatile boolean sampling = true;
+        private long lastPulse;
+        private volatile long fxCpu;
+        private long processCpuStart;
+        private volatile long processCpuUsed;
+        private long longestGap;
+
+        Probe(IntSupplier shownLength) {
+            this.shownLength = shownLength;
+            pulses = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    if (lastPulse != 0 && firstDelta.get() != 0) longestGap = Math.max(longestGap, t - lastPulse);
+                    lastPulse = t;
+                }
+            };
+        }
+
+        void install(Scene scene) {
+            fxCpuStart = THREADS.getCurrentThreadCpuTime();
+            processCpuStart = processCpu();
+            System.gc();
+            peakHeap = MEMORY.getHeapMemoryUsage().getUsed();
+            Thread.ofPlatform().daemon().start(() -> {
+                while (sampling) {
+                    peakHeap = Math.max(peakHeap, MEMORY.getHeapMemoryUsage().getUsed());
+                    LockSupport.parkNanos(2_000_000);
+                }
+            });
+            scene.addPostLayoutPulseListener(afterLayout);
+            pulses.start();
+        }
+
+        void remove(Scene scene) {
+            scene.removePostLayoutPulseListener(afterLayout);
+            pulses.stop();
+            sampling = false;
+        }
+
+        private void afterLayout() {
+            if (!onScreen.isDone() && lastDelta.get() != 0 && shownLength.getAsInt() >= TOTAL) {
+                fxCpu = THREADS.getCurrentThreadCpuTime() - fxCpuStart;
+                processCpuUsed = processCpu() - processCpuStart;
+                onScreen.complete(System.nanoTime());
+            }
+        }
+
+        Figures await(String name) throws Exception {
+            long shown = onScreen.get(300, TimeUnit.SECONDS);
+            Thread.sleep(100);
+            sampling = false;
+            double pause = onFx(() -> longestGap) / 1e6;
+            return new Figures(name, pause, (shown - lastDelta.get()) / 1e6, (shown - firstDelta.get()) / 1e6,
+                    peakHeap / 1024.0 / 1024.0, fxCpu / 1e6, processCpuUsed / 1e6);
+        }
+    }
+
+    // ---- plumbing
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private void show(Parent root) {
+        if (stage.getScene() == null) stage.setScene(new Scene(root, 1000, 800));
+        else stage.getScene().setRoot(root);
+    }
+
+    private static void settle() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(50);
+        }
+        System.gc();
+        Thread.sleep(200);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        if (Platform.isFxApplicationThread()) return action.call();
+        return WaitForAsyncUtils.asyncFx(action).get(120, TimeUnit.SECONDS);
+    }
+
+    /** Markdown cut into pieces of six characters: paragraphs, headings, lists and code. */
+    private static List<String> pieces() {
+        StringBuilder text = new StringBuilder();
+        int section = 0;
+        while (text.length() < DELTAS * 6) {
+            section++;
+            text.append("## Part ").append(section).append("\n\n");
+            text.append(words(70)).append("\n\n");
+            text.append("- first point with **bold** words\n- second point with `code`\n\n");
+            text.append(words(50)).append("\n\n");
+            if (section % 3 == 0) text.append("```java\nint total = ").append(section).append(";\nreturn total;\n```\n\n");
+        }
+        List<String> pieces = new ArrayList<>(DELTAS);
+        for (int i = 0; i < DELTAS; i++) pieces.add(text.substring(i * 6, i * 6 + 6));
+        return pieces;
+    }
+
+    private static String words(int count) {
+        String[] vocabulary = {"model", "token", "reply", "prompt", "stream", "answer", "reason", "tempo", "quick", "plain"};
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) out.append(i % 60 == 0 ? "\n\n" : " ");
+            out.append(vocabulary[(i * 7 + i / 10) % vocabulary.length]);
+        }
+        return out.toString();
+    }
+
+    /** A backend whose next call runs the given script on its own thread, then finishes. */
+    private static final class BenchBackend implements ChatBackend {
+        volatile Consumer<Consumer<StreamEvent>> next;
+
+        @Override
+        public ChatCall start(ChatRequest request, Consumer<StreamEvent> events) {
+            Consumer<Consumer<StreamEvent>> script = next;
+            CompletableFuture<ChatResult> done = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                script.accept(events);
+                done.complete(new ChatResult(null, null, "stop", null, false, false, null, 0, 0));
+            });
+            return new ChatCall() {
+                @Override
+                public ChatResult await() throws InterruptedException {
+                    try {
+                        return done.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+
+                @Override
+                public boolean isDone() { return done.isDone(); }
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+}
