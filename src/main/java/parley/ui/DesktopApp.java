@@ -24,6 +24,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         assembly = WindowAssembly.open(System.getenv(), UiThread.FX);
+        assembly.setLinkOpener(getHostServices()::showDocument);
         stage.setTitle("Parley");
         stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene(assembly));
@@ -31,6 +32,7 @@ public final class DesktopApp extends Application {
         assembly.memory().keep("main", assembly.window().split());
         stage.show();
         Platform.runLater(assembly::windowShown);
+        Platform.runLater(assembly::focusComposer);
         getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
                 .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
         if (StartupSmoke.requested(getParameters().getRaw())) {
@@ -40,13 +42,17 @@ public final class DesktopApp extends Application {
 
     /** The window's scene with the app stylesheet, the theme applied and following its changes. */
     public static Scene scene(WindowAssembly assembly) {
+        return scene(assembly, 1360, 860);
+    }
+
+    public static Scene scene(WindowAssembly assembly, double width, double height) {
         AppearanceViewModel appearance = assembly.appearance();
         String wanted = System.getProperty(THEME_PROPERTY, System.getenv("PARLEY_THEME"));
         ThemeChoice.parse(wanted).ifPresent(appearance::choose);
         Platform.getPreferences().colorSchemeProperty()
                 .subscribe(scheme -> appearance.systemDarkChanged(scheme == ColorScheme.DARK));
         appearance.theme().subscribe(theme -> Application.setUserAgentStylesheet(theme.getUserAgentStylesheet()));
-        Scene scene = new Scene(assembly.window(), 1360, 860);
+        Scene scene = new Scene(assembly.window(), width, height);
         scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
         return scene;
     }

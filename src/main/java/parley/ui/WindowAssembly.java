@@ -19,6 +19,8 @@ import parley.store.Database;
 import parley.store.PresetStore;
 import parley.store.SecretStore;
 import parley.store.Settings;
+import parley.ui.chat.ChatView;
+import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodePanel;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ProviderBar;
@@ -57,6 +59,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final PresetsViewModel presets;
     private UsageFeature usage;
     private final MainWindow window = new MainWindow();
+    private final ChatViewModel chatModel;
+    private final ChatView chatView;
     private volatile String draft = "";
     private final HistoryFeature history;
     private final WindowMemory memory;
@@ -71,6 +75,8 @@ public final class WindowAssembly implements AutoCloseable {
         this.backends = new WindowBackends(providers::keyFor, request.tap());
         this.chat = new ChatService(backends, WindowAssembly::check);
         this.presets = new PresetsViewModel(new PresetStore(database), params, background, ui);
+        this.chatModel = new ChatViewModel(chat, ui);
+        this.chatView = new ChatView(chatModel);
         restoreAppearance();
         this.memory = new WindowMemory(new AppState(settings), background);
         memory.keep(params);
@@ -79,6 +85,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.usage = UsageFeature.install(window, chat, database, background, ui);
         this.history = HistoryFeature.install(database, chat, window, background, ui);
         history.recorder().setKnownKeys(() -> java.util.Arrays.asList(providers.apiKey()));
+        history.connect(chatModel);
         syncSettings();
     }
 
@@ -99,10 +106,14 @@ public final class WindowAssembly implements AutoCloseable {
     public RequestViewModel request() { return request; }
     public PresetsViewModel presets() { return presets; }
     public ChatService chat() { return chat; }
+    public ChatViewModel chatModel() { return chatModel; }
     public HistoryFeature history() { return history; }
     public WindowMemory memory() { return memory; }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
+
+    /** How a link in a reply is opened once the user confirmed it. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) { chatView.setLinkOpener(opener); }
 
     /** Work that waits until the window is on screen: local server detection and the model list. */
     public void windowShown() {
@@ -122,9 +133,14 @@ public final class WindowAssembly implements AutoCloseable {
         if (usage != null) usage.draftChanged(draft);
     }
 
+    public void focusComposer() { chatView.focusComposer(); }
+
     private ChatService chatService() { return chat; }
 
     private void build() {
+        window.setMain(chatView);
+        window.listShortcuts(ChatView.shortcuts());
+        chatModel.draftProperty().addListener((o, old, now) -> draftChanged(now));
         ProviderBar bar = new ProviderBar(providers);
         window.addToToolbar(bar);
         window.addToToolbarEnd(new AppearanceMenu(appearance));
@@ -196,6 +212,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        chatModel.close();
         chat.stop();
         history.close();
         backends.close();
