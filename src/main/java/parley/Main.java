@@ -18,7 +18,7 @@ public final class Main {
         // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (args.length == 0) {
-            DesktopApp.launch(args);
+            openWindow(args);
             return;
         }
         if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
@@ -31,5 +31,16 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    private static void openWindow(String[] args) {
+        try {
+            DesktopApp.launch(args);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            System.err.println("parley: cannot open the window (" + reason.lines().findFirst().orElse("")
+                    + "); on a machine without a display use a subcommand, e.g. parley send --help");
+            System.exit(1);
+        }
     }
 }

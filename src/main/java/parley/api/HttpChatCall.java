@@ -56,18 +56,19 @@ final class HttpChatCall implements ChatCall {
 
     void run() {
         worker = Thread.currentThread();
-        ChatResult outcome;
+        ChatResult outcome = null;
         try {
             outcome = execute();
-        } catch (RuntimeException e) {
-            outcome = collector.result(false, false, new ApiError(ApiError.Kind.PROTOCOL, 0, null,
+        } catch (RuntimeException | Error e) {
+            outcome = collector.result(true, false, new ApiError(ApiError.Kind.PROTOCOL, 0, null,
                     "the answer could not be handled: " + e));
         } finally {
             disarmWatchdog();
             closeBody();
             Thread.interrupted();
+            result.complete(outcome != null ? outcome : collector.result(true, stopped, new ApiError(
+                    ApiError.Kind.PROTOCOL, 0, null, "the request ended without a result")));
         }
-        result.complete(outcome);
     }
 
     @Override

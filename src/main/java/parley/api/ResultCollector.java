@@ -40,7 +40,11 @@ final class ResultCollector implements Consumer<StreamEvent> {
     /** The result of a request that ended; {@code error} is also reported as an event. */
     ChatResult result(boolean truncated, boolean stopped, ApiError error) {
         if (error != null) {
-            downstream.accept(new StreamEvent.Error(error));
+            try {
+                downstream.accept(new StreamEvent.Error(error));
+            } catch (RuntimeException ignored) {
+                // a failing consumer must not keep the result from being delivered
+            }
         }
         long now = System.nanoTime();
         long ttft = firstTokenNanos < 0 ? -1 : (firstTokenNanos - startNanos) / 1_000_000;

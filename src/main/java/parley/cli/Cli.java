@@ -13,6 +13,7 @@ public final class Cli {
     static final List<Function<CliContext, Object>> SUBCOMMANDS = List.of(
             SendCommand::new,
             ModelsCommand::new,
+            CodeCommand::new,
             UsageCommand::new,
             PriceCommand::create
     );

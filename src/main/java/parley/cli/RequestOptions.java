@@ -7,6 +7,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import parley.api.ChatMessage;
+import parley.api.ChatRequest;
+import parley.api.RequestValidator;
 import parley.chat.ChatSettings;
 import parley.provider.ProviderProfile;
 import picocli.CommandLine.Option;
@@ -62,6 +65,21 @@ public final class RequestOptions {
         String baseUrl = profile.id().equals(parley.provider.Providers.CUSTOM_ID) ? profile.baseUrl() : null;
         return new ChatSettings(profile.id(), baseUrl, chosen, system, maxTokens, temperature, topP,
                 frequencyPenalty, presencePenalty, stop, stream, includeUsage, Map.of());
+    }
+
+    /** The request these options describe for the profile, as it would be posted; BadInput when out of bounds. */
+    public ChatRequest request(ProviderProfile profile) {
+        return checked(settings(profile), message());
+    }
+
+    /** The wire request of the settings with one user message; BadInput when a value is out of bounds. */
+    static ChatRequest checked(ChatSettings settings, String message) {
+        ChatRequest wire = settings.toRequest(List.of(ChatMessage.user(message)));
+        List<String> problems = RequestValidator.problems(wire);
+        if (!problems.isEmpty()) {
+            throw new BadInput(String.join("; ", problems));
+        }
+        return wire;
     }
 
     /** The user message from --message or --message-file; BadInput when missing, empty or unreadable. */

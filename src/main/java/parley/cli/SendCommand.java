@@ -2,12 +2,8 @@ package parley.cli;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import parley.api.ApiError;
-import parley.api.ChatMessage;
-import parley.api.ChatRequest;
-import parley.api.RequestValidator;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -46,11 +42,7 @@ public final class SendCommand extends Subcommand {
         String message = request.message();
         ChatSettings settings = request.settings(profile);
         Duration timeout = connection.timeout();
-        ChatRequest wire = settings.toRequest(List.of(ChatMessage.user(message)));
-        List<String> problems = RequestValidator.problems(wire);
-        if (!problems.isEmpty()) {
-            throw new BadInput(String.join("; ", problems));
-        }
+        RequestOptions.checked(settings, message);
         Optional<ApiKey> key = connection.key(profile, context.env());
         try (ProviderClients clients = connection.clients(profile, key)) {
             ChatService service = new ChatService(new ProviderBackends(clients));

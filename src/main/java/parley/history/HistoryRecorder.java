@@ -2,8 +2,10 @@ package parley.history;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
@@ -13,6 +15,7 @@ import parley.chat.Message;
 import parley.chat.MessageStatus;
 import parley.chat.Subscription;
 import parley.store.ConversationStore;
+import parley.store.KeyMask;
 import parley.store.StoreException;
 
 /**
@@ -32,6 +35,7 @@ public final class HistoryRecorder implements AutoCloseable {
     private final java.util.function.Consumer<String> onError;
     private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
     private final Subscription subscription;
+    private volatile Supplier<Collection<String>> knownKeys = List::of;
 
     public HistoryRecorder(ChatService chat, ConversationStore store, java.util.function.Consumer<String> onError) {
         this(chat, store, Clock.systemUTC(), DEFAULT_INTERVAL, onError);
@@ -45,6 +49,14 @@ public final class HistoryRecorder implements AutoCloseable {
         this.intervalMillis = interval.toMillis();
         this.onError = onError;
         this.subscription = chat.addListener(this::received);
+    }
+
+    /**
+     * The keys in use, so none is ever saved: a provider may echo the key in an error message, or a
+     * user may paste one into a message. Key-shaped text in error messages is masked in any case.
+     */
+    public void setKnownKeys(Supplier<Collection<String>> keys) {
+        knownKeys = keys == null ? List::of : keys;
     }
 
     /** Saves the current conversation as it stands (after a deletion, before opening another). */
@@ -88,7 +100,7 @@ public final class HistoryRecorder implements AutoCloseable {
         List<SavedMessage> messages = conversation.messages().stream().map(m -> reply != null
                 && m.id().equals(reply.messageId)
                 ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
-                : MessageCodec.toSaved(m, null, null, null, clock.instant())).toList();
+                : MessageCodec.toSaved(m, null, null, null, clock.instant())).map(this::withoutKeys).toList();
         store.syncMessages(conversation.id(), messages);
     }
 
@@ -102,7 +114,7 @@ public final class HistoryRecorder implements AutoCloseable {
             long now = clock.millis();
             if (now - reply.savedAt >= intervalMillis) {
                 reply.savedAt = now;
-                store.saveMessage(reply.conversationId, reply.snapshot(MessageStatus.STREAMING.name(), clock));
+                store.saveMessage(reply.conversationId, withoutKeys(reply.snapshot(MessageStatus.STREAMING.name(), clock)));
             }
         }
     }
@@ -116,7 +128,19 @@ public final class HistoryRecorder implements AutoCloseable {
         SavedMessage saved = MessageCodec.toSaved(last, reply.model, reply.parameters,
                 e.record() == null || e.record().usage() == null || e.record().usage().equals(parley.api.Usage.NONE)
                         ? null : e.record().usage(), clock.instant());
-        store.saveMessage(reply.conversationId, saved);
+        store.saveMessage(reply.conversationId, withoutKeys(saved));
+    }
+
+    /** The text with the keys in use masked. */
+    public String withoutKeys(String text) {
+        return KeyMask.redactKnown(text, knownKeys.get());
+    }
+
+    private SavedMessage withoutKeys(SavedMessage m) {
+        Collection<String> keys = knownKeys.get();
+        return new SavedMessage(m.id(), m.role(), KeyMask.redactKnown(m.content(), keys),
+                KeyMask.redactKnown(m.reasoning(), keys), m.status(), KeyMask.redact(m.error(), keys), m.model(),
+                m.parameters(), m.usage(), m.createdAt());
     }
 
     private void guard(Runnable write) {

@@ -106,8 +106,10 @@ public final class HistoryService {
     public void saveSession(Path file) throws IOException {
         ChatSettings settings = chat.settings();
         ChatRequest request = settings.toRequest(List.of());
-        SessionFile.of(settings.providerId(), settings.baseUrl(), request, settings.systemPrompt(),
-                chat.conversation().history()).write(file);
+        List<ChatMessage> messages = chat.conversation().history().stream()
+                .map(m -> new ChatMessage(m.role(), recorder.withoutKeys(m.content()))).toList();
+        SessionFile.of(settings.providerId(), settings.baseUrl(), request, recorder.withoutKeys(settings.systemPrompt()),
+                messages).write(file);
     }
 
     /**

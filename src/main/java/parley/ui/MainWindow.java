@@ -120,6 +120,9 @@ public final class MainWindow extends BorderPane {
 
     public TabPane sidePanels() { return side; }
 
+    /** The split pane of the left panel, the centre and the side panels (its dividers are remembered). */
+    public SplitPane split() { return split; }
+
     public void showHelp() {
         if (getScene() != null) HelpDialog.show(getScene().getWindow(), shortcuts());
     }

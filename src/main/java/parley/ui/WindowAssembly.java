@@ -19,6 +19,7 @@ import parley.store.Database;
 import parley.store.PresetStore;
 import parley.store.SessionSecrets;
 import parley.store.Settings;
+import parley.ui.code.CodePanel;
 import parley.ui.models.ProviderBar;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsView;
@@ -114,6 +115,7 @@ public final class WindowAssembly implements AutoCloseable {
         paramsView.setTop(new PresetsView(presets));
         window.addSidePanel("Parameters", paramsView);
         window.addSidePanel("Request", new RequestView(request));
+        window.addSidePanel("Code", CodePanel.following(request, providers, background, ui));
         shortcuts(bar);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -342,8 +341,21 @@ class ChatClientTest {
     }
 
     @Test
-    void aCutConnectionIsTruncatedWithWhatArrivedAndNotRetried() throws Exception {
-        server.enqueue(Reply.stream().events(delta("before the cut")).pause(50).cut());
+    void aHungUpConnectionIsTruncatedWithWhatArrivedAndNotRetried() throws Exception {
+        server.enqueue(Reply.stream().events(delta("before the cut")).hangUp());
+
+        ChatResult result = client().start(streaming(), events::add).await();
+
+        assertThat(result.content()).isEqualTo("before the cut");
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.error().kind()).isEqualTo(ApiError.Kind.NETWORK);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResetConnectionIsTruncatedWithWhatArrivedAndNotRetried() throws Exception {
+        // the pause lets the bytes reach the client before the reset, which would discard them
+        server.enqueue(Reply.stream().events(delta("before the cut")).pause(300).cut());
 
         ChatResult result = client().start(streaming(), events::add).await();
 
@@ -464,8 +476,7 @@ class ChatClientTest {
 
     @Test
     void noRetryOnceBytesOfTheAnswerArrived() throws Exception {
-        // the pause lets the bytes reach the client before the reset, which would discard them
-        server.enqueue(Reply.stream().events(delta("x")).pause(100).cut());
+        server.enqueue(Reply.stream().events(delta("x")).hangUp());
         server.enqueue(Reply.sse(delta("must not be asked for")));
 
         ChatResult result = client().start(streaming(), events::add).await();
@@ -645,5 +656,29 @@ class ChatClientTest {
         assertThat(call.await().stopped()).isTrue();
     }
 
-    static void unused(IOException e) {}
+    @Test
+    void aConsumerThatThrowsEndsTheCallInsteadOfHangingIt() throws Exception {
+        server.enqueue(Reply.sse(delta("a"), delta("b"), FINISH));
+
+        ChatResult result = client().start(streaming(), e -> {
+            throw new IllegalStateException("view is gone");
+        }).await();
+
+        assertThat(result.error().kind()).isEqualTo(ApiError.Kind.PROTOCOL);
+        assertThat(result.error().message()).contains("view is gone");
+    }
+
+    @Test
+    void anAnswerWithoutChoicesIsAProtocolError() throws Exception {
+        server.enqueue(Reply.json(200, "{\"object\":\"chat.completion\"}"));
+        ChatResult result = client().start(plain(), events::add).await();
+        assertThat(result.error().kind()).isEqualTo(ApiError.Kind.PROTOCOL);
+    }
+
+    @Test
+    void atlasCloudErrorWithStatus200() throws Exception {
+        server.enqueue(Reply.json(200, "{\"code\":402,\"msg\":\"balance is used up\"}"));
+        ChatResult result = client().start(plain(), events::add).await();
+        assertThat(result.error()).isEqualTo(new ApiError(ApiError.Kind.PAYMENT, 200, null, "balance is used up"));
+    }
 }

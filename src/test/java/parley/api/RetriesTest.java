@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetriesTest {
@@ -14,8 +15,8 @@ class RetriesTest {
 
     @Test
     void retryableStatuses() {
-        assertThat(new int[] {429, 500, 502, 503, 504}).allMatch(Retries::retryable);
-        assertThat(new int[] {400, 401, 402, 403, 404, 413, 422, 501}).noneMatch(Retries::retryable);
+        assertThat(List.of(429, 500, 502, 503, 504)).allMatch(Retries::retryable);
+        assertThat(List.of(400, 401, 402, 403, 404, 413, 422, 501)).noneMatch(Retries::retryable);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import parley.testing.ScriptedServer;
@@ -22,13 +23,25 @@ class JarIT {
     record Run(int code, String out, String err) {}
 
     private static Run parley(String... args) throws Exception {
+        return parley(Map.of(), args);
+    }
+
+    private static Run parley(Map<String, String> env, String... args) throws Exception {
         assertThat(JAR).as("run 'mvn package' first").exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("parley-out", ".txt");
         Path err = Files.createTempFile("parley-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("parley exits on its own").isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -79,5 +92,13 @@ class JarIT {
             assertThat(rejected.err().lines()).singleElement().asString().contains("Invalid API key");
             assertThat(server.requestCount()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void withoutADisplayTheWindowRefusesInOneLine() throws Exception {
+        Run run = parley(Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""));
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("parley: cannot open the window").doesNotContain("\tat ");
     }
 }

@@ -288,6 +288,16 @@ public final class ScriptedServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Closes the connection in an orderly way (FIN) without ending the body: a cut whose bytes
+         * sent before it are sure to reach the client, unlike {@link #cut()}'s reset, which may
+         * discard them when the client has not read them yet.
+         */
+        public Reply hangUp() {
+            parts.add(new Part.HangUp());
+            return this;
+        }
+
         /** Keeps the connection open for the next request instead of closing it after this reply. */
         public Reply keepAlive() {
             keepAlive = true;
@@ -311,6 +321,12 @@ public final class ScriptedServer implements AutoCloseable {
                     case Part.Pause p -> sleep(p.millis());
                     case Part.Stall s -> {
                         stallUntilClosed(client);
+                        return false;
+                    }
+                    case Part.HangUp h -> {
+                        out.flush();
+                        client.shutdownOutput();
+                        client.close();
                         return false;
                     }
                     case Part.Cut c -> {
@@ -382,6 +398,7 @@ public final class ScriptedServer implements AutoCloseable {
             record Pause(long millis) implements Part {}
             record Stall() implements Part {}
             record Cut() implements Part {}
+            record HangUp() implements Part {}
         }
     }
 }

@@ -56,6 +56,7 @@ public final class ChatViewModel implements AutoCloseable {
     private final StringProperty costEstimate = new SimpleStringProperty("");
     private java.util.function.BooleanSupplier sendGuard = () -> true;
     private Runnable frameListener = () -> {};
+    private java.util.function.Consumer<String> brancher;
 
     /** For the window: one flush per JavaFX pulse. */
     public ChatViewModel(ChatService service, UiThread ui) {
@@ -146,6 +147,29 @@ public final class ChatViewModel implements AutoCloseable {
             models.clear();
             sync();
         }
+    }
+
+    /** Redraws the transcript from the chat service, e.g. after another conversation was opened into it. */
+    public void reload() {
+        models.clear();
+        byId.clear();
+        items.clear();
+        state.set(State.IDLE);
+        sync();
+    }
+
+    /** Offers "Branch from here" on every card; {@code action} gets the message id. */
+    public void setBrancher(java.util.function.Consumer<String> action) {
+        brancher = action;
+    }
+
+    public boolean canBranch() {
+        return brancher != null;
+    }
+
+    /** A new conversation with the messages up to this one. */
+    public void branchFrom(MessageItem item) {
+        if (brancher != null) brancher.accept(item.id());
     }
 
     /** The text a Copy puts on the clipboard: the message as it was written (Markdown). */

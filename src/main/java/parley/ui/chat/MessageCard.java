@@ -107,6 +107,12 @@ final class MessageCard extends VBox {
             regenerate.managedProperty().bind(regenerate.visibleProperty());
             header.getChildren().add(regenerate);
         }
+        if (model.canBranch()) {
+            Button branch = action("Branch", "Start a new conversation with the messages up to this one",
+                    () -> model.branchFrom(item));
+            branch.disableProperty().bind(item.statusProperty().isEqualTo(MessageItem.Status.STREAMING));
+            header.getChildren().add(branch);
+        }
         Button delete = action("Delete", "Remove this message from the chat", () -> model.delete(item));
         delete.disableProperty().bind(item.statusProperty().isEqualTo(MessageItem.Status.STREAMING));
         header.getChildren().add(delete);

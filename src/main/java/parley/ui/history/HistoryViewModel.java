@@ -1,0 +1,204 @@
+package parley.ui.history;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import parley.history.ConversationSummary;
+import parley.history.FileFormatException;
+import parley.history.HistoryService;
+import parley.history.SearchHit;
+import parley.store.StoreException;
+import parley.ui.UiThread;
+
+/**
+ * The history sidebar: the conversations newest first, or the messages that match the search,
+ * and the commands on them (open, rename, delete with undo, branch, export, import, session files).
+ * Work runs on {@code background}; results and messages come back through {@code ui}.
+ */
+public final class HistoryViewModel {
+    /** One line of the list: a conversation, or a matching message of one (then {@code messageId} is set). */
+    public record Row(String conversationId, String messageId, String title, String detail) {}
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    private final HistoryService history;
+    private final Executor background;
+    private final UiThread ui;
+    private final ZoneId zone;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Row> deleted = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
+    private Runnable onOpened = () -> {};
+
+    public HistoryViewModel(HistoryService history, Executor background, UiThread ui, ZoneId zone) {
+        this.history = history;
+        this.background = background;
+        this.ui = ui;
+        this.zone = zone;
+        query.addListener((o, was, now) -> refresh());
+    }
+
+    public ObservableList<Row> rows() { return rowsView; }
+
+    /** The search text; blank shows every conversation. */
+    public StringProperty queryProperty() { return query; }
+
+    /** A one-line message for the user; "" when none. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** The conversation deleted last, while Undo can bring it back; null otherwise. */
+    public ReadOnlyObjectProperty<Row> deletedProperty() { return deleted.getReadOnlyProperty(); }
+
+    /** The id of the conversation shown in the chat. */
+    public ReadOnlyStringProperty currentIdProperty() { return currentId.getReadOnlyProperty(); }
+
+    /** Runs on the UI thread after a conversation was put into the chat (to redraw the transcript). */
+    public void setOnOpened(Runnable action) {
+        onOpened = action == null ? () -> {} : action;
+    }
+
+    /** Shows a message from elsewhere (e.g. a history write that failed). */
+    public void report(String message) {
+        notice.set(message == null ? "" : message);
+    }
+
+    // ---- commands
+
+    public void refresh() {
+        String text = query.get();
+        run(() -> text == null || text.isBlank() ? summaries(history.list()) : hits(history.search(text)), found -> {
+            rows.setAll(found);
+            currentId.set(history.currentId());
+        });
+    }
+
+    public void open(Row row) {
+        change(() -> history.open(row.conversationId()), "", true);
+    }
+
+    public void rename(Row row, String title) {
+        change(() -> history.rename(row.conversationId(), title), "", false);
+    }
+
+    public void delete(Row row) {
+        boolean wasShown = row.conversationId().equals(history.currentId());
+        run(() -> {
+            history.delete(row.conversationId());
+            return row;
+        }, gone -> {
+            deleted.set(gone);
+            notice.set("Deleted “" + gone.title() + "”.");
+            refresh();
+            if (wasShown) onOpened.run();
+        });
+    }
+
+    public void undoDelete() {
+        Row row = deleted.get();
+        if (row == null) {
+            return;
+        }
+        deleted.set(null);
+        change(() -> history.undoDelete(row.conversationId()), "", false);
+    }
+
+    /** A new conversation with the current one's messages up to {@code messageId}, opened in the chat. */
+    public void branchFrom(String messageId) {
+        change(() -> history.branch(history.currentId(), messageId), "Branched into a new conversation.", true);
+    }
+
+    public void exportMarkdown(Row row, Path file) {
+        change(() -> io(() -> history.exportMarkdown(row.conversationId(), file)), "Exported to " + file + ".", false);
+    }
+
+    public void exportJson(Row row, Path file) {
+        change(() -> io(() -> history.exportJson(row.conversationId(), file)), "Exported to " + file + ".", false);
+    }
+
+    public void importJson(Path file) {
+        change(() -> io(() -> history.importJson(file)), "Imported " + file.getFileName() + ".", true);
+    }
+
+    public void openSession(Path file) {
+        change(() -> history.openSession(file), "Opened " + file.getFileName() + ".", true);
+    }
+
+    public void saveSession(Path file) {
+        change(() -> io(() -> history.saveSession(file)), "Saved " + file + ".", false);
+    }
+
+    /** Opens a dropped or chosen file: a session file, else a conversation export. */
+    public void openFile(Path file) {
+        if (parley.history.SessionFile.isSessionFileName(file)) {
+            openSession(file);
+        } else {
+            importJson(file);
+        }
+    }
+
+    // ---- plumbing
+
+    private void change(Runnable work, String done, boolean opens) {
+        run(() -> {
+            work.run();
+            return done;
+        }, message -> {
+            notice.set(message);
+            refresh();
+            if (opens) onOpened.run();
+        });
+    }
+
+    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
+        background.execute(() -> {
+            try {
+                T result = work.get();
+                ui.run(() -> then.accept(result));
+            } catch (IllegalArgumentException | IllegalStateException | FileFormatException | StoreException e) {
+                ui.run(() -> notice.set(e.getMessage()));
+            }
+        });
+    }
+
+    private List<Row> summaries(List<ConversationSummary> list) {
+        return list.stream().map(s -> new Row(s.id(), null, s.title(), when(s.updatedAt()) + " · "
+                + s.messageCount() + (s.messageCount() == 1 ? " message" : " messages"))).toList();
+    }
+
+    private static List<Row> hits(List<SearchHit> found) {
+        return found.stream().map(h -> new Row(h.conversationId(), h.messageId(), h.conversationTitle(),
+                h.role() + ": " + h.plainSnippet().replaceAll("\\s+", " "))).toList();
+    }
+
+    private String when(Instant at) {
+        return WHEN.format(at.atZone(zone));
+    }
+
+    private interface IoWork {
+        void run() throws java.io.IOException;
+    }
+
+    private static void io(IoWork work) {
+        try {
+            work.run();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The file could not be written or read (" + e.getMessage()
+                    + "): choose another place.", e);
+        }
+    }
+}

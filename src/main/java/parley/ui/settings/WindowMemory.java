@@ -1,0 +1,144 @@
+package parley.ui.settings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import parley.chat.ChatEvent;
+import parley.chat.ChatService;
+import parley.store.AppState;
+import parley.store.ParameterSet;
+import parley.ui.params.ParamsViewModel;
+
+/**
+ * Restores what the user set up last time and keeps it as it changes: theme and font size, the
+ * request parameters, the last provider and model, the window's bounds and the split panes'
+ * dividers. Changes are written a moment after they settle, on {@code background}.
+ */
+public final class WindowMemory {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SETTLE = Duration.millis(400);
+
+    private final AppState state;
+    private final Executor background;
+
+    public WindowMemory(AppState state, Executor background) {
+        this.state = state;
+        this.background = background;
+    }
+
+    public void keep(AppearanceViewModel appearance) {
+        state.theme().flatMap(ThemeChoice::parse).ifPresent(appearance::choose);
+        state.fontSize().ifPresent(appearance::setFontSize);
+        appearance.choiceProperty().subscribe(choice -> later(() -> state.setTheme(choice.name())));
+        appearance.fontSizeProperty().subscribe(size -> later(() -> state.setFontSize(size.intValue())));
+    }
+
+    public void keep(ParamsViewModel params) {
+        state.parameters().flatMap(WindowMemory::readParameters).ifPresent(params::apply);
+        Runnable save = settled(() -> {
+            String json = writeParameters(params.snapshot());
+            later(() -> state.setParameters(json));
+        });
+        params.revision().addListener((Observable o) -> save.run());
+    }
+
+    /** Starts the chat on the last provider and model, and remembers each one a request went to. */
+    public void keep(ChatService chat) {
+        if (state.model().isPresent()) {
+            chat.setSettings(chat.settings().withProvider(state.provider().orElse(chat.settings().providerId()),
+                    state.baseUrl().orElse(null)).withModel(state.model().get()));
+        }
+        chat.addListener(event -> {
+            if (event instanceof ChatEvent.Started) {
+                var s = chat.settings();
+                later(() -> state.setProviderAndModel(s.providerId(), s.baseUrl(), s.model()));
+            }
+        });
+    }
+
+    /** Puts the window where it was (when that place is still on a screen) and remembers its moves. */
+    public void keep(Stage stage) {
+        state.window().ifPresent(b -> {
+            if (onSomeScreen(b)) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+                stage.setWidth(b.width());
+                stage.setHeight(b.height());
+            }
+            stage.setMaximized(b.maximized());
+        });
+        Runnable save = settled(() -> {
+            if (!stage.isIconified()) {
+                AppState.Bounds b = new AppState.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                        stage.getHeight(), stage.isMaximized());
+                later(() -> state.setWindow(b));
+            }
+        });
+        for (Observable o : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(),
+                stage.heightProperty(), stage.maximizedProperty())) {
+            o.addListener(x -> save.run());
+        }
+    }
+
+    /** Restores the dividers of {@code split} (saved under {@code name}) once it is laid out, and keeps them. */
+    public void keep(String name, SplitPane split) {
+        List<Double> saved = state.dividers(name);
+        Runnable save = settled(() -> {
+            List<Double> positions = java.util.Arrays.stream(split.getDividerPositions()).boxed().toList();
+            later(() -> state.setDividers(name, positions));
+        });
+        Runnable watch = () -> split.getDividers().forEach(d -> d.positionProperty().addListener(x -> save.run()));
+        Platform.runLater(() -> {
+            if (saved.size() == split.getDividers().size()) {
+                split.setDividerPositions(saved.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+            watch.run();
+            split.getDividers().addListener((Observable o) -> watch.run());
+        });
+    }
+
+    private void later(Runnable write) {
+        background.execute(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                // a setting that cannot be saved now is saved with the next change
+            }
+        });
+    }
+
+    private static Runnable settled(Runnable action) {
+        PauseTransition pause = new PauseTransition(SETTLE);
+        pause.setOnFinished(e -> action.run());
+        return pause::playFromStart;
+    }
+
+    private static boolean onSomeScreen(AppState.Bounds b) {
+        Rectangle2D title = new Rectangle2D(b.x(), b.y(), Math.max(1, b.width()), 40);
+        return Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(title));
+    }
+
+    static java.util.Optional<ParameterSet> readParameters(String json) {
+        try {
+            return java.util.Optional.ofNullable(JSON.readValue(json, ParameterSet.class));
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static String writeParameters(ParameterSet set) {
+        try {
+            return JSON.writeValueAsString(set);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("parameters cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package parley.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import parley.api.ChatClient;
+import parley.api.ClientConfig;
+import parley.chat.ChatService;
+import parley.chat.ChatSettings;
+import parley.store.AppState;
+import parley.store.Database;
+import parley.store.Settings;
+import parley.testing.ScriptedServer;
+import parley.ui.MainWindow;
+import parley.ui.UiThread;
+import parley.ui.chat.ChatView;
+import parley.ui.chat.ChatViewModel;
+import parley.ui.settings.WindowMemory;
+
+/** The history sidebar in the real window on Monocle, against a scripted server and a real database. */
+class HistoryFxTest extends FxRobot {
+    @TempDir
+    Path dir;
+    private ScriptedServer server;
+    private Database database;
+    private ChatService chat;
+    private ChatViewModel chatModel;
+    private HistoryFeature history;
+    private MainWindow window;
+    private Stage stage;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    @BeforeEach
+    void show() throws Exception {
+        server = ScriptedServer.start();
+        server.fallback(r -> ScriptedServer.Reply.sse(
+                "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Reply number " + server.requestCount()
+                        + "\"},\"finish_reason\":\"stop\"}]}"));
+        database = Database.open(dir.resolve("parley.db"));
+        chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
+        chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("test-model"));
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            window = new MainWindow();
+            chatModel = new ChatViewModel(chat, UiThread.FX);
+            window.setMain(new ChatView(chatModel));
+            history = HistoryFeature.install(database, chat, window, background, UiThread.FX);
+            history.connect(chatModel);
+            s.setScene(new Scene(window, 1200, 800));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        chat.stop();
+        FxToolkit.cleanupStages();
+        history.close();
+        background.shutdownNow();
+        database.close();
+        server.close();
+    }
+
+    @Test
+    void conversationsAppearAsTheyAreHeldAndOpenBackIntoTheTranscript() throws Exception {
+        send("What is a walrus?");
+        waitUntil(() -> titles().equals(List.of("What is a walrus?")));
+
+        interact(chatModel::newChat);
+        send("Penguins, please");
+        waitUntil(() -> titles().equals(List.of("Penguins, please", "What is a walrus?")));
+
+        clickOn("#history-search").write("walrus");
+        waitUntil(() -> titles().equals(List.of("What is a walrus?")));
+        doubleClickOn(lookup(".history-title").match(n -> n.isVisible()).queryLabeled());
+        waitUntil(() -> transcript().contains("What is a walrus?") && transcript().contains("Reply number 1"));
+        assertThat(transcript()).doesNotContain("Penguins");
+
+        clickOn("#history-search").eraseText(6);
+        waitUntil(() -> titles().size() == 2);
+    }
+
+    @Test
+    void branchFromACardStartsANewConversationUpToIt() throws Exception {
+        send("First");
+        waitUntil(() -> replies() == 1 && transcript().contains("Reply number 1"));
+        send("Second");
+        waitUntil(() -> transcript().contains("Reply number 2"));
+
+        Node firstReply = lookup(".chat-card-assistant").queryAll().iterator().next();
+        clickOn(from(firstReply).lookup(".chat-action").match(n -> n instanceof Button b && "Branch".equals(b.getText()))
+                .queryButton());
+
+        waitUntil(() -> titles().equals(List.of("First (branch)", "First")));
+        waitUntil(() -> !transcript().contains("Second"));
+        assertThat(transcript()).contains("First", "Reply number 1");
+    }
+
+    @Test
+    void deleteShowsUndoThatBringsItBack() throws Exception {
+        send("Delete me");
+        waitUntil(() -> titles().equals(List.of("Delete me")));
+
+        interact(() -> history.model().delete(history.view().list().getItems().getFirst()));
+        waitUntil(() -> titles().isEmpty() && lookup("#history-undo").queryButton().isVisible());
+        waitUntil(() -> !transcript().contains("Delete me"));
+
+        clickOn("#history-undo");
+        waitUntil(() -> titles().equals(List.of("Delete me")));
+        waitUntil(() -> !lookup(".history-undo-bar").query().isVisible());
+    }
+
+    @Test
+    void windowBoundsAndDividersAreRememberedAcrossRuns() throws Exception {
+        AppState state = new AppState(new Settings(database));
+        interact(() -> {
+            new WindowMemory(state, Runnable::run).keep(stage);
+            new WindowMemory(state, Runnable::run).keep("main", window.split());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> {
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            window.split().setDividerPositions(0.3, 0.7);
+        });
+        double[] moved = WaitForAsyncUtils.asyncFx(() -> window.split().getDividerPositions()).get();
+        waitUntil(() -> state.window().map(b -> b.width() == 1000 && b.x() == 40 && b.height() == 700).orElse(false)
+                && near(state.dividers("main"), moved));
+
+        interact(() -> {
+            stage.setWidth(600);
+            window.split().setDividerPositions(0.5, 0.9);
+            AppState again = new AppState(new Settings(database));
+            new WindowMemory(again, Runnable::run).keep(stage);
+            new WindowMemory(again, Runnable::run).keep("main", window.split());
+        });
+        waitUntil(() -> stage.getWidth() == 1000 && stage.getX() == 40
+                && near(java.util.Arrays.stream(window.split().getDividerPositions()).boxed().toList(), moved));
+    }
+
+    private static boolean near(List<Double> positions, double[] expected) {
+        if (positions.size() != expected.length) return false;
+        for (int i = 0; i < expected.length; i++) {
+            if (Math.abs(positions.get(i) - expected[i]) > 0.01) return false;
+        }
+        return true;
+    }
+
+    private void send(String text) {
+        interact(() -> {
+            chatModel.draftProperty().set(text);
+            chatModel.send();
+        });
+    }
+
+    private List<String> titles() {
+        return history.view().list().getItems().stream().map(HistoryViewModel.Row::title).toList();
+    }
+
+    private int replies() {
+        return lookup(".chat-card-assistant").queryAll().size();
+    }
+
+    private String transcript() {
+        Set<Node> cards = lookup(".chat-card").queryAll();
+        StringBuilder out = new StringBuilder();
+        cards.forEach(c -> out.append(parley.ui.chat.ChatViewFxTestAccess.text(c)).append('\n'));
+        return out.toString();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+}
