@@ -1,6 +1,7 @@
 package parley.ui.markdown;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
@@ -9,11 +10,13 @@ import javafx.scene.Node;
  * Markdown shown as nodes, fed whole or as a stream. While streaming, each finished block is
  * rendered once and appended; only the open (last) block is rendered again, so the cost of an
  * {@link #append} does not grow with the length of the text. When more finished blocks arrive at
- * once than fit in a few milliseconds (a flood), the rest are rendered over the next frames, so no
- * single frame stalls the window.
+ * once than fit in a few milliseconds (a flood), the rest are rendered over the next frames (at least
+ * an eighth of the backlog each), so no single frame stalls the window for long.
  */
 public final class MarkdownView extends BlockColumn {
-    private static final long FRAME_BUDGET_NANOS = 8_000_000;
+    private static final long FRAME_BUDGET_NANOS = 10_000_000;
+    /** However slow the machine, a frame renders at least this share of the backlog, so it clears in a few frames. */
+    private static final int BACKLOG_SHARE = 8;
 
     private final MarkdownRenderer renderer;
     private final BlockSplitter splitter = new BlockSplitter();
@@ -74,9 +77,12 @@ public final class MarkdownView extends BlockColumn {
         if (!pending.isEmpty()) {
             removeOpen();
             long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
+            int atLeast = Math.max(1, pending.size() / BACKLOG_SHARE);
+            List<Node> blocks = new ArrayList<>();
             do {
-                getChildren().add(renderer.render(pending.poll()));
-            } while (!pending.isEmpty() && System.nanoTime() < deadline);
+                blocks.add(renderer.render(pending.poll()));
+            } while (!pending.isEmpty() && (blocks.size() < atLeast || System.nanoTime() < deadline));
+            getChildren().addAll(blocks);
         }
         if (pending.isEmpty()) {
             catchUp.stop();
