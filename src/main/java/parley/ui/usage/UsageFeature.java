@@ -65,12 +65,18 @@ public final class UsageFeature {
 
     /** Footers show each reply's cost, the composer its estimate, and sends pass the budget first. */
     public void attach(ChatViewModel chatModel) {
+        attach(chatModel, UsageFeature::confirm, UsageFeature::refuse);
+    }
+
+    /** As {@link #attach(ChatViewModel)}, with the question and the refusal shown by the given actions. */
+    public void attach(ChatViewModel chatModel, java.util.function.Predicate<BudgetCheck> confirm,
+                       java.util.function.Consumer<BudgetCheck> refuse) {
         service.tracker().addListener(e -> {
             if (e.messageId() != null) ui.run(() -> chatModel.setCost(e.messageId(), Money.format(e.cost())));
         });
         estimate.textProperty().subscribe(text -> chatModel.costEstimateProperty().set(withBudget(text)));
         estimate.budgetProperty().subscribe(b -> chatModel.costEstimateProperty().set(withBudget(estimate.textProperty().get())));
-        BudgetGate gate = new BudgetGate(service, UsageFeature::confirm, UsageFeature::refuse);
+        BudgetGate gate = new BudgetGate(service, confirm, refuse);
         chatModel.setSendGuard(() -> gate.approve(() -> nextRequest(chatModel.draftProperty().get()), this::origin));
         chatModel.draftProperty().subscribe(this::draftChanged);
     }
