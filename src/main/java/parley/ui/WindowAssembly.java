@@ -117,10 +117,10 @@ public final class WindowAssembly implements AutoCloseable {
 
     /** Work that waits until the window is on screen: local server detection and the model list. */
     public void windowShown() {
-        database.recoveryNotice().ifPresent(history.model()::report);
-        if (!providers.keysPersist()) {
-            history.model().report(providers.keyStorage());
-        }
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        database.recoveryNotice().ifPresent(notices::add);
+        if (!providers.keysPersist()) notices.add(providers.keyStorage());
+        if (!notices.isEmpty()) history.model().report(String.join("\n", notices));
         providers.detectLocalServers();
         providers.refreshModels();
         presets.refresh();
