@@ -14,8 +14,8 @@ import parley.history.SavedMessage;
  * The child process of {@link KillTest}: writes conversations into the database named by its first
  * argument until it is killed, the way the app does (user messages, replies saved while they
  * stream and when they end, edits). After each write of a finished message has committed it prints
- * {@code DONE <conversation> <message> <content> END}; after an edit that drops messages has
- * committed, {@code DROPPED …} for each of them.
+ * {@code DONE <conversation> <message> <content> END}; before an edit that drops messages,
+ * {@code DROPPING …} for each of them.
  */
 public final class HistoryWriterProcess {
     private HistoryWriterProcess() {}
@@ -49,9 +49,10 @@ public final class HistoryWriterProcess {
         }
         if (random.nextInt(4) == 0 && sent.size() > 2) {
             // an edit: the list is synced and the later messages are dropped on purpose
+            // (announced before the write: after it the child may die before it can say so)
             List<SavedMessage> kept = sent.subList(0, 2);
+            sent.subList(2, sent.size()).forEach(m -> report("DROPPING", conversation, m));
             store.syncMessages(conversation, kept);
-            sent.subList(2, sent.size()).forEach(m -> report("DROPPED", conversation, m));
         }
     }
 

@@ -24,7 +24,7 @@ import parley.history.SavedMessage;
  * A child JVM writes conversations into one database and is killed with SIGKILL at a random moment,
  * again and again. After each kill the database opens as it is (nothing moved aside), passes
  * {@code PRAGMA integrity_check}, and holds every message the child reported as finished (less those
- * it reported as dropped by an edit).
+ * an edit was about to drop).
  */
 class KillTest {
     private static final int KILLS = 20;
@@ -74,7 +74,7 @@ class KillTest {
                 String[] parts = line.substring(0, line.length() - 4).split(" ", 4);
                 if (parts[0].equals("DONE")) {
                     reported.put(parts[1] + " " + parts[2], parts[3]);
-                } else if (parts[0].equals("DROPPED")) {
+                } else if (parts[0].equals("DROPPING")) {
                     reported.remove(parts[1] + " " + parts[2]);
                 }
             }

@@ -35,9 +35,11 @@ public final class HistoryFeature implements AutoCloseable {
     private final HistoryView view;
     private final Subscription refresher;
     private final MainWindow window;
+    private final Executor background;
 
     private HistoryFeature(Database database, ChatService chat, MainWindow window, Executor background, UiThread ui) {
         this.window = window;
+        this.background = background;
         ConversationStore store = new ConversationStore(database);
         store.purgeDeleted();
         HistoryViewModel[] holder = new HistoryViewModel[1];
@@ -64,7 +66,7 @@ public final class HistoryFeature implements AutoCloseable {
         model.setOnOpened(chat::reload);
         chat.setBrancher(model::branchFrom);
         chat.items().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-            if (chat.state() != ChatViewModel.State.STREAMING) recorder.saveNow();
+            if (chat.state() != ChatViewModel.State.STREAMING) background.execute(recorder::saveNow);
         });
     }
 
