@@ -42,6 +42,9 @@ import parley.ui.usage.UsageFeature;
 public final class WindowAssembly implements AutoCloseable {
     static final String THEME_KEY = "ui.theme";
     static final String FONT_KEY = "ui.font_size";
+    static final String CUSTOM_KEY = "ui.custom_servers";
+    static final String PROVIDER_KEY = "ui.provider";
+    static final String MODEL_KEY = "ui.model";
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final UiThread ui;
@@ -73,6 +76,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.chatModel = new ChatViewModel(chat, ui);
         this.chatView = new ChatView(chatModel);
         restoreAppearance();
+        restoreProvider();
         build();
         this.usage = UsageFeature.install(window, chat, database, background, ui);
         syncSettings();
@@ -170,6 +174,19 @@ public final class WindowAssembly implements AutoCloseable {
                 background.execute(() -> settings.putString(THEME_KEY, now.name())));
         appearance.fontSizeProperty().addListener((o, old, now) ->
                 background.execute(() -> settings.putInt(FONT_KEY, now.intValue())));
+    }
+
+    private void restoreProvider() {
+        String saved = settings.getString(CUSTOM_KEY, "");
+        providers.restoreCustom(saved.isEmpty() ? List.of() : List.of(saved.split("\n")));
+        providers.selectSaved(settings.getString(PROVIDER_KEY, ""), settings.getString(MODEL_KEY, ""));
+        providers.providerProperty().addListener((o, old, now) -> {
+            String custom = String.join("\n", providers.customUrls());
+            String chosen = now.id().startsWith(parley.provider.Providers.CUSTOM_ID) ? now.baseUrl() : now.id();
+            background.execute(() -> settings.putAll(Map.of(CUSTOM_KEY, custom, PROVIDER_KEY, chosen)));
+        });
+        providers.modelProperty().addListener((o, old, now) ->
+                background.execute(() -> settings.putString(MODEL_KEY, now)));
     }
 
     private static void check(parley.api.ChatRequest r) {

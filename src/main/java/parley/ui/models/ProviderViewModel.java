@@ -139,19 +139,44 @@ public final class ProviderViewModel {
 
     /** Adds a custom OpenAI-compatible server and selects it; a malformed URL is refused with a message. */
     public boolean addCustom(String baseUrl) {
-        ProviderProfile custom;
+        ProviderProfile named;
         try {
-            custom = Providers.custom(baseUrl, null);
+            named = customProfile(baseUrl);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return false;
         }
-        ProviderProfile named = new ProviderProfile(Providers.CUSTOM_ID + ":" + custom.baseUrl(), custom.name(),
-                custom.baseUrl(), null, null, custom.local());
         Optional<ProviderProfile> known = providers.stream().filter(p -> p.baseUrl().equals(named.baseUrl())).findFirst();
         if (known.isEmpty()) providers.add(named);
         selectProvider(known.orElse(named));
         return true;
+    }
+
+    /** Adds custom servers saved earlier, without choosing one; malformed entries are skipped. */
+    public void restoreCustom(List<String> baseUrls) {
+        for (String url : baseUrls) {
+            try {
+                ProviderProfile custom = customProfile(url);
+                if (providers.stream().noneMatch(p -> p.baseUrl().equals(custom.baseUrl()))) providers.add(custom);
+            } catch (IllegalArgumentException skipped) {
+                // a saved URL that no longer parses is left out
+            }
+        }
+    }
+
+    /** The base URLs of the custom servers the user added. */
+    public List<String> customUrls() {
+        return providers.stream().filter(p -> p.id().startsWith(Providers.CUSTOM_ID)).map(ProviderProfile::baseUrl).toList();
+    }
+
+    /** Chooses a provider by its id or, for a custom server, its base URL; unknown ones are ignored. */
+    public void selectSaved(String idOrUrl, String modelId) {
+        providers.stream().filter(p -> p.id().equals(idOrUrl) || p.baseUrl().equals(idOrUrl)).findFirst()
+                .ifPresent(p -> {
+                    provider.set(p);
+                    updateKeyState();
+                });
+        if (modelId != null && !modelId.isBlank()) model.set(modelId);
     }
 
     /** Keeps a typed key for the chosen provider, in memory only; blank forgets it. */
@@ -217,6 +242,12 @@ public final class ProviderViewModel {
         });
     }
 
+    private static ProviderProfile customProfile(String baseUrl) {
+        ProviderProfile custom = Providers.custom(baseUrl, null);
+        return new ProviderProfile(Providers.CUSTOM_ID + ":" + custom.baseUrl(), custom.name(), custom.baseUrl(),
+                null, null, custom.local());
+    }
+
     private void showModels(ProviderProfile profile, List<ModelInfo> found, ApiError error) {
         if (error != null) {
             modelsState.set(ModelsState.FAILED);
@@ -258,10 +289,10 @@ public final class ProviderViewModel {
             keyStatus.set("Key from $" + p.keyEnv());
         } else if (p.keyEnv() == null) {
             keyState.set(p.local() ? KeyState.NOT_NEEDED : KeyState.MISSING);
-            keyStatus.set(p.local() ? "No key needed" : "No key: type one if the server needs it");
+            keyStatus.set(p.local() ? "No key needed" : "Type a key if the server needs one");
         } else {
             keyState.set(KeyState.MISSING);
-            keyStatus.set("No key: set $" + p.keyEnv() + " or type one");
+            keyStatus.set("Set $" + p.keyEnv() + " or type a key");
         }
     }
 

@@ -77,7 +77,7 @@ class ProviderViewModelTest {
     void aMissingKeyNamesTheVariableToSet() {
         ProviderViewModel vm = vm(Map.of(), List.of());
         assertThat(vm.keyStateProperty().get()).isEqualTo(ProviderViewModel.KeyState.MISSING);
-        assertThat(vm.keyStatusProperty().get()).isEqualTo("No key: set $ATLASCLOUD_API_KEY or type one");
+        assertThat(vm.keyStatusProperty().get()).isEqualTo("Set $ATLASCLOUD_API_KEY or type a key");
     }
 
     @Test
@@ -139,5 +139,18 @@ class ProviderViewModelTest {
         assertThat(vm.modelProperty().get()).isEqualTo("deepseek-chat");
         assertThat(ModelText.details(vm.modelInfo().orElseThrow()))
                 .isEqualTo("$0.28 in · $0.42 out per M tokens · 128,000 tokens context");
+    }
+
+    @Test
+    void savedCustomServersAndTheChosenOneComeBack() {
+        ProviderViewModel vm = vm(Map.of(), List.of());
+        vm.restoreCustom(List.of("http://127.0.0.1:9999/v1", "not a url"));
+        assertThat(vm.customUrls()).containsExactly("http://127.0.0.1:9999/v1");
+        assertThat(vm.provider()).isEqualTo(Providers.DEFAULT);
+        vm.selectSaved("http://127.0.0.1:9999/v1", "my-model");
+        assertThat(vm.provider().baseUrl()).isEqualTo("http://127.0.0.1:9999/v1");
+        assertThat(vm.modelProperty().get()).isEqualTo("my-model");
+        vm.selectSaved("deepseek", null);
+        assertThat(vm.provider()).isEqualTo(Providers.DEEPSEEK);
     }
 }
