@@ -55,6 +55,7 @@ public final class MainWindow extends BorderPane {
         side.setMinWidth(300);
         side.setPrefWidth(480);
         side.setTabMinWidth(40);
+        side.setTabMaxWidth(112);
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(centre, side);
         split.setDividerPositions(0.64);
