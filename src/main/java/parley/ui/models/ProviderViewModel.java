@@ -152,34 +152,17 @@ public final class ProviderViewModel {
         return true;
     }
 
-    /** Adds custom servers saved earlier, without choosing one; malformed entries are skipped. */
-    public void restoreCustom(List<String> baseUrls) {
-        for (String url : baseUrls) {
-            try {
-                ProviderProfile custom = customProfile(url);
-                if (providers.stream().noneMatch(p -> p.baseUrl().equals(custom.baseUrl()))) providers.add(custom);
-            } catch (IllegalArgumentException skipped) {
-                // a saved URL that no longer parses is left out
-            }
-        }
+    /** Where typed keys are kept, as a sentence for the user (the keyring, or this run only and why). */
+    public String keyStorage() {
+        return typedKeys.description();
     }
 
-    /** The base URLs of the custom servers the user added. */
-    public List<String> customUrls() {
-        return providers.stream().filter(p -> p.id().startsWith(Providers.CUSTOM_ID)).map(ProviderProfile::baseUrl).toList();
+    /** True when typed keys outlive this run (they are in the system keyring). */
+    public boolean keysPersist() {
+        return typedKeys.persistent();
     }
 
-    /** Chooses a provider by its id or, for a custom server, its base URL; unknown ones are ignored. */
-    public void selectSaved(String idOrUrl, String modelId) {
-        providers.stream().filter(p -> p.id().equals(idOrUrl) || p.baseUrl().equals(idOrUrl)).findFirst()
-                .ifPresent(p -> {
-                    provider.set(p);
-                    updateKeyState();
-                });
-        if (modelId != null && !modelId.isBlank()) model.set(modelId);
-    }
-
-    /** Keeps a typed key for the chosen provider, in memory only; blank forgets it. */
+    /** Keeps a typed key for the chosen provider where typed keys are kept (the keyring when there is one); blank forgets it. */
     public void setTypedKey(String key) {
         String id = keyId(provider.get());
         if (key == null || key.isBlank()) typedKeys.forget(id);
@@ -283,7 +266,9 @@ public final class ProviderViewModel {
         ProviderProfile p = provider.get();
         if (typedKeys.get(keyId(p)).isPresent()) {
             keyState.set(KeyState.TYPED);
-            keyStatus.set("Typed key, kept in memory for this run");
+            String masked = parley.store.KeyMask.mask(typedKeys.get(keyId(p)).orElse(""));
+            keyStatus.set(typedKeys.persistent() ? "Key " + masked + " from the system keyring"
+                    : "Typed key " + masked + ", kept for this run only");
         } else if (KeyResolver.fromEnvironment(env).keyFor(p).isPresent()) {
             keyState.set(KeyState.ENVIRONMENT);
             keyStatus.set("Key from $" + p.keyEnv());

@@ -140,17 +140,4 @@ class ProviderViewModelTest {
         assertThat(ModelText.details(vm.modelInfo().orElseThrow()))
                 .isEqualTo("$0.28 in · $0.42 out per M tokens · 128,000 tokens context");
     }
-
-    @Test
-    void savedCustomServersAndTheChosenOneComeBack() {
-        ProviderViewModel vm = vm(Map.of(), List.of());
-        vm.restoreCustom(List.of("http://127.0.0.1:9999/v1", "not a url"));
-        assertThat(vm.customUrls()).containsExactly("http://127.0.0.1:9999/v1");
-        assertThat(vm.provider()).isEqualTo(Providers.DEFAULT);
-        vm.selectSaved("http://127.0.0.1:9999/v1", "my-model");
-        assertThat(vm.provider().baseUrl()).isEqualTo("http://127.0.0.1:9999/v1");
-        assertThat(vm.modelProperty().get()).isEqualTo("my-model");
-        vm.selectSaved("deepseek", null);
-        assertThat(vm.provider()).isEqualTo(Providers.DEEPSEEK);
-    }
 }
