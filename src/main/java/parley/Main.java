@@ -27,7 +27,7 @@ public final class Main {
             return;
         }
         if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
-            DesktopApp.launch(args);
+            openWindow(args);
             return;
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
