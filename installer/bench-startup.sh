@@ -35,10 +35,10 @@ trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
 sleep 1
 export DISPLAY=$display
 
-# One run: prints "FIRST_FRAME_MS PEAK_RSS_KB".
+# One run: prints "FIRST_FRAME_MS PEAK_RSS_KB". A second argument is extra JVM options.
 measure() {
   local launcher=$1 log=$bench/run.log
-  PARLEY_HOME="$bench/home" /usr/bin/time -v "$launcher" --smoke >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  PARLEY_HOME="$bench/home" JAVA_TOOL_OPTIONS="${2:-}" /usr/bin/time -v "$launcher" --smoke >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   local ms kb
   ms=$(sed -n 's/^first frame after \([0-9]*\) ms.*/\1/p' "$log")
   kb=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$log")
@@ -47,14 +47,16 @@ measure() {
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
 
 measure "$app/bin/Parley" >/dev/null; measure "$bare/bin/BareWindow" >/dev/null   # warm the file cache
-: >"$bench/app.txt"; : >"$bench/bare.txt"
+: >"$bench/app.txt"; : >"$bench/bare.txt"; : >"$bench/app-noaot.txt"
 for i in $(seq "$runs"); do
   measure "$bare/bin/BareWindow" >>"$bench/bare.txt"
   measure "$app/bin/Parley" >>"$bench/app.txt"
+  measure "$app/bin/Parley" -XX:AOTMode=off >>"$bench/app-noaot.txt"
 done
 
 app_ms=$(cut -d' ' -f1 "$bench/app.txt" | median); bare_ms=$(cut -d' ' -f1 "$bench/bare.txt" | median)
 app_kb=$(cut -d' ' -f2 "$bench/app.txt" | median); bare_kb=$(cut -d' ' -f2 "$bench/bare.txt" | median)
+noaot_ms=$(cut -d' ' -f1 "$bench/app-noaot.txt" | median); noaot_kb=$(cut -d' ' -f2 "$bench/app-noaot.txt" | median)
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b/1048576}'; }
 deb=$(ls target/dist/*.deb 2>/dev/null | head -n 1 || true)
 
@@ -64,6 +66,7 @@ echo "| --- | --- | --- |"
 echo "| Parley app-image | ${app_ms} ms | $((app_kb / 1024)) MB |"
 echo "| bare JavaFX window, packaged the same way | ${bare_ms} ms | $((bare_kb / 1024)) MB |"
 awk -v a="$app_ms" -v b="$bare_ms" -v c="$app_kb" -v d="$bare_kb" \
-  'BEGIN {printf "| ratio | %.2fx | %.2fx |\n", a/b, c/d}'
-echo "all runs (ms, KB): Parley $(tr '\n' ';' <"$bench/app.txt") bare $(tr '\n' ';' <"$bench/bare.txt")"
+  'BEGIN {printf "| Parley / bare window | %.2fx | %.2fx |\n", a/b, c/d}'
+echo "| Parley with the AOT cache off (-XX:AOTMode=off) | ${noaot_ms} ms | $((noaot_kb / 1024)) MB |"
+echo "all runs (ms KB;): Parley $(tr '\n' ';' <"$bench/app.txt") bare $(tr '\n' ';' <"$bench/bare.txt") no-AOT $(tr '\n' ';' <"$bench/app-noaot.txt")"
 echo "Sizes: app-image $(mb "$(du -sb "$app" | cut -f1)"), bare window's app-image $(mb "$(du -sb "$bare" | cut -f1)")${deb:+, $(basename "$deb") $(mb "$(stat -c %s "$deb")")}"

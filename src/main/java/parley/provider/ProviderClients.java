@@ -2,7 +2,6 @@ package parley.provider;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import parley.api.ChatClient;
@@ -38,7 +37,7 @@ public final class ProviderClients implements AutoCloseable {
     public ChatClient clientFor(ProviderProfile profile) {
         Optional<ApiKey> key = keyFor(profile);
         String apiKey = key.map(ApiKey::value).orElse(null);
-        String cacheKey = profile.baseUrl() + "\u0000" + Objects.hashCode(apiKey);
+        String cacheKey = profile.baseUrl() + "\u0000" + (apiKey == null ? "" : apiKey);
         return clients.computeIfAbsent(cacheKey, k -> new ChatClient(
                 ClientConfig.of(profile.baseUrl(), apiKey)
                         .withTimeouts(connectTimeout, idleTimeout)

@@ -22,11 +22,13 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         assembly = WindowAssembly.open(System.getenv(), UiThread.FX);
+        assembly.setLinkOpener(getHostServices()::showDocument);
         stage.setTitle("Parley");
         stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene(assembly));
         stage.show();
         Platform.runLater(assembly::windowShown);
+        Platform.runLater(assembly::focusComposer);
         if (StartupSmoke.requested(getParameters().getRaw())) {
             StartupSmoke.exitAfterFirstFrame(stage);
         }
@@ -34,13 +36,17 @@ public final class DesktopApp extends Application {
 
     /** The window's scene with the app stylesheet, the theme applied and following its changes. */
     public static Scene scene(WindowAssembly assembly) {
+        return scene(assembly, 1360, 860);
+    }
+
+    public static Scene scene(WindowAssembly assembly, double width, double height) {
         AppearanceViewModel appearance = assembly.appearance();
         String wanted = System.getProperty(THEME_PROPERTY, System.getenv("PARLEY_THEME"));
         ThemeChoice.parse(wanted).ifPresent(appearance::choose);
         Platform.getPreferences().colorSchemeProperty()
                 .subscribe(scheme -> appearance.systemDarkChanged(scheme == ColorScheme.DARK));
         appearance.theme().subscribe(theme -> Application.setUserAgentStylesheet(theme.getUserAgentStylesheet()));
-        Scene scene = new Scene(assembly.window(), 1360, 860);
+        Scene scene = new Scene(assembly.window(), width, height);
         scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
         return scene;
     }

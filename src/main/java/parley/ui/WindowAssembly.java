@@ -19,6 +19,8 @@ import parley.store.Database;
 import parley.store.PresetStore;
 import parley.store.SessionSecrets;
 import parley.store.Settings;
+import parley.ui.chat.ChatView;
+import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodePanel;
 import parley.ui.models.ProviderBar;
 import parley.ui.models.ProviderViewModel;
@@ -54,6 +56,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final PresetsViewModel presets;
     private UsageFeature usage;
     private final MainWindow window = new MainWindow();
+    private final ChatViewModel chatModel;
+    private final ChatView chatView;
     private volatile String draft = "";
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui) {
@@ -66,6 +70,8 @@ public final class WindowAssembly implements AutoCloseable {
         this.backends = new WindowBackends(providers::keyFor, request.tap());
         this.chat = new ChatService(backends, WindowAssembly::check);
         this.presets = new PresetsViewModel(new PresetStore(database), params, background, ui);
+        this.chatModel = new ChatViewModel(chat, ui);
+        this.chatView = new ChatView(chatModel);
         restoreAppearance();
         build();
         this.usage = UsageFeature.install(window, chat, database, background, ui);
@@ -89,6 +95,10 @@ public final class WindowAssembly implements AutoCloseable {
     public RequestViewModel request() { return request; }
     public PresetsViewModel presets() { return presets; }
     public ChatService chat() { return chat; }
+    public ChatViewModel chatModel() { return chatModel; }
+
+    /** How a link in a reply is opened once the user confirmed it. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) { chatView.setLinkOpener(opener); }
 
     /** Work that waits until the window is on screen: local server detection and the model list. */
     public void windowShown() {
@@ -104,9 +114,14 @@ public final class WindowAssembly implements AutoCloseable {
         if (usage != null) usage.draftChanged(draft);
     }
 
+    public void focusComposer() { chatView.focusComposer(); }
+
     private ChatService chatService() { return chat; }
 
     private void build() {
+        window.setMain(chatView);
+        window.listShortcuts(ChatView.shortcuts());
+        chatModel.draftProperty().addListener((o, old, now) -> draftChanged(now));
         ProviderBar bar = new ProviderBar(providers);
         window.addToToolbar(bar);
         window.addToToolbarEnd(new AppearanceMenu(appearance));
@@ -178,6 +193,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        chatModel.close();
         chat.stop();
         backends.close();
         background.shutdownNow();

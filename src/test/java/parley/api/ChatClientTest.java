@@ -669,6 +669,31 @@ class ChatClientTest {
     }
 
     @Test
+    void keepAliveBlankLinesBeforeANonStreamedAnswerAreSkipped() throws Exception {
+        server.enqueue(Reply.stream().send("\n").pause(20).send("\n\n").send(
+                "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"late\"},\"finish_reason\":\"stop\"}]}")
+                .header("Content-Type", "application/json"));
+        ChatResult result = client().start(plain(), events::add).await();
+        assertThat(result.content()).isEqualTo("late");
+        assertThat(result.ok()).isTrue();
+    }
+
+    @Test
+    void aPlainTextErrorEvent() throws Exception {
+        server.enqueue(Reply.stream().events(delta("a")).send("event: error\ndata: upstream went away\n\n"));
+        ChatResult result = client().start(streaming(), events::add).await();
+        assertThat(result.error()).isEqualTo(new ApiError(ApiError.Kind.SERVER, 200, null, "upstream went away"));
+        assertThat(result.content()).isEqualTo("a");
+    }
+
+    @Test
+    void multiLineDataHoldingOneChunk() throws Exception {
+        server.enqueue(Reply.stream().send("data: {\"choices\":[{\"index\":0,\ndata: \"delta\":{\"content\":\"joined\"}}]}\n\n"));
+        ChatResult result = client().start(streaming(), events::add).await();
+        assertThat(result.content()).isEqualTo("joined");
+    }
+
+    @Test
     void anAnswerWithoutChoicesIsAProtocolError() throws Exception {
         server.enqueue(Reply.json(200, "{\"object\":\"chat.completion\"}"));
         ChatResult result = client().start(plain(), events::add).await();

@@ -91,7 +91,9 @@ public final class ProviderBar extends HBox {
     public ModelPicker picker() { return picker; }
 
     private Optional<String> askBaseUrl() {
-        TextInputDialog dialog = new TextInputDialog("http://127.0.0.1:8080/v1");
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.getEditor().setPromptText("e.g. http://127.0.0.1:8080/v1");
+        dialog.getEditor().setPrefColumnCount(28);
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle("Add a server");
         dialog.setHeaderText("Base URL of an OpenAI-compatible server");

@@ -46,6 +46,9 @@ public final class ProviderViewModel {
 
     private final ObservableList<ProviderProfile> providers = FXCollections.observableArrayList(Providers.ALL);
     private final ObservableSet<String> running = FXCollections.observableSet();
+    // kept: an unmodifiable view listens weakly, so a fresh one per call would lose listeners
+    private final ObservableList<ProviderProfile> providersView = FXCollections.unmodifiableObservableList(providers);
+    private final ObservableSet<String> runningView = FXCollections.unmodifiableObservableSet(running);
     private final ReadOnlyObjectWrapper<ProviderProfile> provider = new ReadOnlyObjectWrapper<>(this, "provider", Providers.DEFAULT);
     private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper(this, "keyStatus", "");
     private final ReadOnlyObjectWrapper<KeyState> keyState = new ReadOnlyObjectWrapper<>(this, "keyState", KeyState.MISSING);
@@ -74,9 +77,9 @@ public final class ProviderViewModel {
         updateKeyState();
     }
 
-    public ObservableList<ProviderProfile> providers() { return FXCollections.unmodifiableObservableList(providers); }
+    public ObservableList<ProviderProfile> providers() { return providersView; }
     /** Ids of the local servers found running. */
-    public ObservableSet<String> running() { return FXCollections.unmodifiableObservableSet(running); }
+    public ObservableSet<String> running() { return runningView; }
     public ReadOnlyObjectProperty<ProviderProfile> providerProperty() { return provider.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<KeyState> keyStateProperty() { return keyState.getReadOnlyProperty(); }
     /** "Key from $ATLASCLOUD_API_KEY", "No key: set … or type one", …. */

@@ -25,6 +25,8 @@ public final class ParamsViewModel {
     private final NumberParam frequencyPenalty = new NumberParam(ParamSpec.FREQUENCY_PENALTY);
     private final NumberParam presencePenalty = new NumberParam(ParamSpec.PRESENCE_PENALTY);
     private final ObservableList<String> stops = FXCollections.observableArrayList();
+    // one wrapper for good: an unmodifiable view listens weakly, so a fresh one per call would lose listeners
+    private final ObservableList<String> stopsView = FXCollections.unmodifiableObservableList(stops);
     private final ReadOnlyBooleanWrapper stream = new ReadOnlyBooleanWrapper(this, "stream", true);
     private final ReadOnlyBooleanWrapper includeUsage = new ReadOnlyBooleanWrapper(this, "includeUsage", true);
     private final ReadOnlyStringWrapper systemPrompt = new ReadOnlyStringWrapper(this, "systemPrompt", "");
@@ -51,7 +53,7 @@ public final class ParamsViewModel {
     public NumberParam frequencyPenalty() { return frequencyPenalty; }
     public NumberParam presencePenalty() { return presencePenalty; }
 
-    public ObservableList<String> stops() { return FXCollections.unmodifiableObservableList(stops); }
+    public ObservableList<String> stops() { return stopsView; }
     public ReadOnlyBooleanProperty streamProperty() { return stream.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty includeUsageProperty() { return includeUsage.getReadOnlyProperty(); }
     public ReadOnlyStringProperty systemPromptProperty() { return systemPrompt.getReadOnlyProperty(); }

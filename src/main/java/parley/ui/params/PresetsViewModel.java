@@ -23,6 +23,7 @@ public final class PresetsViewModel {
     private final Executor background;
     private final UiThread ui;
     private final ObservableList<String> names = FXCollections.observableArrayList();
+    private final ObservableList<String> namesView = FXCollections.unmodifiableObservableList(names);
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(this, "current", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
@@ -34,7 +35,7 @@ public final class PresetsViewModel {
         this.ui = ui;
     }
 
-    public ObservableList<String> names() { return FXCollections.unmodifiableObservableList(names); }
+    public ObservableList<String> names() { return namesView; }
     /** The preset last saved or loaded; empty when none. */
     public ReadOnlyStringProperty currentProperty() { return current.getReadOnlyProperty(); }
     /** What happened last ("Saved …") or why it failed, in one line. */

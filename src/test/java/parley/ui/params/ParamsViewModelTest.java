@@ -120,4 +120,14 @@ class ParamsViewModelTest {
         vm.maxTokens().set(511.6);
         assertThat(vm.maxTokens().value()).isEqualTo(512.0);
     }
+
+    @Test
+    void aListenerOnTheStopListKeepsHearingChangesAfterAGarbageCollection() {
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        vm.stops().addListener((javafx.collections.ListChangeListener<String>) c -> heard.incrementAndGet());
+        System.gc();
+        vm.addStop("x");
+        assertThat(heard).hasValue(1);
+        assertThat(vm.stops()).isSameAs(vm.stops());
+    }
 }
