@@ -75,6 +75,7 @@ public final class WindowAssembly implements AutoCloseable {
         restoreAppearance();
         build();
         this.usage = UsageFeature.install(window, chat, database, background, ui);
+        usage.attach(chatModel);
         syncSettings();
     }
 
@@ -111,7 +112,6 @@ public final class WindowAssembly implements AutoCloseable {
     public void draftChanged(String text) {
         draft = text == null ? "" : text;
         request.refresh();
-        if (usage != null) usage.draftChanged(draft);
     }
 
     public void focusComposer() { chatView.focusComposer(); }
