@@ -20,6 +20,6 @@ final class CSharpGenerator implements CodeGenerator {
         return Template.load(request.streaming() ? "csharp-stream.cs" : "csharp.cs").render(Map.of(
                 "url", Quote.csharp(request.endpoint()),
                 "auth", auth,
-                "body", Quote.csharpVerbatim(JSON.write(RequestJson.tree(request.request())))));
+                "body", Quote.csharpVerbatim(JSON.write(BodyTree.of(request.request())))));
     }
 }

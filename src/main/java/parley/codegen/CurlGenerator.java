@@ -23,7 +23,7 @@ final class CurlGenerator implements CodeGenerator {
         if (request.streaming()) {
             parts.add("  --no-buffer");
         }
-        parts.add("  --data-raw " + Quote.shell(JSON.write(RequestJson.tree(request.request()))));
+        parts.add("  --data-raw " + Quote.shell(JSON.write(BodyTree.of(request.request()))));
         return String.join(" \\\n", parts) + "\n";
     }
 }

@@ -19,6 +19,6 @@ final class GoGenerator implements CodeGenerator {
         return Template.load(request.streaming() ? "go-stream.go" : "go.go").render(Map.of(
                 "url", Quote.cStyle(request.endpoint()),
                 "auth", auth,
-                "body", GO.write(RequestJson.tree(request.request()))));
+                "body", GO.write(BodyTree.of(request.request()))));
     }
 }

@@ -20,6 +20,6 @@ final class JavaGenerator implements CodeGenerator {
                 "url", Quote.java(request.endpoint()),
                 "auth", auth,
                 "run_with", request.hasKey() ? request.keyEnv() + "=... java Main.java" : "java Main.java",
-                "body", Quote.javaTextBlock(JSON.write(RequestJson.tree(request.request())))));
+                "body", Quote.javaTextBlock(JSON.write(BodyTree.of(request.request())))));
     }
 }

@@ -17,6 +17,6 @@ final class NodeFetchGenerator implements CodeGenerator {
         return Template.load(request.streaming() ? "node-fetch-stream.mjs" : "node-fetch.mjs").render(Map.of(
                 "url", Quote.cStyle(request.endpoint()),
                 "auth", auth,
-                "body", JS.write(RequestJson.tree(request.request()))));
+                "body", JS.write(BodyTree.of(request.request()))));
     }
 }

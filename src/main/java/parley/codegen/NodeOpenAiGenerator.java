@@ -19,6 +19,6 @@ final class NodeOpenAiGenerator implements CodeGenerator {
         return Template.load(request.streaming() ? "node-openai-stream.mjs" : "node-openai.mjs").render(Map.of(
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
-                "body", JS.write(RequestJson.tree(request.request()))));
+                "body", JS.write(BodyTree.of(request.request()))));
     }
 }

@@ -27,7 +27,7 @@ final class PythonOpenAiGenerator implements CodeGenerator {
         return Template.load(request.streaming() ? "python-openai-stream.py" : "python-openai.py").render(Map.of(
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
-                "arguments", arguments(RequestJson.tree(request.request()))));
+                "arguments", arguments(BodyTree.of(request.request()))));
     }
 
     private static String arguments(ObjectNode body) {

@@ -19,6 +19,6 @@ final class PythonRequestsGenerator implements CodeGenerator {
         return Template.load(request.streaming() ? "python-requests-stream.py" : "python-requests.py").render(Map.of(
                 "url", Quote.cStyle(request.endpoint()),
                 "auth", auth,
-                "body", PYTHON.write(RequestJson.tree(request.request()))));
+                "body", PYTHON.write(BodyTree.of(request.request()))));
     }
 }

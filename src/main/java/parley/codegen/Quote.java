@@ -8,7 +8,7 @@ final class Quote {
 
     static String json(String text) {
         try {
-            return RequestJson.MAPPER.writeValueAsString(text);
+            return BodyTree.MAPPER.writeValueAsString(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a string could not be written as JSON", e);
         }

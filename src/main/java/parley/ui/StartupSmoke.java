@@ -13,7 +13,7 @@ import javafx.stage.Stage;
  */
 public final class StartupSmoke {
     public static final String FLAG = "--smoke";
-    private static final long GIVE_UP_MILLIS = 60_000;
+    private static final long GIVE_UP_MILLIS = 300_000;
 
     private StartupSmoke() {}
 

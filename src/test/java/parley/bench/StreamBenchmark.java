@@ -24,12 +24,14 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.ClientConfig;
+import parley.api.CompletionParser;
+import parley.api.SseDecoder;
 import parley.api.StreamEvent;
 
 /**
  * Reads one loopback stream of 200,000 chunks with Parley's ChatClient (decode and dispatch of
  * events to a consumer), with the official OpenAI Java SDK, and with a plain HttpClient + Jackson-tree
- * loop, side by side in one JVM: chunks per second for each, the ratio, and heap use after 20,000
+ * loop, side by side in one JVM (plus ChatClient's decoder and parser on the same bytes in memory): chunks per second for each, the ratio, and heap use after 20,000
  * and 200,000 chunks. Prints figures; asserts nothing.
  * Run: {@code mvn -Pbench -DskipTests test}.
  */
@@ -48,7 +50,8 @@ public final class StreamBenchmark {
     public static void main(String[] args) throws Exception {
         byte[] body = streamBody(CHUNKS);
         try (LoopbackStreamServer server = new LoopbackStreamServer(body)) {
-            List<Reader> readers = List.of(parley(server.baseUrl()), sdk(server.baseUrl()), plainLoop(server.baseUrl()));
+            List<Reader> readers = List.of(parley(server.baseUrl()), sdk(server.baseUrl()), plainLoop(server.baseUrl()),
+                    inMemory(body));
             System.out.printf(Locale.ROOT, "stream: %,d chunks, %,d bytes, loopback HTTP/1.1 chunked; %d cores, %s%n",
                     CHUNKS, body.length, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
             for (int round = 0; round < WARMUP_ROUNDS; round++) {
@@ -76,7 +79,7 @@ public final class StreamBenchmark {
                         median(rates[r]), Arrays.stream(rates[r]).max().orElse(0), heap[0] / 1e6, heap[1] / 1e6);
             }
             System.out.println();
-            for (int r = 1; r < readers.size(); r++) {
+            for (int r = 1; r < readers.size() - 1; r++) {
                 System.out.printf(Locale.ROOT, "ChatClient / %s: %.2fx (median)%n", readers.get(r).name(),
                         parleyMedian / median(rates[r]));
             }
@@ -149,6 +152,36 @@ public final class StreamBenchmark {
                         }
                     });
                 }
+                return count[0];
+            }
+        };
+    }
+
+    /** ChatClient's hot path without HTTP: the same bytes through SseDecoder and CompletionParser. */
+    static Reader inMemory(byte[] body) {
+        return new Reader() {
+            public String name() { return "decoder + parser, in memory"; }
+
+            public long read(IntConsumer onChunk) {
+                long[] count = new long[1];
+                CompletionParser parser = new CompletionParser(200);
+                java.util.function.Consumer<StreamEvent> events = event -> {
+                    if (event instanceof StreamEvent.Delta) {
+                        onChunk.accept((int) ++count[0]);
+                    }
+                };
+                SseDecoder decoder = new SseDecoder((type, data, off, len) -> {
+                    if (len == 6 && data[off] == '[') return; // [DONE]
+                    try {
+                        parser.parse(data, off, len, events);
+                    } catch (CompletionParser.MalformedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                for (int off = 0; off < body.length; off += 16 * 1024) {
+                    decoder.feed(body, off, Math.min(16 * 1024, body.length - off));
+                }
+                decoder.finish();
                 return count[0];
             }
         };

@@ -34,6 +34,7 @@ import parley.ui.UiThread;
 import parley.ui.chat.ChatView;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.chat.MessageItem;
+import parley.ui.markdown.MarkdownView;
 
 /**
  * Streaming speed of the transcript, on Monocle: 100,000 deltas of about 6 characters through the
@@ -73,10 +74,17 @@ class TranscriptBench {
             stage.show();
         });
         if (Boolean.getBoolean("bench.profile")) {
-            transcript("warm-up", true, false);
+            transcript("warm-up", false, false);
+            java.util.Map<Long, Long> before = new java.util.HashMap<>();
+            for (long id : THREADS.getAllThreadIds()) before.put(id, THREADS.getThreadCpuTime(id));
             FxSampler sampler = FxSampler.start();
             System.out.println(transcript("profiled: transcript flood, empty", false, false).row());
-            sampler.stopAndPrint(50);
+            sampler.stopAndPrint(40);
+            for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info == null) continue;
+                long used = THREADS.getThreadCpuTime(info.getThreadId()) - before.getOrDefault(info.getThreadId(), 0L);
+                if (used > 20_000_000) System.out.printf("%8.1f ms  %s%n", used / 1e6, info.getThreadName());
+            }
             return;
         }
         List<Figures> rows = new ArrayList<>();
@@ -125,7 +133,10 @@ class TranscriptBench {
             var items = model.items();
             if (items.isEmpty()) return 0;
             MessageItem last = items.getLast();
-            return last.isAssistant() ? last.content().length() : 0;
+            var cards = stage.getScene().getRoot().lookupAll(".chat-card-assistant");
+            if (!last.isAssistant() || cards.isEmpty()) return 0;
+            var body = cards.stream().reduce((a, b) -> b).orElseThrow().lookup(".chat-body");
+            return body instanceof MarkdownView view && view.caughtUp() ? last.content().length() : 0;
         });
         onFx(() -> { probe.install(stage.getScene()); return null; });
         backend.next = events -> feed(paced, events::accept, probe);

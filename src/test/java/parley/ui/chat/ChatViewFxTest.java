@@ -17,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +163,35 @@ class ChatViewFxTest extends FxRobot {
         clickOn("Open");
         waitUntil(() -> !opened.isEmpty());
         assertThat(opened).containsExactly("https://example.com/guide");
+    }
+
+    @Test
+    void shortcutsRegenerateAndStartANewChatAndSelectShowsTheRawText() throws Exception {
+        server.enqueue(Reply.sse(chunk("content", "First **answer**")));
+        server.enqueue(Reply.sse(chunk("content", "Second answer")));
+        interact(() -> {
+            model.draftProperty().set("Question");
+            model.send();
+        });
+        waitUntil(() -> reply() != null && !footer(reply()).isEmpty());
+
+        clickOn(reply().lookup(".chat-action"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
+                .as("Copy puts the message as written on the clipboard").isEqualTo("First **answer**");
+        ToggleButton select = lookup(".chat-card-assistant .toggle-button").queryAs(ToggleButton.class);
+        clickOn(select);
+        TextArea raw = (TextArea) reply().lookup(".chat-selectable");
+        assertThat(raw.getText()).isEqualTo("First **answer**");
+        assertThat(raw.isEditable()).isFalse();
+
+        press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> reply() != null && text(reply()).contains("Second answer") && !footer(reply()).isEmpty());
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(lookup(".chat-card").queryAll()).hasSize(2);
+
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> lookup(".chat-card").queryAll().isEmpty());
+        assertThat(service.conversation().messages()).isEmpty();
     }
 
     private static String chunk(String field, String value) {
