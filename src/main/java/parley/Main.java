@@ -14,10 +14,15 @@ import parley.ui.StartupSmoke;
 public final class Main {
     private Main() {}
 
+    /** {@code parley NAME.parley.json}: the window, with that session open. */
+    static boolean opensSessionFile(String[] args) {
+        return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(parley.history.SessionFile.EXTENSION);
+    }
+
     public static void main(String[] args) {
         // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
-        if (args.length == 0) {
+        if (args.length == 0 || opensSessionFile(args)) {
             openWindow(args);
             return;
         }

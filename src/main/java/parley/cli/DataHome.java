@@ -1,5 +1,6 @@
 package parley.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import parley.store.Database;
@@ -15,6 +16,13 @@ final class DataHome {
     }
 
     static Database open(Map<String, String> env) {
-        return Database.open(folder(env).resolve(Database.FILE_NAME));
+        return open(env, System.err);
+    }
+
+    /** Opens the database; when a damaged file had to be set aside, says where it is kept, on one line of {@code err}. */
+    static Database open(Map<String, String> env, PrintStream err) {
+        Database db = Database.open(folder(env).resolve(Database.FILE_NAME));
+        db.recoveryNotice().ifPresent(notice -> err.println("parley: " + notice));
+        return db;
     }
 }

@@ -61,7 +61,7 @@ final class PriceCommand {
             notNegative("--input", input);
             notNegative("--output", output);
             if (cached != null) notNegative("--cached", cached);
-            try (Database db = DataHome.open(context.env())) {
+            try (Database db = DataHome.open(context.env(), context.err())) {
                 Price p = UsageService.over(db, Clock.systemDefaultZone())
                         .setUserPrice(provider, model.strip(), input, output, cached);
                 context.out().println("Price of " + model.strip() + (provider == null ? "" : " at " + provider)
@@ -87,7 +87,7 @@ final class PriceCommand {
         @Override
         protected int run() {
             List<PriceRow> prices;
-            try (Database db = DataHome.open(context.env())) {
+            try (Database db = DataHome.open(context.env(), context.err())) {
                 prices = UsageService.over(db, Clock.systemDefaultZone()).prices();
             }
             List<String[]> rows = new ArrayList<>();
@@ -118,7 +118,7 @@ final class PriceCommand {
         @Override
         protected int run() {
             boolean removed;
-            try (Database db = DataHome.open(context.env())) {
+            try (Database db = DataHome.open(context.env(), context.err())) {
                 removed = UsageService.over(db, Clock.systemDefaultZone()).removeUserPrice(provider, model.strip());
             }
             if (!removed) {

@@ -4,18 +4,40 @@ import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Keys in the operating system's keyring: Secret Service, macOS Keychain, Windows Credential Manager. */
 public final class OsKeyring implements SecretStore {
     static final String SERVICE = "Parley";
+    private static final long PROBE_SECONDS = 5;
     private final Keyring keyring;
 
     private OsKeyring(Keyring keyring) {
         this.keyring = keyring;
     }
 
-    /** The keyring when one is there and answers a read; empty otherwise. */
+    /**
+     * The keyring when one is there and answers a read within a few seconds; empty otherwise. A
+     * locked keyring whose unlock prompt cannot be shown (no display) would otherwise block for good.
+     */
     public static Optional<SecretStore> open() {
+        CompletableFuture<Optional<SecretStore>> probe = CompletableFuture.supplyAsync(OsKeyring::probe,
+                runnable -> Thread.ofVirtual().name("keyring-probe").start(runnable));
+        try {
+            return probe.get(PROBE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            probe.cancel(true);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<SecretStore> probe() {
         try {
             Keyring keyring = Keyring.create();
             OsKeyring store = new OsKeyring(keyring);

@@ -1,10 +1,12 @@
 package parley.ui;
 
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import parley.history.SessionFile;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.ThemeChoice;
 
@@ -26,9 +28,13 @@ public final class DesktopApp extends Application {
         stage.setTitle("Parley");
         stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene(assembly));
+        assembly.memory().keep(stage);
+        assembly.memory().keep("main", assembly.window().split());
         stage.show();
         Platform.runLater(assembly::windowShown);
         Platform.runLater(assembly::focusComposer);
+        getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
+                .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
         if (StartupSmoke.requested(getParameters().getRaw())) {
             StartupSmoke.exitAfterFirstFrame(stage);
         }

@@ -17,11 +17,12 @@ import parley.provider.LocalServerDetector;
 import parley.provider.ModelListParser;
 import parley.store.Database;
 import parley.store.PresetStore;
-import parley.store.SessionSecrets;
+import parley.store.SecretStore;
 import parley.store.Settings;
 import parley.ui.chat.ChatView;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodePanel;
+import parley.ui.history.HistoryFeature;
 import parley.ui.models.ProviderBar;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsView;
@@ -33,6 +34,8 @@ import parley.ui.request.RequestViewModel;
 import parley.ui.settings.AppearanceMenu;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.ThemeChoice;
+import parley.ui.settings.WindowMemory;
+import parley.store.AppState;
 import parley.ui.usage.UsageFeature;
 
 /**
@@ -59,13 +62,15 @@ public final class WindowAssembly implements AutoCloseable {
     private final ChatViewModel chatModel;
     private final ChatView chatView;
     private volatile String draft = "";
+    private final HistoryFeature history;
+    private final WindowMemory memory;
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui) {
         this.ui = ui;
         this.database = database;
         this.settings = new Settings(database);
         this.providers = new ProviderViewModel(this::fetchPricedModels, () -> new LocalServerDetector().detect(),
-                new SessionSecrets("Typed keys are kept in memory for this run only."), env, background, ui);
+                SecretStore.open(), env, background, ui);
         this.request = new RequestViewModel(() -> chatService().nextRequest(draft), ui);
         this.backends = new WindowBackends(providers::keyFor, request.tap());
         this.chat = new ChatService(backends, WindowAssembly::check);
@@ -73,9 +78,15 @@ public final class WindowAssembly implements AutoCloseable {
         this.chatModel = new ChatViewModel(chat, ui);
         this.chatView = new ChatView(chatModel);
         restoreAppearance();
+        this.memory = new WindowMemory(new AppState(settings), background);
+        memory.keep(params);
+        memory.keep(providers);
         build();
         this.usage = UsageFeature.install(window, chat, database, background, ui);
         usage.attach(chatModel);
+        this.history = HistoryFeature.install(database, chat, window, background, ui);
+        history.recorder().setKnownKeys(() -> java.util.Arrays.asList(providers.apiKey()));
+        history.connect(chatModel);
         syncSettings();
     }
 
@@ -97,12 +108,20 @@ public final class WindowAssembly implements AutoCloseable {
     public PresetsViewModel presets() { return presets; }
     public ChatService chat() { return chat; }
     public ChatViewModel chatModel() { return chatModel; }
+    public HistoryFeature history() { return history; }
+    public WindowMemory memory() { return memory; }
+    /** The open database (for tests that look at what was stored). */
+    public Database database() { return database; }
 
     /** How a link in a reply is opened once the user confirmed it. */
     public void setLinkOpener(java.util.function.Consumer<String> opener) { chatView.setLinkOpener(opener); }
 
     /** Work that waits until the window is on screen: local server detection and the model list. */
     public void windowShown() {
+        database.recoveryNotice().ifPresent(history.model()::report);
+        if (!providers.keysPersist()) {
+            history.model().report(providers.keyStorage());
+        }
         providers.detectLocalServers();
         providers.refreshModels();
         presets.refresh();
@@ -195,6 +214,7 @@ public final class WindowAssembly implements AutoCloseable {
     public void close() {
         chatModel.close();
         chat.stop();
+        history.close();
         backends.close();
         background.shutdownNow();
         database.close();

@@ -144,6 +144,8 @@ class WindowFxTest extends FxRobot {
         closeWindow();
         openWindow();
         waitUntil(() -> assembly.presets().names().contains("Warm"));
+        assertThat(assembly.params().temperature().value()).as("the last parameters come back").isEqualTo(1.3);
+        interact(assembly.params()::resetToDefaults);
         assertThat(assembly.params().temperature().value()).isEqualTo(0.7);
         clickOn("#preset-name").write("Warm");
         clickOn("#preset-load");

@@ -70,6 +70,8 @@ public final class HistoryFeature implements AutoCloseable {
 
     public HistoryViewModel model() { return model; }
 
+    public HistoryRecorder recorder() { return recorder; }
+
     public HistoryView view() { return view; }
 
     /** Opens a file named on the command line or dropped on the window. */

@@ -165,14 +165,20 @@ public final class HistoryViewModel {
     }
 
     private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
-        background.execute(() -> {
-            try {
-                T result = work.get();
-                ui.run(() -> then.accept(result));
-            } catch (IllegalArgumentException | IllegalStateException | FileFormatException | StoreException e) {
-                ui.run(() -> notice.set(e.getMessage()));
-            }
-        });
+        try {
+            background.execute(() -> attempt(work, then));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing: nothing is left to show
+        }
+    }
+
+    private <T> void attempt(Supplier<T> work, java.util.function.Consumer<T> then) {
+        try {
+            T result = work.get();
+            ui.run(() -> then.accept(result));
+        } catch (IllegalArgumentException | IllegalStateException | FileFormatException | StoreException e) {
+            ui.run(() -> notice.set(e.getMessage()));
+        }
     }
 
     private List<Row> summaries(List<ConversationSummary> list) {

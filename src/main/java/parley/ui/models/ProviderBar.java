@@ -73,7 +73,10 @@ public final class ProviderBar extends HBox {
             eye.setIconCode(key.getRevealPassword() ? Feather.EYE : Feather.EYE_OFF);
         });
         key.setRight(eye);
-        key.setTooltip(new Tooltip("API key for this provider: kept in memory for this run only"));
+        Tooltip keyTip = new Tooltip("API key for this provider. " + vm.keyStorage());
+        keyTip.setWrapText(true);
+        keyTip.setMaxWidth(420);
+        key.setTooltip(keyTip);
         key.setOnAction(e -> vm.setTypedKey(key.getPassword()));
         key.focusedProperty().addListener((o, was, now) -> { if (!now) vm.setTypedKey(key.getPassword()); });
         vm.providerProperty().subscribe(p -> key.setText(""));
@@ -85,7 +88,17 @@ public final class ProviderBar extends HBox {
             vm.setTypedKey(key.getPassword());
             vm.testConnection();
         });
-        getChildren().addAll(providers, add, state, picker, key, test);
+        Button forget = new Button(null, new FontIcon(Feather.TRASH_2));
+        forget.setId("forget-key");
+        forget.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT);
+        forget.setTooltip(new Tooltip("Forget the key kept for this provider"));
+        forget.visibleProperty().bind(vm.keyStateProperty().isEqualTo(ProviderViewModel.KeyState.TYPED));
+        forget.managedProperty().bind(forget.visibleProperty());
+        forget.setOnAction(e -> {
+            key.setText("");
+            vm.setTypedKey("");
+        });
+        getChildren().addAll(providers, add, state, picker, key, forget, test);
     }
 
     public ModelPicker picker() { return picker; }

@@ -154,7 +154,17 @@ public final class ProviderViewModel {
         return true;
     }
 
-    /** Keeps a typed key for the chosen provider, in memory only; blank forgets it. */
+    /** Where typed keys are kept, as a sentence for the user (the keyring, or this run only and why). */
+    public String keyStorage() {
+        return typedKeys.description();
+    }
+
+    /** True when typed keys outlive this run (they are in the system keyring). */
+    public boolean keysPersist() {
+        return typedKeys.persistent();
+    }
+
+    /** Keeps a typed key for the chosen provider where typed keys are kept (the keyring when there is one); blank forgets it. */
     public void setTypedKey(String key) {
         String id = keyId(provider.get());
         if (key == null || key.isBlank()) typedKeys.forget(id);
@@ -252,7 +262,9 @@ public final class ProviderViewModel {
         ProviderProfile p = provider.get();
         if (typedKeys.get(keyId(p)).isPresent()) {
             keyState.set(KeyState.TYPED);
-            keyStatus.set("Typed key, kept in memory for this run");
+            String masked = parley.store.KeyMask.mask(typedKeys.get(keyId(p)).orElse(""));
+            keyStatus.set(typedKeys.persistent() ? "Key " + masked + " from the system keyring"
+                    : "Typed key " + masked + ", kept for this run only");
         } else if (KeyResolver.fromEnvironment(env).keyFor(p).isPresent()) {
             keyState.set(KeyState.ENVIRONMENT);
             keyStatus.set("Key from $" + p.keyEnv());

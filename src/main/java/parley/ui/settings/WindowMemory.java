@@ -11,10 +11,9 @@ import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import parley.chat.ChatEvent;
-import parley.chat.ChatService;
 import parley.store.AppState;
 import parley.store.ParameterSet;
+import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsViewModel;
 
 /**
@@ -50,18 +49,24 @@ public final class WindowMemory {
         params.revision().addListener((Observable o) -> save.run());
     }
 
-    /** Starts the chat on the last provider and model, and remembers each one a request went to. */
-    public void keep(ChatService chat) {
-        if (state.model().isPresent()) {
-            chat.setSettings(chat.settings().withProvider(state.provider().orElse(chat.settings().providerId()),
-                    state.baseUrl().orElse(null)).withModel(state.model().get()));
-        }
-        chat.addListener(event -> {
-            if (event instanceof ChatEvent.Started) {
-                var s = chat.settings();
-                later(() -> state.setProviderAndModel(s.providerId(), s.baseUrl(), s.model()));
+    /** Selects the last provider (a custom server is added again) and model, and remembers each choice. */
+    public void keep(ProviderViewModel providers) {
+        state.provider().ifPresent(id -> {
+            var known = providers.providers().stream().filter(p -> p.id().equals(id)).findFirst();
+            if (known.isPresent()) {
+                providers.selectProvider(known.get());
+            } else {
+                state.baseUrl().ifPresent(providers::addCustom);
             }
         });
+        state.model().filter(m -> !m.isBlank()).ifPresent(providers::selectModel);
+        Runnable save = settled(() -> {
+            var p = providers.provider();
+            String model = providers.modelProperty().get();
+            later(() -> state.setProviderAndModel(p.id(), p.baseUrl(), model));
+        });
+        providers.providerProperty().addListener((Observable o) -> save.run());
+        providers.modelProperty().addListener((Observable o) -> save.run());
     }
 
     /** Puts the window where it was (when that place is still on a screen) and remembers its moves. */
@@ -106,13 +111,17 @@ public final class WindowMemory {
     }
 
     private void later(Runnable write) {
-        background.execute(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                // a setting that cannot be saved now is saved with the next change
-            }
-        });
+        try {
+            background.execute(() -> {
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    // a setting that cannot be saved now is saved with the next change
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing; the last change was saved when it settled
+        }
     }
 
     private static Runnable settled(Runnable action) {

@@ -1,0 +1,85 @@
+package parley.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import parley.store.AppState;
+import parley.store.Database;
+import parley.store.Settings;
+import parley.ui.UiThread;
+import parley.ui.WindowAssembly;
+import parley.ui.settings.ThemeChoice;
+
+/** The whole window closed and started again on the same data folder finds its settings and history. */
+class WindowRestartFxTest extends FxRobot {
+    @TempDir
+    Path dir;
+    private WindowAssembly assembly;
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (assembly != null) assembly.close();
+    }
+
+    @Test
+    void parametersThemeFontProviderAndHistoryComeBack() throws Exception {
+        start();
+        assertThat(lookup("#history-panel").tryQuery()).isPresent();
+        assertThat(lookup("#file-menu").tryQuery()).isPresent();
+        interact(() -> {
+            assembly.params().temperature().set(1.3);
+            assembly.params().maxTokens().set(333);
+            assembly.appearance().choose(ThemeChoice.NORD_DARK);
+            assembly.appearance().setFontSize(17);
+            assembly.providers().addCustom("http://127.0.0.1:9/v1");
+            assembly.providers().selectModel("my-model");
+        });
+        Path session = dir.resolve("saved.parley.json");
+        interact(() -> assembly.history().model().saveSession(session));
+        AppState state = new AppState(new Settings(assembly.database()));
+        waitUntil(() -> state.parameters().map(p -> p.contains("1.3")).orElse(false)
+                && state.model().map("my-model"::equals).orElse(false)
+                && state.fontSize().map(s -> s == 17).orElse(false));
+        FxToolkit.cleanupStages();
+        assembly.close();
+
+        start();
+
+        assertThat(assembly.params().temperature().value()).isEqualTo(1.3);
+        assertThat(assembly.params().maxTokens().value()).isEqualTo(333);
+        assertThat(assembly.appearance().choiceProperty().get()).isEqualTo(ThemeChoice.NORD_DARK);
+        assertThat(assembly.appearance().fontSizeProperty().get()).isEqualTo(17);
+        assertThat(assembly.providers().provider().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(assembly.providers().modelProperty().get()).isEqualTo("my-model");
+
+        interact(() -> assembly.history().openFile(session));
+        waitUntil(() -> assembly.history().model().noticeProperty().get().equals("Opened saved.parley.json."));
+        assertThat(assembly.chat().settings().temperature()).isEqualTo(1.3);
+    }
+
+    private void start() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            assembly = WindowAssembly.open(Database.open(dir.resolve("parley.db")), Map.of(), UiThread.FX);
+            s.setScene(new javafx.scene.Scene(assembly.window(), 1200, 780));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+}
