@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import parley.cli.Cli;
 import parley.cli.LedgerHook;
+import parley.history.SessionFile;
 import parley.ui.DesktopApp;
 import parley.ui.StartupSmoke;
 
@@ -26,8 +27,10 @@ public final class Main {
             openWindow(args);
             return;
         }
-        if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
-            DesktopApp.launch(args);
+        // The window's own arguments: the installers' start-up check (window, first frame, exit) and
+        // a session file the desktop opens with Parley (the installers associate *.parley.json).
+        if (StartupSmoke.requested(List.of(args)) || (args.length == 1 && args[0].endsWith(SessionFile.EXTENSION))) {
+            openWindow(args);
             return;
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);

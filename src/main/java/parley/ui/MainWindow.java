@@ -53,10 +53,12 @@ public final class MainWindow extends BorderPane {
         side.getStyleClass().add(Styles.TABS_FLOATING);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);
-        side.setPrefWidth(380);
+        side.setPrefWidth(480);
+        side.setTabMinWidth(40);
+        side.setTabMaxWidth(112);
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(centre, side);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
 

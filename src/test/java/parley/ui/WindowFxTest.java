@@ -43,6 +43,7 @@ class WindowFxTest extends FxRobot {
         server = ScriptedServer.start().fallback(r -> r.path().endsWith("/models")
                 ? Reply.json(200, MODELS)
                 : Reply.sse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi there\"},\"finish_reason\":\"stop\"}]}"));
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         FxToolkit.registerPrimaryStage();
         openWindow();
     }
@@ -153,6 +154,30 @@ class WindowFxTest extends FxRobot {
         assertThat(lookup("#field-temperature").queryAs(TextField.class).getText()).isEqualTo("1.3");
         assertThat(assembly.params().topP().included()).isTrue();
         assertThat(lookup("#request-json").queryAs(TextArea.class).getText()).contains("\"temperature\" : 1.3").contains("\"top_p\"");
+    }
+
+    @Test
+    void theThemeSwitchesAtRunTimeAndTheChoiceIsKept() throws Exception {
+        clickOn("#appearance-menu");
+        clickOn("Dracula");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dracula");
+        clickOn("#appearance-menu");
+        clickOn("Nord Light");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("nord-light");
+        closeWindow();
+        openWindow();
+        assertThat(assembly.appearance().choiceProperty().get()).isEqualTo(parley.ui.settings.ThemeChoice.NORD_LIGHT);
+    }
+
+    @Test
+    void helpListsTheWindowsAndTheTranscriptsShortcuts() {
+        clickOn(".chat-composer");
+        type(KeyCode.F1);
+        javafx.scene.layout.GridPane list = lookup("#shortcut-list").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.List<String> keys = list.getChildren().stream().filter(n -> n.getStyleClass().contains("shortcut-keys"))
+                .map(n -> ((Label) n).getText()).toList();
+        assertThat(keys).contains("F1", "Ctrl+M", "F5", "Ctrl+=", "Ctrl+Enter", "Esc");
+        clickOn("Close");
     }
 
     private static String format(double v) {

@@ -64,7 +64,7 @@ public final class ProviderBar extends HBox {
 
         PasswordTextField key = new PasswordTextField();
         key.setId("api-key");
-        key.setPrefColumnCount(14);
+        key.setPrefColumnCount(17);
         key.promptTextProperty().bind(vm.keyStatusProperty());
         FontIcon eye = new FontIcon(Feather.EYE_OFF);
         eye.setCursor(javafx.scene.Cursor.HAND);

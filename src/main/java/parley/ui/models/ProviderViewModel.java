@@ -139,15 +139,13 @@ public final class ProviderViewModel {
 
     /** Adds a custom OpenAI-compatible server and selects it; a malformed URL is refused with a message. */
     public boolean addCustom(String baseUrl) {
-        ProviderProfile custom;
+        ProviderProfile named;
         try {
-            custom = Providers.custom(baseUrl, null);
+            named = customProfile(baseUrl);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return false;
         }
-        ProviderProfile named = new ProviderProfile(Providers.CUSTOM_ID + ":" + custom.baseUrl(), custom.name(),
-                custom.baseUrl(), null, null, custom.local());
         Optional<ProviderProfile> known = providers.stream().filter(p -> p.baseUrl().equals(named.baseUrl())).findFirst();
         if (known.isEmpty()) providers.add(named);
         selectProvider(known.orElse(named));
@@ -227,6 +225,12 @@ public final class ProviderViewModel {
         });
     }
 
+    private static ProviderProfile customProfile(String baseUrl) {
+        ProviderProfile custom = Providers.custom(baseUrl, null);
+        return new ProviderProfile(Providers.CUSTOM_ID + ":" + custom.baseUrl(), custom.name(), custom.baseUrl(),
+                null, null, custom.local());
+    }
+
     private void showModels(ProviderProfile profile, List<ModelInfo> found, ApiError error) {
         if (error != null) {
             modelsState.set(ModelsState.FAILED);
@@ -270,10 +274,10 @@ public final class ProviderViewModel {
             keyStatus.set("Key from $" + p.keyEnv());
         } else if (p.keyEnv() == null) {
             keyState.set(p.local() ? KeyState.NOT_NEEDED : KeyState.MISSING);
-            keyStatus.set(p.local() ? "No key needed" : "No key: type one if the server needs it");
+            keyStatus.set(p.local() ? "No key needed" : "Type a key if the server needs one");
         } else {
             keyState.set(KeyState.MISSING);
-            keyStatus.set("No key: set $" + p.keyEnv() + " or type one");
+            keyStatus.set("Set $" + p.keyEnv() + " or type a key");
         }
     }
 

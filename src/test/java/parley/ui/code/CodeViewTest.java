@@ -3,6 +3,7 @@ package parley.ui.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +11,9 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
@@ -70,5 +74,25 @@ class CodeViewTest {
         robot.interact(() -> clip.set(Clipboard.getSystemClipboard().getString()));
         assertThat(clip.get()).isEqualTo(area.getText());
         assertThat(robot.lookup("#code-notice").queryAs(Label.class).getText()).isEqualTo("Copied to the clipboard");
+    }
+
+    @Test
+    void colorsFollowTheTheme(FxRobot robot) {
+        AtomicReference<Paint> dark = new AtomicReference<>();
+        AtomicReference<Paint> light = new AtomicReference<>();
+        robot.interact(() -> dark.set(stringFill(robot)));
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> light.set(stringFill(robot)));
+
+        assertThat(dark.get()).isNotNull();
+        assertThat(light.get()).isNotNull().isNotEqualTo(dark.get());
+        assertThat(dark.get()).isNotEqualTo(Color.BLACK);
+    }
+
+    private static Paint stringFill(FxRobot robot) {
+        robot.lookup("#code-area").query().getScene().getRoot().applyCss();
+        return robot.lookup(".code-area .string").match(n -> n instanceof Text).tryQuery()
+                .map(n -> ((Text) n).getFill()).orElse(null);
     }
 }

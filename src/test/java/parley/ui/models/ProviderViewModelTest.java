@@ -77,7 +77,7 @@ class ProviderViewModelTest {
     void aMissingKeyNamesTheVariableToSet() {
         ProviderViewModel vm = vm(Map.of(), List.of());
         assertThat(vm.keyStateProperty().get()).isEqualTo(ProviderViewModel.KeyState.MISSING);
-        assertThat(vm.keyStatusProperty().get()).isEqualTo("No key: set $ATLASCLOUD_API_KEY or type one");
+        assertThat(vm.keyStatusProperty().get()).isEqualTo("Set $ATLASCLOUD_API_KEY or type a key");
     }
 
     @Test
