@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import parley.cli.Cli;
 import parley.cli.LedgerHook;
-import parley.history.SessionFile;
 import parley.ui.DesktopApp;
 import parley.ui.StartupSmoke;
 
@@ -27,9 +26,7 @@ public final class Main {
             openWindow(args);
             return;
         }
-        // The window's own arguments: the installers' start-up check (window, first frame, exit) and
-        // a session file the desktop opens with Parley (the installers associate *.parley.json).
-        if (StartupSmoke.requested(List.of(args)) || (args.length == 1 && args[0].endsWith(SessionFile.EXTENSION))) {
+        if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
             openWindow(args);
             return;
         }

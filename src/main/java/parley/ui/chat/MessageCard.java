@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -94,10 +93,13 @@ final class MessageCard extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-card-header");
         Button copy = action("Copy", "Copy this message as Markdown", () -> clipboard.accept(model.copyText(item)));
-        ToggleButton select = new ToggleButton("Select");
-        select.getStyleClass().addAll("small", "flat", "chat-action");
-        select.setTooltip(new Tooltip("Show the text as plain text you can select"));
-        select.selectedProperty().addListener((o, was, on) -> showSelectable(on));
+        Button select = action("Select", "Show the text as plain text you can select", () -> {});
+        select.getStyleClass().add("chat-select");
+        select.setOnAction(e -> {
+            boolean on = selectable == null;
+            showSelectable(on);
+            select.setText(on ? "Rendered" : "Select");
+        });
         header.getChildren().addAll(copy, select);
         if (item.isUser()) header.getChildren().add(action("Edit", "Change this message and send it again", this::startEditing));
         if (item.isAssistant()) {

@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -178,11 +177,14 @@ class ChatViewFxTest extends FxRobot {
         clickOn(reply().lookup(".chat-action"));
         assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
                 .as("Copy puts the message as written on the clipboard").isEqualTo("First **answer**");
-        ToggleButton select = lookup(".chat-card-assistant .toggle-button").queryAs(ToggleButton.class);
+        Button select = (Button) reply().lookup(".chat-select");
         clickOn(select);
         TextArea raw = (TextArea) reply().lookup(".chat-selectable");
         assertThat(raw.getText()).isEqualTo("First **answer**");
         assertThat(raw.isEditable()).isFalse();
+        clickOn(select);
+        assertThat(reply().lookup(".chat-selectable")).isNull();
+        assertThat(text(reply())).contains("First answer");
 
         press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> reply() != null && text(reply()).contains("Second answer") && !footer(reply()).isEmpty());
