@@ -83,6 +83,7 @@ public final class WindowAssembly implements AutoCloseable {
         memory.keep(providers);
         build();
         this.usage = UsageFeature.install(window, chat, database, background, ui);
+        usage.attach(chatModel);
         this.history = HistoryFeature.install(database, chat, window, background, ui);
         history.recorder().setKnownKeys(() -> java.util.Arrays.asList(providers.apiKey()));
         history.connect(chatModel);
@@ -130,7 +131,6 @@ public final class WindowAssembly implements AutoCloseable {
     public void draftChanged(String text) {
         draft = text == null ? "" : text;
         request.refresh();
-        if (usage != null) usage.draftChanged(draft);
     }
 
     public void focusComposer() { chatView.focusComposer(); }

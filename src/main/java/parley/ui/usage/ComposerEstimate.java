@@ -64,6 +64,13 @@ public final class ComposerEstimate {
         });
     }
 
+    /** Nothing to estimate (an empty composer): shows nothing, and drops answers still on their way. */
+    public void clear() {
+        latest.incrementAndGet();
+        text.set("");
+        budget.set(BudgetCheck.OK);
+    }
+
     static String describe(SendEstimate e) {
         String tokens = "≈ " + String.format("%,d", e.promptTokens()) + " prompt tokens";
         if (e.high().isUnknown()) return tokens + " · " + Money.UNKNOWN;

@@ -23,12 +23,10 @@ public final class CostChart extends VBox {
     public CostChart() {
         setId("usage-chart");
         getStyleClass().add("usage-chart");
-        days.setLabel("day");
-        dollars.setLabel("US dollars");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
-        chart.setPrefHeight(260);
-        chart.setMinHeight(200);
+        chart.setPrefHeight(340);
+        chart.setMinHeight(300);
         note.getStyleClass().add("usage-note");
         note.setWrapText(true);
         note.managedProperty().bind(note.visibleProperty());

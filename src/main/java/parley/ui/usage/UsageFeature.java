@@ -83,6 +83,10 @@ public final class UsageFeature {
 
     /** Estimates again: call when the draft, the parameters, the provider or the model change. */
     public void draftChanged(String draft) {
+        if (draft == null || draft.isBlank()) {
+            ui.run(estimate::clear);
+            return;
+        }
         estimate.update(() -> nextRequest(draft), this::origin);
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -50,6 +52,7 @@ public final class UsageView extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
+        content.getStyleClass().add("usage-content");
         content.getChildren().addAll(header(), budgetMessage(), totals(), new Separator(), tableSection(),
                 chartSection(), new Separator(), priceSection(), new Separator(), budgetSection(), message());
         setContent(content);
@@ -101,6 +104,8 @@ public final class UsageView extends ScrollPane {
         amount.setId(id);
         amount.getStyleClass().add("usage-amount");
         amount.textProperty().bind(value);
+        amount.setWrapText(true);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, label, amount);
     }
 
@@ -157,16 +162,22 @@ public final class UsageView extends ScrollPane {
         TableView<UsageTotal> table = new TableView<>(vm.groups());
         table.setId("usage-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(220);
-        TableColumn<UsageTotal, String> key = column("", UsageTotal::key);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPrefHeight(200);
+        TableColumn<UsageTotal, String> key = column("", t -> UsageViewModel.shortName(t.key()));
         key.textProperty().bind(vm.groupByProperty().map(GroupBy::label));
-        table.getColumns().add(key);
-        table.getColumns().add(column("requests", t -> Integer.toString(t.requests())));
-        table.getColumns().add(column("prompt", t -> String.format("%,d", t.tokens().prompt())));
-        table.getColumns().add(column("completion", t -> String.format("%,d", t.tokens().completion())));
-        table.getColumns().add(column("cached", t -> String.format("%,d", t.tokens().cached())));
-        table.getColumns().add(column("cost", t -> Money.format(t.cost())));
+        key.setPrefWidth(150);
+        TableColumn<UsageTotal, String> tokens = column("tokens", t -> UsageViewModel.compact(t.tokens().total()));
+        TableColumn<UsageTotal, String> cost = column("cost", t -> Money.format(t.cost()));
+        tokens.setPrefWidth(60);
+        cost.setPrefWidth(120);
+        List.of(tokens, cost).forEach(c -> c.getStyleClass().add("number-column"));
+        table.getColumns().addAll(List.of(key, tokens, cost));
+        table.setRowFactory(t -> {
+            TableRow<UsageTotal> row = new TableRow<>();
+            row.itemProperty().subscribe(item -> row.setTooltip(item == null ? null : new Tooltip(UsageViewModel.details(item))));
+            return row;
+        });
         table.setPlaceholder(new Label("No requests yet"));
         return new VBox(8, by, filters1, filters2, table);
     }
@@ -175,6 +186,7 @@ public final class UsageView extends ScrollPane {
         ComboBox<String> box = new ComboBox<>(items);
         box.setPromptText(prompt);
         box.setMaxWidth(Double.MAX_VALUE);
+        box.setPrefWidth(100);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -182,7 +194,7 @@ public final class UsageView extends ScrollPane {
     private Node chartSection() {
         CostChart chart = new CostChart();
         vm.dailyCostsProperty().subscribe(chart::show);
-        Label title = new Label("Cost per day");
+        Label title = new Label("Cost per day, US dollars");
         title.getStyleClass().add(Styles.TITLE_4);
         return new VBox(4, title, chart);
     }
@@ -199,27 +211,28 @@ public final class UsageView extends ScrollPane {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(200);
-        table.getColumns().add(column("model", PriceRow::model));
-        table.getColumns().add(column("provider", r -> r.provider().isEmpty() ? "any" : r.provider()));
-        table.getColumns().add(column("input", r -> r.price().input().toPlainString()));
-        table.getColumns().add(column("output", r -> r.price().output().toPlainString()));
-        table.getColumns().add(column("cached", r -> r.price().cachedInput() == null ? "—" : r.price().cachedInput().toPlainString()));
-        table.getColumns().add(column("source", r -> r.price().source().label()));
-        table.getColumns().add(column("as of", r -> r.price().asOf().toString()));
+        TableColumn<PriceRow, String> model = column("model", r -> UsageViewModel.shortName(r.model()));
+        TableColumn<PriceRow, String> amounts = column("in / out (cached)", UsageViewModel::amounts);
+        TableColumn<PriceRow, String> source = column("from", r -> r.price().source().label());
+        model.setPrefWidth(130);
+        amounts.setPrefWidth(130);
+        source.setPrefWidth(80);
+        amounts.getStyleClass().add("number-column");
+        table.getColumns().addAll(List.of(model, amounts, source));
         table.setRowFactory(t -> {
-            var row = new javafx.scene.control.TableRow<PriceRow>();
-            row.itemProperty().subscribe(item -> row.setTooltip(item == null || item.note().isEmpty() ? null : new Tooltip(item.note())));
+            TableRow<PriceRow> row = new TableRow<>();
+            row.itemProperty().subscribe(item -> row.setTooltip(item == null ? null : new Tooltip(UsageViewModel.details(item))));
             return row;
         });
 
-        TextField model = field("model id", "price-model");
+        TextField modelId = field("model id", "price-model");
         TextField provider = field("provider (empty: any)", "price-provider");
         TextField input = field("input", "price-input");
         TextField output = field("output", "price-output");
         TextField cached = field("cached", "price-cached");
         table.getSelectionModel().selectedItemProperty().subscribe(r -> {
             if (r == null) return;
-            model.setText(r.model());
+            modelId.setText(r.model());
             provider.setText(r.provider());
             input.setText(r.price().input().toPlainString());
             output.setText(r.price().output().toPlainString());
@@ -228,22 +241,22 @@ public final class UsageView extends ScrollPane {
         Button set = new Button("Set my price");
         set.setId("price-set");
         set.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL);
-        set.setOnAction(e -> vm.setPrice(model.getText(), provider.getText(), input.getText(), output.getText(), cached.getText()));
+        set.setOnAction(e -> vm.setPrice(modelId.getText(), provider.getText(), input.getText(), output.getText(), cached.getText()));
         Button remove = new Button("Remove my price");
         remove.setId("price-remove");
         remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         remove.setOnAction(e -> vm.removePrice(table.getSelectionModel().getSelectedItem()));
-        HBox ids = new HBox(6, model, provider);
-        HBox amounts = new HBox(6, input, output, cached);
+        HBox ids = new HBox(6, modelId, provider);
+        HBox prices = new HBox(6, input, output, cached);
         HBox buttons = new HBox(6, set, remove);
-        return new VBox(8, title, hint, table, ids, amounts, buttons);
+        return new VBox(8, title, hint, table, ids, prices, buttons);
     }
 
     private Node budgetSection() {
         Label title = new Label("Budget");
         title.getStyleClass().add(Styles.TITLE_4);
-        TextField daily = field("daily limit, $", "budget-daily");
-        TextField monthly = field("monthly limit, $", "budget-monthly");
+        TextField daily = field("none", "budget-daily");
+        TextField monthly = field("none", "budget-monthly");
         ToggleSwitch hard = new ToggleSwitch("Refuse sends past a limit (else ask)");
         hard.setId("budget-hard-stop");
         vm.budgetProperty().subscribe(b -> {
@@ -259,7 +272,12 @@ public final class UsageView extends ScrollPane {
                 + " a limit, a question or a refusal.");
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return new VBox(8, title, new HBox(6, daily, monthly), hard, save, hint);
+        GridPane limits = new GridPane(8, 6);
+        limits.addRow(0, new Label("Daily limit, $"), daily);
+        limits.addRow(1, new Label("Monthly limit, $"), monthly);
+        GridPane.setHgrow(daily, Priority.ALWAYS);
+        GridPane.setHgrow(monthly, Priority.ALWAYS);
+        return new VBox(8, title, limits, hard, save, hint);
     }
 
     private Node message() {

@@ -213,6 +213,50 @@ public final class UsageViewModel {
                 + " · " + String.format("%,d", total.tokens().total()) + " tokens";
     }
 
+    /** A model id without its organisation ("deepseek-v3.2" for "deepseek-ai/deepseek-v3.2"), to fit a narrow column. */
+    static String shortName(String key) {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 || slash == key.length() - 1 ? key : key.substring(slash + 1);
+    }
+
+    /** "0.26 / 0.38 (0.13)": input, output and cached input per million tokens. */
+    static String amounts(PriceRow r) {
+        var p = r.price();
+        return p.input().toPlainString() + " / " + p.output().toPlainString()
+                + (p.cachedInput() == null ? "" : " (" + p.cachedInput().toPlainString() + ")");
+    }
+
+    /** Everything about a price, for its tooltip. */
+    static String details(PriceRow r) {
+        var p = r.price();
+        return r.model() + "\nprovider " + (r.provider().isEmpty() ? "any" : r.provider())
+                + "\ninput " + p.input().toPlainString() + ", output " + p.output().toPlainString()
+                + ", cached " + (p.cachedInput() == null ? "at the input price" : p.cachedInput().toPlainString())
+                + " per million tokens\n" + p.source().label() + ", " + p.asOf()
+                + (r.note().isEmpty() ? "" : "\n" + r.note());
+    }
+
+    /** 950, 12.3k, 1.05M: token counts that fit a narrow column. */
+    static String compact(long n) {
+        if (n < 1_000) return Long.toString(n);
+        if (n < 1_000_000) return trim(n / 1_000.0) + "k";
+        return trim(n / 1_000_000.0) + "M";
+    }
+
+    private static String trim(double v) {
+        String s = String.format(java.util.Locale.ROOT, v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /** Every count of a row, for its tooltip. */
+    static String details(UsageTotal t) {
+        return t.key() + "\n" + t.requests() + " request" + (t.requests() == 1 ? "" : "s")
+                + "\nprompt " + String.format("%,d", t.tokens().prompt()) + " (cached " + String.format("%,d", t.tokens().cached())
+                + ")\ncompletion " + String.format("%,d", t.tokens().completion()) + " (reasoning "
+                + String.format("%,d", t.tokens().reasoning()) + ")\ncost " + Money.format(t.cost())
+                + (t.tokens().estimated() ? "\n≈ some counts are estimates" : "");
+    }
+
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
 
     private record Snapshot(UsageOverview overview, List<UsageTotal> groups, UsageReport.DailyCosts daily,

@@ -84,6 +84,8 @@ class UsageFeatureTest {
         chatModel.draftProperty().set("Hello");
         assertThat(chatModel.costEstimateProperty().get()).startsWith("≈ ").contains("prompt tokens · $")
                 .contains("with a full 1,024-token reply");
+        chatModel.draftProperty().set("  ");
+        assertThat(chatModel.costEstimateProperty().get()).as("nothing to estimate").isEmpty();
 
         server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 7));
         sendAndWait("Hello");
