@@ -2,6 +2,18 @@ package parley.api;
 
 /** A failed request, typed, with the provider's own message. Status is 0 when no HTTP answer came. */
 public record ApiError(Kind kind, int status, String type, String message) {
+    /**
+     * This error with each occurrence of {@code secret} in its message masked: some servers echo the
+     * key they refused, and the message is shown, printed and stored.
+     */
+    public ApiError hiding(String secret) {
+        if (secret == null || secret.length() < 8 || message == null || !message.contains(secret)) {
+            return this;
+        }
+        String masked = secret.length() < 16 ? "••••" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 4);
+        return new ApiError(kind, status, type, message.replace(secret, masked));
+    }
+
     public enum Kind {
         AUTHENTICATION, PAYMENT, NOT_FOUND, RATE_LIMIT, BAD_REQUEST, SERVER, NETWORK, TIMEOUT,
         PROTOCOL, CANCELLED

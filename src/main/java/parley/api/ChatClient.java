@@ -108,13 +108,13 @@ public final class ChatClient implements ChatBackend {
             config.tap().body(response.body());
         }
         if (response.statusCode() / 100 != 2) {
-            throw new ApiException(ErrorBodies.fromResponse(response.statusCode(), response.body()));
+            throw new ApiException(ErrorBodies.fromResponse(response.statusCode(), response.body()).hiding(config.apiKey()));
         }
         try {
             JsonNode tree = JSON.readTree(response.body());
             ApiError inBody = ErrorBodies.fromJson(tree, response.statusCode(), 0);
             if (inBody != null && !tree.has("data")) {
-                throw new ApiException(inBody);
+                throw new ApiException(inBody.hiding(config.apiKey()));
             }
             return tree;
         } catch (JsonProcessingException e) {

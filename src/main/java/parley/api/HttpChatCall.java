@@ -45,7 +45,7 @@ final class HttpChatCall implements ChatCall {
         this.client = client;
         this.request = request;
         this.tap = tap;
-        this.collector = new ResultCollector(events, System.nanoTime());
+        this.collector = new ResultCollector(events, System.nanoTime(), client.config().apiKey());
     }
 
     /** Ends the call at once with an error found before anything was sent. */

@@ -6,15 +6,18 @@ import java.util.function.Consumer;
 final class ResultCollector implements Consumer<StreamEvent> {
     private final Consumer<StreamEvent> downstream;
     private final long startNanos;
+    private final String secret;
     private final StringBuilder content = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private String finishReason;
     private parley.api.Usage usage;
     private long firstTokenNanos = -1;
 
-    ResultCollector(Consumer<StreamEvent> downstream, long startNanos) {
+    /** {@code secret}: the key of the request, masked wherever an error message repeats it (may be null). */
+    ResultCollector(Consumer<StreamEvent> downstream, long startNanos, String secret) {
         this.downstream = downstream;
         this.startNanos = startNanos;
+        this.secret = secret;
     }
 
     @Override
@@ -38,7 +41,8 @@ final class ResultCollector implements Consumer<StreamEvent> {
     }
 
     /** The result of a request that ended; {@code error} is also reported as an event. */
-    ChatResult result(boolean truncated, boolean stopped, ApiError error) {
+    ChatResult result(boolean truncated, boolean stopped, ApiError failure) {
+        ApiError error = failure == null ? null : failure.hiding(secret);
         if (error != null) {
             try {
                 downstream.accept(new StreamEvent.Error(error));

@@ -706,4 +706,23 @@ class ChatClientTest {
         ChatResult result = client().start(plain(), events::add).await();
         assertThat(result.error()).isEqualTo(new ApiError(ApiError.Kind.PAYMENT, 200, null, "balance is used up"));
     }
+
+    @Test
+    void aKeyTheServerEchoesIsMaskedInTheError() throws Exception {
+        server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"type\":\"invalid_request_error\"}}"));
+
+        ChatResult result = client().start(streaming(), events::add).await();
+
+        assertThat(result.error().message()).doesNotContain(KEY).contains("sk-t…6789");
+        assertThat(events).filteredOn(e -> e instanceof StreamEvent.Error)
+                .allSatisfy(e -> assertThat(((StreamEvent.Error) e).error().message()).doesNotContain(KEY));
+    }
+
+    @Test
+    void aKeyTheModelListEchoesIsMaskedInTheError() {
+        server.enqueue(Reply.json(401, "{\"code\":401,\"msg\":\"invalid key " + KEY + "\"}"));
+
+        assertThatThrownBy(() -> client().fetchModels())
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error().message()).doesNotContain(KEY));
+    }
 }
