@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import parley.history.SessionFile;
 import parley.store.Database;
+import parley.usage.TokenEstimator;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.ThemeChoice;
 
@@ -40,6 +41,7 @@ public final class DesktopApp extends Application {
         Thread.ofVirtual().name("open-database").start(() -> {
             try {
                 Database database = Database.openDefault();
+                TokenEstimator.load();
                 Platform.runLater(() -> showWindow(stage, database, starting, smoke));
             } catch (RuntimeException e) {
                 Platform.runLater(() -> starting.failed(oneLine(e)));

@@ -76,9 +76,15 @@ public final class MainWindow extends BorderPane {
         centre.getChildren().setAll(node);
     }
 
-    /** Adds a tab to the right-hand side area and returns it. */
+    /**
+     * Adds a tab to the right-hand side area and returns it. Its content joins the scene when the tab
+     * is first selected, so panels nobody looks at cost no styling or layout at start-up.
+     */
     public Tab addSidePanel(String title, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
+        tab.selectedProperty().subscribe(selected -> {
+            if (selected && tab.getContent() == null) tab.setContent(content);
+        });
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         side.getTabs().add(tab);
         return tab;

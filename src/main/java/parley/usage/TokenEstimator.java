@@ -18,6 +18,11 @@ public final class TokenEstimator {
     private static final Encoding ENCODING =
             Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
+    /** Loads the encoding's tables now (a few hundred ms), e.g. on a background thread at start-up. */
+    public static void load() {
+        ENCODING.getName();
+    }
+
     public int count(String text) {
         return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
     }

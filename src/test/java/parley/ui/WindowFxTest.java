@@ -118,6 +118,20 @@ class WindowFxTest extends FxRobot {
     }
 
     @Test
+    void aSidePanelJoinsTheSceneWhenItsTabIsFirstShown() {
+        assertThat(lookup("#request-json").tryQuery()).isEmpty();
+        showSidePanel("tab-request");
+        assertThat(lookup("#request-json").tryQuery()).isPresent();
+    }
+
+    private void showSidePanel(String tabId) {
+        interact(() -> assembly.window().sidePanels().getTabs().stream()
+                .filter(tab -> tabId.equals(tab.getId())).findFirst()
+                .ifPresent(tab -> assembly.window().sidePanels().getSelectionModel().select(tab)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void aFifthStopSequenceIsRefused() {
         TextField input = lookup("#stop-input").queryAs(TextField.class);
         interact(() -> lookup("#params-view").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
@@ -128,6 +142,7 @@ class WindowFxTest extends FxRobot {
         assertThat(lookup("#params-message").queryAs(Label.class).getText())
                 .isEqualTo("At most 4 stop sequences: remove one before adding another.");
         assertThat(input.getText()).isEqualTo("five");
+        showSidePanel("tab-request");
         assertThat(lookup("#request-json").queryAs(TextArea.class).getText()).contains("\"four\"").doesNotContain("\"five\"");
     }
 
@@ -153,6 +168,7 @@ class WindowFxTest extends FxRobot {
         waitUntil(() -> assembly.params().temperature().value() == 1.3);
         assertThat(lookup("#field-temperature").queryAs(TextField.class).getText()).isEqualTo("1.3");
         assertThat(assembly.params().topP().included()).isTrue();
+        showSidePanel("tab-request");
         assertThat(lookup("#request-json").queryAs(TextArea.class).getText()).contains("\"temperature\" : 1.3").contains("\"top_p\"");
     }
 
