@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import parley.history.SessionFile;
+import parley.store.Database;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.ThemeChoice;
 
@@ -21,23 +22,53 @@ public final class DesktopApp extends Application {
         Application.launch(DesktopApp.class, args);
     }
 
+    /**
+     * Shows the window with a spinner first, opens the database off the JavaFX thread, then builds
+     * the views after the first frame is on screen and puts them in the window.
+     */
     @Override
     public void start(Stage stage) {
-        assembly = WindowAssembly.open(System.getenv(), UiThread.FX);
-        assembly.setLinkOpener(getHostServices()::showDocument);
+        StartingView starting = new StartingView();
+        Scene scene = new Scene(starting, 1360, 860);
+        scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("Parley");
         stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(scene(assembly));
+        stage.setScene(scene);
+        stage.show();
+        StartupSmoke.Watch smoke = StartupSmoke.requested(getParameters().getRaw())
+                ? StartupSmoke.watch(stage) : null;
+        Thread.ofVirtual().name("open-database").start(() -> {
+            try {
+                Database database = Database.openDefault();
+                Platform.runLater(() -> showWindow(stage, database, starting, smoke));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> starting.failed(oneLine(e)));
+            }
+        });
+    }
+
+    private void showWindow(Stage stage, Database database, StartingView starting, StartupSmoke.Watch smoke) {
+        try {
+            assembly = WindowAssembly.open(database, System.getenv(), UiThread.FX);
+        } catch (RuntimeException e) {
+            database.close();
+            starting.failed(oneLine(e));
+            return;
+        }
+        assembly.setLinkOpener(getHostServices()::showDocument);
+        install(stage.getScene(), assembly);
         assembly.memory().keep(stage);
         assembly.memory().keep("main", assembly.window().split());
-        stage.show();
         Platform.runLater(assembly::windowShown);
         Platform.runLater(assembly::focusComposer);
         getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
                 .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
-        if (StartupSmoke.requested(getParameters().getRaw())) {
-            StartupSmoke.exitAfterFirstFrame(stage);
-        }
+        if (smoke != null) smoke.windowBuilt();
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /** The window's scene with the app stylesheet, the theme applied and following its changes. */
@@ -46,15 +77,24 @@ public final class DesktopApp extends Application {
     }
 
     public static Scene scene(WindowAssembly assembly, double width, double height) {
-        AppearanceViewModel appearance = assembly.appearance();
+        applyTheme(assembly.appearance());
+        Scene scene = new Scene(assembly.window(), width, height);
+        scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    /** Puts the built window into a scene that is already showing, with the theme applied. */
+    static void install(Scene scene, WindowAssembly assembly) {
+        applyTheme(assembly.appearance());
+        scene.setRoot(assembly.window());
+    }
+
+    private static void applyTheme(AppearanceViewModel appearance) {
         String wanted = System.getProperty(THEME_PROPERTY, System.getenv("PARLEY_THEME"));
         ThemeChoice.parse(wanted).ifPresent(appearance::choose);
         Platform.getPreferences().colorSchemeProperty()
                 .subscribe(scheme -> appearance.systemDarkChanged(scheme == ColorScheme.DARK));
         appearance.theme().subscribe(theme -> Application.setUserAgentStylesheet(theme.getUserAgentStylesheet()));
-        Scene scene = new Scene(assembly.window(), width, height);
-        scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
-        return scene;
     }
 
     @Override

@@ -7,9 +7,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * {@code --smoke}: shows the window, waits for its first frame, prints the time since the JVM
- * started and exits 0. The installers run it to check an installed app and to record the
- * class-data-sharing archive; the start-up benchmark reads its figure.
+ * {@code --smoke}: shows the window, prints the time since the JVM started to its first frame and
+ * to the first frame with the views built, and exits 0. The installers run it to check an installed
+ * app and to record the class-data-sharing archive; the start-up benchmark reads its figures.
  */
 public final class StartupSmoke {
     public static final String FLAG = "--smoke";
@@ -21,36 +21,52 @@ public final class StartupSmoke {
         return args.contains(FLAG);
     }
 
-    /** Call after {@code stage.show()}: exits once the first frame of the stage has been drawn. */
-    static void exitAfterFirstFrame(Stage stage) {
+    /**
+     * Call after {@code stage.show()}: prints the time to the first frame, then, once
+     * {@link Watch#windowBuilt()} was called, the time to the first frame of the built window, and exits.
+     */
+    static Watch watch(Stage stage) {
         startGiveUpTimer();
-        new FirstFrameWatch(stage).start();
+        Watch watch = new Watch(stage);
+        watch.start();
+        return watch;
     }
 
     /**
      * The first pulse after showing lays out the scene and hands the frame to the render thread;
      * the next pulse cannot synchronise the scene until that frame is drawn, so the second
-     * pulse marks the first frame as on screen.
+     * pulse marks the frame as on screen. The same holds for the pulses after the window is built.
      */
-    private static final class FirstFrameWatch extends AnimationTimer {
+    static final class Watch extends AnimationTimer {
         private final Stage stage;
+        private volatile boolean built;
         private int pulses;
+        private int pulsesSinceBuilt;
 
-        FirstFrameWatch(Stage stage) {
+        Watch(Stage stage) {
             this.stage = stage;
+        }
+
+        /** The window's views are in the scene; exit once they have been drawn. */
+        void windowBuilt() {
+            built = true;
         }
 
         @Override
         public void handle(long now) {
-            if (!stage.isShowing() || ++pulses < 2) {
-                return;
-            }
+            if (!stage.isShowing()) return;
+            if (++pulses == 2) report("first frame after");
+            if (pulses < 2 || !built || ++pulsesSinceBuilt < 2) return;
             stop();
-            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("first frame after " + millis + " ms since JVM start");
-            System.out.flush();
+            report("window built after");
             Platform.exit();
             System.exit(0);
+        }
+
+        private static void report(String what) {
+            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println(what + " " + millis + " ms since JVM start");
+            System.out.flush();
         }
     }
 

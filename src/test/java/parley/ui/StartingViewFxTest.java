@@ -1,0 +1,65 @@
+package parley.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import parley.store.Database;
+
+/** The spinner the window shows before its views are built, and the swap to the built window. */
+class StartingViewFxTest extends FxRobot {
+    @TempDir
+    Path home;
+    private StartingView starting;
+    private Scene scene;
+    private WindowAssembly assembly;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            starting = new StartingView();
+            scene = new Scene(starting, 800, 600);
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (assembly != null) interact(assembly::close);
+    }
+
+    @Test
+    void showsASpinnerUntilTheWindowIsBuilt() throws Exception {
+        assertThat(lookup(".progress-indicator").tryQuery()).isPresent();
+        interact(() -> {
+            assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+            DesktopApp.install(scene, assembly);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getRoot()).isSameAs(assembly.window());
+        assertThat(lookup(node -> node instanceof StartingView).tryQuery()).isEmpty();
+    }
+
+    @Test
+    void aFailureReplacesTheSpinnerWithTheReason() {
+        interact(() -> starting.failed("the data folder /x is not writable"));
+        assertThat(lookup(node -> node instanceof ProgressIndicator).tryQuery()).isEmpty();
+        assertThat(lookup(".label").queryAs(Label.class).getText())
+                .isEqualTo("Parley could not start: the data folder /x is not writable");
+    }
+}
