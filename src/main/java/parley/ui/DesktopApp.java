@@ -29,6 +29,7 @@ public final class DesktopApp extends Application {
      */
     @Override
     public void start(Stage stage) {
+        applyFirstTheme();
         StartingView starting = new StartingView();
         Scene scene = new Scene(starting, 1360, 860);
         scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
@@ -47,6 +48,18 @@ public final class DesktopApp extends Application {
                 Platform.runLater(() -> starting.failed(oneLine(e)));
             }
         });
+    }
+
+    /**
+     * The start screen already wears a theme (the one asked for at start, else the system's light or
+     * dark), so it neither shows JavaFX's own look nor flashes light on a dark desktop; the saved
+     * theme replaces it once the settings are read.
+     */
+    private static void applyFirstTheme() {
+        boolean systemDark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        ThemeChoice first = ThemeChoice.parse(System.getProperty(THEME_PROPERTY, System.getenv("PARLEY_THEME")))
+                .orElse(ThemeChoice.SYSTEM);
+        Application.setUserAgentStylesheet(first.resolve(systemDark).getUserAgentStylesheet());
     }
 
     private void showWindow(Stage stage, Database database, StartingView starting, StartupSmoke.Watch smoke) {
