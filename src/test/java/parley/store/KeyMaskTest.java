@@ -25,8 +25,8 @@ class KeyMaskTest {
 
     @Test
     void redactKnownLeavesOtherTextAlone() {
-        assertThat(KeyMask.redactKnown("the format is sk-xxxxxxxxxxxxxxxxxxxxxxxx", List.of("sk-real-secret-value")))
-                .isEqualTo("the format is sk-xxxxxxxxxxxxxxxxxxxxxxxx");
+        String keyShaped = "the format is sk-" + "x".repeat(24);
+        assertThat(KeyMask.redactKnown(keyShaped, List.of("sk-real-secret-value"))).isEqualTo(keyShaped);
         assertThat(KeyMask.redactKnown("mine: sk-real-secret-value", List.of("sk-real-secret-value")))
                 .isEqualTo("mine: sk-r…alue");
     }
