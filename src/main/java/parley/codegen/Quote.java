@@ -41,19 +41,7 @@ final class Quote {
     /** A Java string literal. Control characters become octal escapes: a backslash-u escape would be
      *  translated before the compiler reads the string. */
     static String java(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\%03o", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+        return cStyle(text, "\\%03o");
     }
 
     /** The content of a Java text block: backslashes doubled, no closing delimiter inside. */
@@ -63,6 +51,11 @@ final class Quote {
 
     /** A C# regular string literal. */
     static String csharp(String text) {
+        return cStyle(text, "\\u%04x");
+    }
+
+    /** A double-quoted literal with C-style escapes; other control characters in {@code controlFormat}. */
+    private static String cStyle(String text, String controlFormat) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -72,7 +65,7 @@ final class Quote {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                default -> out.append(c < 0x20 || c == 0x7f ? String.format(controlFormat, (int) c) : String.valueOf(c));
             }
         }
         return out.append('"').toString();
