@@ -194,7 +194,7 @@ recompress_deb() {
 }
 
 # Installers compress their payload themselves (xz, zstd, cab, zlib), and do that far better on
-# the runtime's class image stored uncompressed (e.g. 14 MB of .deb instead of 32 MB), so they get
+# the runtime's class image stored uncompressed (about 14 MB of .deb instead of 31 MB), so they get
 # an app-image of their own with such a runtime: a smaller download, more disk once installed.
 if [ -n "$types" ]; then
   link_runtime "$out/runtime-installer" zip-0
