@@ -146,6 +146,7 @@ class TranscriptBench {
             model.send();
             return null;
         });
+        if (SHOW_GAPS) System.out.println("run " + name + " started at " + java.time.Instant.now());
         Figures figures = probe.await(name);
         onFx(() -> { probe.remove(stage.getScene()); model.close(); return null; });
         return figures;
@@ -238,6 +239,7 @@ class TranscriptBench {
         Thread.ofPlatform().daemon().start(() -> feed(paced, e -> {
             if (e instanceof StreamEvent.Delta d) synchronized (buffer) { buffer.append(d.text()); }
         }, probe));
+        if (SHOW_GAPS) System.out.println("run " + name + " started at " + java.time.Instant.now());
         Figures figures = probe.await(name);
         onFx(() -> { pump.stop(); probe.remove(stage.getScene()); return null; });
         return figures;
