@@ -1,10 +1,12 @@
 package parley.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import parley.history.SessionFile;
 import parley.store.Database;
@@ -25,17 +27,20 @@ public final class DesktopApp extends Application {
 
     /**
      * Shows the window with a spinner first, opens the database off the JavaFX thread, then builds
-     * the views after the first frame is on screen and puts them in the window.
+     * the views after the first frame is on screen and puts them in the window. Until then the
+     * window holds only shapes and text: the theme's stylesheet, the controls and the window icons
+     * are loaded after the first frame.
      */
     @Override
     public void start(Stage stage) {
-        applyFirstTheme();
-        StartingView starting = new StartingView();
+        StartingView starting = new StartingView(StartPalette.of(firstTheme(), systemDark()));
         Scene scene = new Scene(starting, 1360, 860);
-        scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("Parley");
-        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene);
+        afterFirstLayout(scene, () -> Thread.ofVirtual().name("window-icons").start(() -> {
+            List<Image> icons = AppIcons.load();
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }));
         stage.show();
         StartupSmoke.Watch smoke = StartupSmoke.requested(getParameters().getRaw())
                 ? StartupSmoke.watch(stage) : null;
@@ -50,19 +55,35 @@ public final class DesktopApp extends Application {
         });
     }
 
-    /**
-     * The start screen already wears a theme (the one asked for at start, else the system's light or
-     * dark), so it neither shows JavaFX's own look nor flashes light on a dark desktop; the saved
-     * theme replaces it once the settings are read.
-     */
-    private static void applyFirstTheme() {
-        boolean systemDark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-        ThemeChoice first = ThemeChoice.parse(System.getProperty(THEME_PROPERTY, System.getenv("PARLEY_THEME")))
+    /** The theme asked for at start ({@link #THEME_PROPERTY} or PARLEY_THEME), else the system's. */
+    private static ThemeChoice firstTheme() {
+        return ThemeChoice.parse(System.getProperty(THEME_PROPERTY, System.getenv("PARLEY_THEME")))
                 .orElse(ThemeChoice.SYSTEM);
-        Application.setUserAgentStylesheet(first.resolve(systemDark).getUserAgentStylesheet());
+    }
+
+    private static boolean systemDark() {
+        return Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+    }
+
+    /** Runs the action once, right after the scene's first layout pass. */
+    private static void afterFirstLayout(Scene scene, Runnable action) {
+        Runnable once = new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (done) return;
+                done = true;
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                action.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     private void showWindow(Stage stage, Database database, StartingView starting, StartupSmoke.Watch smoke) {
+        // The theme first: controls created without one would load JavaFX's own stylesheet too.
+        Application.setUserAgentStylesheet(firstTheme().resolve(systemDark()).getUserAgentStylesheet());
         try {
             assembly = WindowAssembly.open(database, System.getenv(), UiThread.FX);
         } catch (RuntimeException e) {
@@ -101,6 +122,8 @@ public final class DesktopApp extends Application {
     /** Puts the built window into a scene that is already showing, with the theme applied. */
     static void install(Scene scene, WindowAssembly assembly) {
         applyTheme(assembly.appearance());
+        String appCss = DesktopApp.class.getResource("app.css").toExternalForm();
+        if (!scene.getStylesheets().contains(appCss)) scene.getStylesheets().add(appCss);
         scene.setRoot(assembly.window());
     }
 

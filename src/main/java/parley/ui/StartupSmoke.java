@@ -13,6 +13,11 @@ import javafx.stage.Stage;
  */
 public final class StartupSmoke {
     public static final String FLAG = "--smoke";
+    /**
+     * {@code -Dparley.smoke.until=first-frame} exits right after the first frame, e.g. to record a
+     * class-data-sharing archive of the start only.
+     */
+    public static final String UNTIL_PROPERTY = "parley.smoke.until";
     private static final long GIVE_UP_MILLIS = 300_000;
 
     private StartupSmoke() {}
@@ -43,8 +48,11 @@ public final class StartupSmoke {
         private int pulses;
         private int pulsesSinceBuilt;
 
+        private final boolean firstFrameOnly;
+
         Watch(Stage stage) {
             this.stage = stage;
+            this.firstFrameOnly = "first-frame".equals(System.getProperty(UNTIL_PROPERTY));
         }
 
         /** The window's views are in the scene; exit once they have been drawn. */
@@ -55,10 +63,17 @@ public final class StartupSmoke {
         @Override
         public void handle(long now) {
             if (!stage.isShowing()) return;
-            if (++pulses == 2) report("first frame after");
+            if (++pulses == 2) {
+                report("first frame after");
+                if (firstFrameOnly) exit();
+            }
             if (pulses < 2 || !built || ++pulsesSinceBuilt < 2) return;
-            stop();
             report("window built after");
+            exit();
+        }
+
+        private void exit() {
+            stop();
             Platform.exit();
             System.exit(0);
         }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.store.Database;
+import parley.ui.settings.ThemeChoice;
 
 /** The spinner the window shows before its views are built, and the swap to the built window. */
 class StartingViewFxTest extends FxRobot {
@@ -29,7 +29,7 @@ class StartingViewFxTest extends FxRobot {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            starting = new StartingView();
+            starting = new StartingView(StartPalette.of(ThemeChoice.NORD_DARK, false));
             scene = new Scene(starting, 800, 600);
             stage.setScene(scene);
             stage.show();
@@ -44,22 +44,32 @@ class StartingViewFxTest extends FxRobot {
     }
 
     @Test
-    void showsASpinnerUntilTheWindowIsBuilt() throws Exception {
-        assertThat(lookup(".progress-indicator").tryQuery()).isPresent();
+    void showsATurningSpinnerOnTheThemesBackgroundUntilTheWindowIsBuilt() throws Exception {
+        assertThat(starting.spinning()).isTrue();
+        assertThat(lookup(".start-spinner").tryQuery()).isPresent();
+        assertThat(lookup(".start-message").queryAs(Text.class).getText()).isEqualTo(StartingView.OPENING);
+        assertThat(starting.getBackground().getFills().getFirst().getFill())
+                .isEqualTo(StartPalette.of(ThemeChoice.NORD_DARK, false).background());
+        double angle = lookup(".start-spinner").query().getRotate();
+        WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup(".start-spinner").query().getRotate()).isNotEqualTo(angle);
         interact(() -> {
             assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
             DesktopApp.install(scene, assembly);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(scene.getRoot()).isSameAs(assembly.window());
+        assertThat(scene.getStylesheets()).anyMatch(sheet -> sheet.endsWith("parley/ui/app.css"));
         assertThat(lookup(node -> node instanceof StartingView).tryQuery()).isEmpty();
     }
 
     @Test
     void aFailureReplacesTheSpinnerWithTheReason() {
         interact(() -> starting.failed("the data folder /x is not writable"));
-        assertThat(lookup(node -> node instanceof ProgressIndicator).tryQuery()).isEmpty();
-        assertThat(lookup(".label").queryAs(Label.class).getText())
+        assertThat(starting.spinning()).isFalse();
+        assertThat(lookup(".start-spinner").tryQuery()).isEmpty();
+        assertThat(lookup(".start-message").queryAs(Text.class).getText())
                 .isEqualTo("Parley could not start: the data folder /x is not writable");
     }
 }
