@@ -9,7 +9,9 @@ import javafx.scene.Node;
 /**
  * Markdown shown as nodes, fed whole or as a stream. While streaming, each finished block is
  * rendered once and appended; only the open (last) block is rendered again, so the cost of an
- * {@link #append} does not grow with the length of the text.
+ * {@link #append} does not grow with the length of the text. Blocks are kept in sections of at most
+ * {@link #SECTION_SIZE}: JavaFX walks every child of a parent whose last child changes, so a flat
+ * column of thousands of blocks made each frame of a long reply slower than the last.
  *
  * <p>When more finished blocks arrive at once than can be rendered in a few milliseconds (a flood),
  * the newest are rendered at once, so the end of the text is on screen in the same frame, and the
@@ -17,6 +19,8 @@ import javafx.scene.Node;
  * rendered in order over the next frames, a few milliseconds' worth each, so no frame stalls.
  */
 public final class MarkdownView extends BlockColumn {
+    static final int SECTION_SIZE = 48;
+    private static final double SPACING = 8;
     /** Rendering time per frame; styling and laying out what was rendered come on top, in the same pulse. */
     private static final long FRAME_BUDGET_NANOS = 4_000_000;
 
@@ -33,7 +37,7 @@ public final class MarkdownView extends BlockColumn {
     private boolean streaming;
 
     public MarkdownView(MarkdownRenderer renderer) {
-        super(8);
+        super(SPACING);
         this.renderer = renderer;
         getStyleClass().add("md-view");
     }
@@ -82,18 +86,18 @@ public final class MarkdownView extends BlockColumn {
             rendered.addFirst(renderer.render(blocks.get(--next)));
         } while (next > 0 && System.nanoTime() < deadline);
         if (next > 0) queue(blocks.subList(0, next));
-        getChildren().addAll(rendered);
+        for (Node block : rendered) lastSection().getChildren().add(block);
     }
 
     private void queue(List<String> blocks) {
-        Backlog backlog = new Backlog(getSpacing());
+        Backlog backlog = new Backlog(SPACING);
         backlog.addAll(blocks);
         backlogs.add(backlog);
         getChildren().add(backlog);
         catchUp.start();
     }
 
-    /** One frame's share of the oldest backlog, rendered in its place. */
+    /** One frame's share of the oldest backlog, rendered into sections just before it. */
     private void renderBacklog() {
         Backlog backlog = backlogs.peek();
         if (backlog == null) {
@@ -105,8 +109,7 @@ public final class MarkdownView extends BlockColumn {
         do {
             rendered.add(renderer.render(backlog.poll()));
         } while (!backlog.isEmpty() && System.nanoTime() < deadline);
-        int at = getChildren().indexOf(backlog);
-        getChildren().addAll(at, rendered);
+        for (Node block : rendered) sectionBefore(backlog).getChildren().add(block);
         if (backlog.isEmpty()) {
             getChildren().remove(backlog);
             backlogs.poll();
@@ -114,17 +117,49 @@ public final class MarkdownView extends BlockColumn {
         }
     }
 
+    /** The section that takes the next block at the end, started anew when the last one is full. */
+    private BlockColumn lastSection() {
+        if (!getChildren().isEmpty() && getChildren().getLast() instanceof Section section
+                && section.getChildren().size() < SECTION_SIZE) {
+            return section;
+        }
+        Section section = new Section();
+        getChildren().add(section);
+        return section;
+    }
+
+    /** The section right before this backlog that takes the next block from it. */
+    private BlockColumn sectionBefore(Backlog backlog) {
+        int at = getChildren().indexOf(backlog);
+        if (at > 0 && getChildren().get(at - 1) instanceof Section section && section.getChildren().size() < SECTION_SIZE) {
+            return section;
+        }
+        Section section = new Section();
+        getChildren().add(at, section);
+        return section;
+    }
+
     private void showOpen(String openText) {
         if (!openText.isBlank()) {
             openNode = renderer.render(openText);
-            getChildren().add(openNode);
+            lastSection().getChildren().add(openNode);
         }
     }
 
     private void removeOpen() {
         if (openNode != null) {
-            getChildren().remove(getChildren().size() - 1);
+            BlockColumn section = (BlockColumn) openNode.getParent();
+            section.getChildren().remove(openNode);
+            if (section.getChildren().isEmpty()) getChildren().remove(section);
             openNode = null;
+        }
+    }
+
+    /** A run of consecutive blocks. */
+    private static final class Section extends BlockColumn {
+        Section() {
+            super(SPACING);
+            getStyleClass().add("md-section");
         }
     }
 }

@@ -48,6 +48,8 @@ class MarkdownViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(view::caughtUp));
         assertThat(onFx(() -> allText(view))).isEqualTo(plain.toString());
         assertThat(onFx(() -> view.getChildren().stream().noneMatch(Backlog.class::isInstance))).isTrue();
+        assertThat(onFx(() -> view.getChildren().size())).as("blocks are kept in sections, not in one flat list")
+                .isLessThanOrEqualTo(3001 / MarkdownView.SECTION_SIZE + 3);
     }
 
     @Test
