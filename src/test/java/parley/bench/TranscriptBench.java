@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -47,7 +48,11 @@ import parley.ui.markdown.MarkdownView;
 class TranscriptBench {
     private static final int DELTAS = 100_000;
     private static final int PACED_PER_SECOND = 10_000;
+    /** The paced producer wakes about once a millisecond and sends the deltas that are due (about 10), as a network read would. */
+    private static final long PACE_TICK_NANOS = 1_000_000;
     private static final int HISTORY_MESSAGES = 20;
+    /** {@code -Dbench.gaps=true} prints every gap between pulses over 40 ms with the time it ended. */
+    private static final boolean SHOW_GAPS = Boolean.getBoolean("bench.gaps");
     private static final int HISTORY_WORDS = 5_000;
     private static final List<String> PIECES = pieces();
     private static final int TOTAL = PIECES.stream().mapToInt(String::length).sum();
@@ -57,10 +62,11 @@ class TranscriptBench {
     private Stage stage;
 
     record Figures(String name, double longestPauseMs, double lastToScreenMs, double firstToScreenMs,
-                   double peakHeapMb, double fxCpuMs, double processCpuMs) {
+                   double allBuiltMs, double liveHeapMb, double peakHeapMb, double fxCpuMs, double processCpuMs) {
         String row() {
-            return String.format(Locale.ROOT, "%-38s %10.1f %12.1f %12.1f %10.1f %10.1f %10.1f", name, longestPauseMs,
-                    lastToScreenMs, firstToScreenMs, peakHeapMb, fxCpuMs, processCpuMs);
+            return String.format(Locale.ROOT, "%-38s %9.1f %12.1f %12.1f %10.1f %9.1f %9.1f %9.1f %9.1f", name,
+                    longestPauseMs, lastToScreenMs, firstToScreenMs, allBuiltMs, liveHeapMb, peakHeapMb, fxCpuMs,
+                    processCpuMs);
         }
     }
 
@@ -102,8 +108,8 @@ class TranscriptBench {
 
         System.out.printf(Locale.ROOT, "%n%d deltas, %d characters; paced at %d/s; history %d messages of %d words%n",
                 DELTAS, TOTAL, PACED_PER_SECOND, HISTORY_MESSAGES, HISTORY_WORDS);
-        System.out.printf(Locale.ROOT, "%-38s %10s %12s %12s %10s %10s %10s%n", "run", "pause ms", "last→screen",
-                "first→screen", "heap MB", "FX cpu ms", "all cpu ms");
+        System.out.printf(Locale.ROOT, "%-38s %9s %12s %12s %10s %9s %9s %9s %9s%n", "run", "pause ms", "last→screen",
+                "first→screen", "all built", "live MB", "heap MB", "FX cpu", "all cpu");
         rows.forEach(r -> System.out.println(r.row()));
         Figures pacedEmpty = rows.get(1);
         Figures pacedHistory = rows.get(2);
@@ -129,15 +135,10 @@ class TranscriptBench {
         if (history) fillHistory(service, backend, model);
         settle();
 
-        Probe probe = new Probe(() -> {
-            var items = model.items();
-            if (items.isEmpty()) return 0;
-            MessageItem last = items.getLast();
-            var cards = stage.getScene().getRoot().lookupAll(".chat-card-assistant");
-            if (!last.isAssistant() || cards.isEmpty()) return 0;
-            var body = cards.stream().reduce((a, b) -> b).orElseThrow().lookup(".chat-body");
-            return body instanceof MarkdownView view && view.caughtUp() ? last.content().length() : 0;
-        });
+        // The view renders what the item receives in the same call, so the item's length is what the reply shows.
+        int before = onFx(() -> model.items().size());
+        ReplyView reply = new ReplyView(model, before + 2);
+        Probe probe = new Probe(reply::shownLength, reply::caughtUp);
         onFx(() -> { probe.install(stage.getScene()); return null; });
         backend.next = events -> feed(paced, events::accept, probe);
         onFx(() -> {
@@ -145,9 +146,42 @@ class TranscriptBench {
             model.send();
             return null;
         });
+        if (SHOW_GAPS) System.out.println("run " + name + " started at " + java.time.Instant.now());
         Figures figures = probe.await(name);
         onFx(() -> { probe.remove(stage.getScene()); model.close(); return null; });
         return figures;
+    }
+
+    /** The reply of this run: found once when its card appears, then read without searching the scene. */
+    private final class ReplyView {
+        private final ChatViewModel model;
+        private final int itemCount;
+        private MessageItem item;
+        private MarkdownView view;
+
+        ReplyView(ChatViewModel model, int itemCount) {
+            this.model = model;
+            this.itemCount = itemCount;
+        }
+
+        int shownLength() {
+            return find() ? item.content().length() : 0;
+        }
+
+        boolean caughtUp() {
+            return find() && view.caughtUp();
+        }
+
+        private boolean find() {
+            if (view != null) return true;
+            if (model.items().size() < itemCount) return false;
+            var cards = stage.getScene().getRoot().lookupAll(".chat-card-assistant");
+            var body = cards.stream().reduce((x, y) -> y).map(card -> card.lookup(".chat-body")).orElse(null);
+            if (!(body instanceof MarkdownView found)) return false;
+            item = model.items().get(itemCount - 1);
+            view = found;
+            return true;
+        }
     }
 
     private void fillHistory(ChatService service, BenchBackend backend, ChatViewModel model) throws Exception {
@@ -187,7 +221,7 @@ class TranscriptBench {
             return a;
         });
         settle();
-        Probe probe = new Probe(() -> (int) appended.get());
+        Probe probe = new Probe(() -> (int) appended.get(), () -> true);
         AnimationTimer pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -205,6 +239,7 @@ class TranscriptBench {
         Thread.ofPlatform().daemon().start(() -> feed(paced, e -> {
             if (e instanceof StreamEvent.Delta d) synchronized (buffer) { buffer.append(d.text()); }
         }, probe));
+        if (SHOW_GAPS) System.out.println("run " + name + " started at " + java.time.Instant.now());
         Figures figures = probe.await(name);
         onFx(() -> { pump.stop(); probe.remove(stage.getScene()); return null; });
         return figures;
@@ -219,11 +254,7 @@ class TranscriptBench {
         for (int i = 0; i < DELTAS; i++) {
             if (paced) {
                 long due = start + i * interval;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    if (wait > 200_000) LockSupport.parkNanos(wait - 100_000);
-                    else Thread.onSpinWait();
-                }
+                while (due - System.nanoTime() > 0) LockSupport.parkNanos(PACE_TICK_NANOS);
             }
             events.accept(new StreamEvent.Delta(PIECES.get(i)));
         }
@@ -231,14 +262,21 @@ class TranscriptBench {
         events.accept(new StreamEvent.Finish("stop"));
     }
 
-    /** Watches pulses: the largest gap between two, and the first pulse that shows all the text. */
+    /**
+     * Watches pulses: the largest gap between two, the first pulse that shows the end of the text,
+     * the pulse after which every block is built, the peak of the sampled used heap and the peak of
+     * the heap left after each collection (what the program holds, without its garbage).
+     */
     private static final class Probe {
         private final IntSupplier shownLength;
+        private final BooleanSupplier allBuilt;
         final AtomicLong firstDelta = new AtomicLong();
         final AtomicLong lastDelta = new AtomicLong();
         private final CompletableFuture<Long> onScreen = new CompletableFuture<>();
+        private final CompletableFuture<Long> built = new CompletableFuture<>();
         private final AnimationTimer pulses;
         private final Runnable afterLayout = this::afterLayout;
+        private final LiveHeap liveHeap = new LiveHeap();
         private volatile long peakHeap;
         private long fxCpuStart;
         private volatile boolean sampling = true;
@@ -248,13 +286,18 @@ class TranscriptBench {
         private volatile long processCpuUsed;
         private long longestGap;
 
-        Probe(IntSupplier shownLength) {
+        Probe(IntSupplier shownLength, BooleanSupplier allBuilt) {
             this.shownLength = shownLength;
+            this.allBuilt = allBuilt;
             pulses = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
-                    if (lastPulse != 0 && firstDelta.get() != 0) longestGap = Math.max(longestGap, t - lastPulse);
+                    if (lastPulse != 0 && firstDelta.get() != 0) {
+                        longestGap = Math.max(longestGap, t - lastPulse);
+                        if (SHOW_GAPS && t - lastPulse > 40_000_000) System.out.printf(Locale.ROOT, "gap %.1f ms ending at %s%n",
+                                (t - lastPulse) / 1e6, java.time.Instant.now());
+                    }
                     lastPulse = t;
                 }
             };
@@ -265,6 +308,7 @@ class TranscriptBench {
             processCpuStart = processCpu();
             System.gc();
             peakHeap = MEMORY.getHeapMemoryUsage().getUsed();
+            liveHeap.start();
             Thread.ofPlatform().daemon().start(() -> {
                 while (sampling) {
                     peakHeap = Math.max(peakHeap, MEMORY.getHeapMemoryUsage().getUsed());
@@ -279,23 +323,74 @@ class TranscriptBench {
             scene.removePostLayoutPulseListener(afterLayout);
             pulses.stop();
             sampling = false;
+            liveHeap.stop();
         }
 
         private void afterLayout() {
-            if (!onScreen.isDone() && lastDelta.get() != 0 && shownLength.getAsInt() >= TOTAL) {
+            if (lastDelta.get() == 0) return;
+            if (!onScreen.isDone() && shownLength.getAsInt() >= TOTAL) {
                 fxCpu = THREADS.getCurrentThreadCpuTime() - fxCpuStart;
                 processCpuUsed = processCpu() - processCpuStart;
                 onScreen.complete(System.nanoTime());
             }
+            if (onScreen.isDone() && !built.isDone() && allBuilt.getAsBoolean()) built.complete(System.nanoTime());
         }
 
         Figures await(String name) throws Exception {
             long shown = onScreen.get(300, TimeUnit.SECONDS);
+            long done = built.get(300, TimeUnit.SECONDS);
             Thread.sleep(100);
             sampling = false;
             double pause = onFx(() -> longestGap) / 1e6;
             return new Figures(name, pause, (shown - lastDelta.get()) / 1e6, (shown - firstDelta.get()) / 1e6,
+                    (done - firstDelta.get()) / 1e6, liveHeap.peak() / 1024.0 / 1024.0,
                     peakHeap / 1024.0 / 1024.0, fxCpu / 1e6, processCpuUsed / 1e6);
+        }
+    }
+
+    /** The largest heap in use right after a garbage collection, from the collectors' notifications. */
+    private static final class LiveHeap implements javax.management.NotificationListener {
+        private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+        private volatile long peak;
+
+        LiveHeap() {
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) heapPools.add(pool.getName());
+            }
+        }
+
+        void start() {
+            peak = MEMORY.getHeapMemoryUsage().getUsed();
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
+        }
+
+        void stop() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // never added
+                }
+            }
+        }
+
+        long peak() {
+            return peak;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(
+                    com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            long after = 0;
+            for (var entry : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(entry.getKey())) after += entry.getValue().getUsed();
+            }
+            peak = Math.max(peak, after);
         }
     }
 

@@ -70,6 +70,7 @@ public final class ChatView extends BorderPane {
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("chat-scroller");
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.skinProperty().subscribe(skin -> uncacheViewport());
         Label empty = new Label("Type a message below and press Ctrl+Enter to send it.");
         empty.getStyleClass().add("chat-empty");
         empty.visibleProperty().bind(model.emptyProperty());
@@ -155,6 +156,15 @@ public final class ChatView extends BorderPane {
         VBox box = new VBox(6, notice, row, estimate);
         box.getStyleClass().add("chat-composer-box");
         return box;
+    }
+
+    /**
+     * The scroll pane's skin caches its viewport as an image to scroll fast; a streaming reply
+     * changes that image on every frame, so the cache only doubles the drawing.
+     */
+    private void uncacheViewport() {
+        Node viewport = scroller.lookup(".viewport");
+        if (viewport != null) viewport.setCache(false);
     }
 
     private void showItems() {

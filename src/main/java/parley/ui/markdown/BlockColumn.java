@@ -32,6 +32,10 @@ public class BlockColumn extends Pane {
         });
     }
 
+    public double getSpacing() {
+        return spacing;
+    }
+
     public void setSpacing(double value) {
         spacing = value;
         requestLayout();
@@ -88,12 +92,22 @@ public class BlockColumn extends Pane {
         }
     }
 
+    /**
+     * The child's height at this width, measured again only when the child asked for a new layout.
+     * Two widths are remembered: a scroll pane measures its content with and without room for its
+     * scroll bar in every pass, and with one the two would evict each other and measure every block
+     * twice a frame.
+     */
     private double height(Node child, double width) {
         double[] known = heights.get(child);
         boolean changed = child instanceof Parent p && p.isNeedsLayout();
-        if (known != null && known[0] == width && !changed) return known[1];
+        if (known != null && !changed) {
+            if (known[0] == width) return known[1];
+            if (known[2] == width) return known[3];
+        }
         double h = snapSizeY(child.prefHeight(width));
-        heights.put(child, new double[] {width, h});
+        if (known == null || changed) heights.put(child, new double[] {width, h, Double.NaN, 0});
+        else heights.put(child, new double[] {width, h, known[0], known[1]});
         return h;
     }
 }

@@ -9,30 +9,35 @@ import javafx.scene.Node;
 /**
  * Markdown shown as nodes, fed whole or as a stream. While streaming, each finished block is
  * rendered once and appended; only the open (last) block is rendered again, so the cost of an
- * {@link #append} does not grow with the length of the text. When more finished blocks arrive at
- * once than fit in a few milliseconds (a flood), the rest are rendered over the next frames (at least
- * an eighth of the backlog each), so no single frame stalls the window for long.
+ * {@link #append} does not grow with the length of the text. Blocks are kept in sections of at most
+ * {@link #SECTION_SIZE}: JavaFX walks every child of a parent whose last child changes, so a flat
+ * column of thousands of blocks made each frame of a long reply slower than the last.
+ *
+ * <p>When more finished blocks arrive at once than can be rendered in a few milliseconds (a flood),
+ * the newest are rendered at once, so the end of the text is on screen in the same frame, and the
+ * older ones wait in a {@link Backlog} that holds their place with an estimated height; they are
+ * rendered in order over the next frames, a few milliseconds' worth each, so no frame stalls.
  */
 public final class MarkdownView extends BlockColumn {
-    private static final long FRAME_BUDGET_NANOS = 10_000_000;
-    /** However slow the machine, a frame renders at least this share of the backlog, so it clears in a few frames. */
-    private static final int BACKLOG_SHARE = 8;
+    static final int SECTION_SIZE = 48;
+    private static final double SPACING = 8;
+    /** Rendering time per frame; styling and laying out what was rendered come on top, in the same pulse. */
+    private static final long FRAME_BUDGET_NANOS = 4_000_000;
 
     private final MarkdownRenderer renderer;
     private final BlockSplitter splitter = new BlockSplitter();
-    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private final ArrayDeque<Backlog> backlogs = new ArrayDeque<>();
     private final AnimationTimer catchUp = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            renderPending();
+            renderBacklog();
         }
     };
-    private String openText = "";
     private Node openNode;
     private boolean streaming;
 
     public MarkdownView(MarkdownRenderer renderer) {
-        super(8);
+        super(SPACING);
         this.renderer = renderer;
         getStyleClass().add("md-view");
     }
@@ -40,10 +45,9 @@ public final class MarkdownView extends BlockColumn {
     /** Shows this text, rendered as a whole (no stream). */
     public void setText(String markdown) {
         catchUp.stop();
-        pending.clear();
+        backlogs.clear();
         splitter.reset();
         streaming = false;
-        openText = "";
         openNode = null;
         getChildren().clear();
         if (!markdown.isEmpty()) getChildren().add(renderer.render(markdown));
@@ -56,9 +60,9 @@ public final class MarkdownView extends BlockColumn {
             streaming = true;
         }
         List<String> finished = splitter.append(text);
-        pending.addAll(finished);
-        openText = splitter.openBlock();
-        renderPending();
+        removeOpen();
+        if (!finished.isEmpty()) addFinished(finished);
+        showOpen(splitter.openBlock());
     }
 
     /** The stream ended: the open block becomes the last finished one. */
@@ -68,42 +72,94 @@ public final class MarkdownView extends BlockColumn {
         splitter.reset();
     }
 
-    /** True when everything appended so far is on the screen (no blocks wait for a later frame). */
+    /** True when every block is rendered (none waits in a backlog for a later frame). */
     public boolean caughtUp() {
-        return pending.isEmpty();
+        return backlogs.isEmpty();
     }
 
-    private void renderPending() {
-        if (!pending.isEmpty()) {
-            removeOpen();
-            long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
-            int atLeast = Math.max(1, pending.size() / BACKLOG_SHARE);
-            List<Node> blocks = new ArrayList<>();
-            do {
-                blocks.add(renderer.render(pending.poll()));
-            } while (!pending.isEmpty() && (blocks.size() < atLeast || System.nanoTime() < deadline));
-            getChildren().addAll(blocks);
-        }
-        if (pending.isEmpty()) {
+    /** Renders the newest blocks now, within the budget, and queues the older rest behind a placeholder. */
+    private void addFinished(List<String> blocks) {
+        long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
+        ArrayDeque<Node> rendered = new ArrayDeque<>();
+        int next = blocks.size();
+        do {
+            rendered.addFirst(renderer.render(blocks.get(--next)));
+        } while (next > 0 && System.nanoTime() < deadline);
+        if (next > 0) queue(blocks.subList(0, next));
+        for (Node block : rendered) lastSection().getChildren().add(block);
+    }
+
+    private void queue(List<String> blocks) {
+        Backlog backlog = new Backlog(SPACING);
+        backlog.addAll(blocks);
+        backlogs.add(backlog);
+        getChildren().add(backlog);
+        catchUp.start();
+    }
+
+    /** One frame's share of the oldest backlog, rendered into sections just before it. */
+    private void renderBacklog() {
+        Backlog backlog = backlogs.peek();
+        if (backlog == null) {
             catchUp.stop();
-            showOpen();
-        } else {
-            catchUp.start();
+            return;
+        }
+        long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
+        List<Node> rendered = new ArrayList<>();
+        do {
+            rendered.add(renderer.render(backlog.poll()));
+        } while (!backlog.isEmpty() && System.nanoTime() < deadline);
+        for (Node block : rendered) sectionBefore(backlog).getChildren().add(block);
+        if (backlog.isEmpty()) {
+            getChildren().remove(backlog);
+            backlogs.poll();
+            if (backlogs.isEmpty()) catchUp.stop();
         }
     }
 
-    private void showOpen() {
-        removeOpen();
+    /** The section that takes the next block at the end, started anew when the last one is full. */
+    private BlockColumn lastSection() {
+        if (!getChildren().isEmpty() && getChildren().getLast() instanceof Section section
+                && section.getChildren().size() < SECTION_SIZE) {
+            return section;
+        }
+        Section section = new Section();
+        getChildren().add(section);
+        return section;
+    }
+
+    /** The section right before this backlog that takes the next block from it. */
+    private BlockColumn sectionBefore(Backlog backlog) {
+        int at = getChildren().indexOf(backlog);
+        if (at > 0 && getChildren().get(at - 1) instanceof Section section && section.getChildren().size() < SECTION_SIZE) {
+            return section;
+        }
+        Section section = new Section();
+        getChildren().add(at, section);
+        return section;
+    }
+
+    private void showOpen(String openText) {
         if (!openText.isBlank()) {
             openNode = renderer.render(openText);
-            getChildren().add(openNode);
+            lastSection().getChildren().add(openNode);
         }
     }
 
     private void removeOpen() {
         if (openNode != null) {
-            getChildren().remove(getChildren().size() - 1);
+            BlockColumn section = (BlockColumn) openNode.getParent();
+            section.getChildren().remove(openNode);
+            if (section.getChildren().isEmpty()) getChildren().remove(section);
             openNode = null;
+        }
+    }
+
+    /** A run of consecutive blocks. */
+    private static final class Section extends BlockColumn {
+        Section() {
+            super(SPACING);
+            getStyleClass().add("md-section");
         }
     }
 }

@@ -1,0 +1,77 @@
+package parley.ui.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static parley.ui.markdown.MarkdownRendererTest.allText;
+import static parley.ui.markdown.MarkdownRendererTest.onFx;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+class MarkdownViewTest {
+    private final MarkdownRenderer renderer = new MarkdownRenderer(url -> {});
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void aFloodShowsItsEndAtOnceAndBuildsTheRestInOrderOverLaterFrames() throws Exception {
+        StringBuilder markdown = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            markdown.append("Paragraph number ").append(i).append(" with **some** words.\n\n");
+            plain.append("Paragraph number ").append(i).append(" with some words.");
+        }
+        markdown.append("The open end");
+        plain.append("The open end");
+        MarkdownView view = onFx(() -> shown(new MarkdownView(renderer)));
+
+        // One call on the JavaFX thread, so no frame renders part of the backlog in between.
+        onFx(() -> {
+            view.append(markdown.toString());
+            assertThat(view.caughtUp()).as("3000 blocks do not fit in one frame's budget").isFalse();
+            assertThat(allText(view)).as("the newest text is rendered at once")
+                    .endsWith("Paragraph number 3000 with some words.The open end");
+            Backlog backlog = (Backlog) view.getChildren().getFirst();
+            assertThat(backlog.prefHeight(600)).as("the backlog holds the place of its blocks")
+                    .isGreaterThan(backlog.size() * 20.0);
+            return null;
+        });
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(view::caughtUp));
+        assertThat(onFx(() -> allText(view))).isEqualTo(plain.toString());
+        assertThat(onFx(() -> view.getChildren().stream().noneMatch(Backlog.class::isInstance))).isTrue();
+        assertThat(onFx(() -> view.getChildren().size())).as("blocks are kept in sections, not in one flat list")
+                .isLessThanOrEqualTo(3001 / MarkdownView.SECTION_SIZE + 3);
+    }
+
+    @Test
+    void streamedTextArrivesBlockByBlockAndEndsAsOne() throws Exception {
+        MarkdownView view = onFx(() -> shown(new MarkdownView(renderer)));
+        String text = "# Title\n\nFirst para.\n\n- one\n- two\n\n```java\nint x = 1;\n```\n\nLast words";
+        for (int i = 0; i < text.length(); i += 5) {
+            String piece = text.substring(i, Math.min(text.length(), i + 5));
+            onFx(() -> { view.append(piece); return null; });
+        }
+        onFx(() -> { view.finish(); return null; });
+        assertThat(onFx(view::caughtUp)).isTrue();
+        assertThat(onFx(() -> allText(view))).contains("Title", "First para.", "•  one", "•  two", "int x = 1;")
+                .endsWith("Last words");
+    }
+
+    private static MarkdownView shown(MarkdownView view) {
+        Stage stage = new Stage();
+        ScrollPane scroller = new ScrollPane(view);
+        scroller.setFitToWidth(true);
+        stage.setScene(new Scene(scroller, 600, 400));
+        stage.show();
+        return view;
+    }
+}
