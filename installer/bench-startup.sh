@@ -35,14 +35,16 @@ trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
 sleep 1
 export DISPLAY=$display
 
-# One run: prints "FIRST_FRAME_MS PEAK_RSS_KB". A second argument is extra JVM options.
+# One run: prints "FIRST_FRAME_MS PEAK_RSS_KB BUILT_WINDOW_MS" (the bare window has no built
+# window: 0). A second argument is extra JVM options. Each run starts with an existing database.
 measure() {
   local launcher=$1 log=$bench/run.log
   PARLEY_HOME="$bench/home" JAVA_TOOL_OPTIONS="${2:-}" /usr/bin/time -v "$launcher" --smoke >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-  local ms kb
+  local ms kb built
   ms=$(sed -n 's/^first frame after \([0-9]*\) ms.*/\1/p' "$log")
   kb=$(sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$log")
-  echo "$ms $kb"
+  built=$(sed -n 's/^window built after \([0-9]*\) ms.*/\1/p' "$log")
+  echo "$ms $kb ${built:-0}"
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
 
@@ -57,6 +59,7 @@ done
 app_ms=$(cut -d' ' -f1 "$bench/app.txt" | median); bare_ms=$(cut -d' ' -f1 "$bench/bare.txt" | median)
 app_kb=$(cut -d' ' -f2 "$bench/app.txt" | median); bare_kb=$(cut -d' ' -f2 "$bench/bare.txt" | median)
 noaot_ms=$(cut -d' ' -f1 "$bench/app-noaot.txt" | median); noaot_kb=$(cut -d' ' -f2 "$bench/app-noaot.txt" | median)
+app_built=$(cut -d' ' -f3 "$bench/app.txt" | median); noaot_built=$(cut -d' ' -f3 "$bench/app-noaot.txt" | median)
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b/1048576}'; }
 deb=$(ls target/dist/*.deb 2>/dev/null | head -n 1 || true)
 
@@ -68,5 +71,6 @@ echo "| bare JavaFX window, packaged the same way | ${bare_ms} ms | $((bare_kb /
 awk -v a="$app_ms" -v b="$bare_ms" -v c="$app_kb" -v d="$bare_kb" \
   'BEGIN {printf "| Parley / bare window | %.2fx | %.2fx |\n", a/b, c/d}'
 echo "| Parley with the AOT cache off (-XX:AOTMode=off) | ${noaot_ms} ms | $((noaot_kb / 1024)) MB |"
+echo "Parley's built window (views built and drawn): ${app_built} ms with the AOT cache, ${noaot_built} ms without."
 echo "all runs (ms KB;): Parley $(tr '\n' ';' <"$bench/app.txt") bare $(tr '\n' ';' <"$bench/bare.txt") no-AOT $(tr '\n' ';' <"$bench/app-noaot.txt")"
 echo "Sizes: app-image $(mb "$(du -sb "$app" | cut -f1)"), bare window's app-image $(mb "$(du -sb "$bare" | cut -f1)")${deb:+, $(basename "$deb") $(mb "$(stat -c %s "$deb")")}"
