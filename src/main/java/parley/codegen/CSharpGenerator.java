@@ -15,11 +15,24 @@ final class CSharpGenerator implements CodeGenerator {
     public String generate(CodeRequest request) {
         String auth = request.hasKey()
                 ? "request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\","
-                    + " Environment.GetEnvironmentVariable(" + Quote.csharp(request.keyEnv()) + "));"
+                    + " apiKey);"
                 : "";
         return Template.load(request.streaming() ? "csharp-stream.cs" : "csharp.cs").render(Map.of(
+                "key_check", keyCheck(request),
                 "url", Quote.csharp(request.endpoint()),
                 "auth", auth,
                 "body", Quote.csharpVerbatim(JSON.write(BodyTree.of(request.request())))));
+    }
+
+    private static String keyCheck(CodeRequest request) {
+        if (!request.hasKey()) {
+            return "";
+        }
+        return "var apiKey = Environment.GetEnvironmentVariable(" + Quote.csharp(request.keyEnv()) + ");\n"
+                + "if (string.IsNullOrEmpty(apiKey))\n"
+                + "{\n"
+                + "    Console.Error.WriteLine(" + Quote.csharp(request.missingKeyMessage()) + ");\n"
+                + "    Environment.Exit(1);\n"
+                + "}\n";
     }
 }

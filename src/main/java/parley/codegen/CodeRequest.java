@@ -28,6 +28,11 @@ public record CodeRequest(String baseUrl, String keyEnv, ChatRequest request) {
 
     public boolean hasKey() { return keyEnv != null; }
 
+    /** What a snippet prints, and stops with, when the key's variable is unset or empty. */
+    String missingKeyMessage() {
+        return "Set the environment variable " + keyEnv + " to your API key.";
+    }
+
     public boolean streaming() { return request.streaming(); }
 
     private static String checkedBaseUrl(String url) {

@@ -13,12 +13,22 @@ final class GoGenerator implements CodeGenerator {
     public String fileName() { return "main.go"; }
 
     public String generate(CodeRequest request) {
-        String auth = request.hasKey()
-                ? "req.Header.Set(\"Authorization\", \"Bearer \"+os.Getenv(" + Quote.cStyle(request.keyEnv()) + "))"
-                : "";
+        String auth = request.hasKey() ? "req.Header.Set(\"Authorization\", \"Bearer \"+apiKey)" : "";
         return Template.load(request.streaming() ? "go-stream.go" : "go.go").render(Map.of(
+                "key_check", keyCheck(request),
                 "url", Quote.cStyle(request.endpoint()),
                 "auth", auth,
                 "body", GO.write(BodyTree.of(request.request()))));
+    }
+
+    private static String keyCheck(CodeRequest request) {
+        if (!request.hasKey()) {
+            return "";
+        }
+        return "apiKey := os.Getenv(" + Quote.cStyle(request.keyEnv()) + ")\n"
+                + "if apiKey == \"\" {\n"
+                + "\tfmt.Fprintln(os.Stderr, " + Quote.cStyle(request.missingKeyMessage()) + ")\n"
+                + "\tos.Exit(1)\n"
+                + "}\n";
     }
 }

@@ -14,9 +14,10 @@ final class NodeOpenAiGenerator implements CodeGenerator {
 
     public String generate(CodeRequest request) {
         String apiKey = request.hasKey()
-                ? "process.env." + request.keyEnv() + ","
+                ? "apiKey,"
                 : "\"none\", // this server needs no key";
         return Template.load(request.streaming() ? "node-openai-stream.mjs" : "node-openai.mjs").render(Map.of(
+                "key_check", NodeFetchGenerator.keyCheck(request),
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
                 "body", JS.write(BodyTree.of(request.request()))));

@@ -22,9 +22,10 @@ final class PythonOpenAiGenerator implements CodeGenerator {
 
     public String generate(CodeRequest request) {
         String apiKey = request.hasKey()
-                ? "os.environ[" + Quote.cStyle(request.keyEnv()) + "],"
+                ? "api_key,"
                 : "\"none\",  # this server needs no key";
         return Template.load(request.streaming() ? "python-openai-stream.py" : "python-openai.py").render(Map.of(
+                "key_check", PythonRequestsGenerator.keyCheck(request),
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
                 "arguments", arguments(BodyTree.of(request.request()))));

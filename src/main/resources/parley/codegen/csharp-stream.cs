@@ -10,6 +10,7 @@ class Program
 {
     static async Task Main()
     {
+        {{key_check}}
         var body = {{body}};
         using (var client = new HttpClient())
         using (var request = new HttpRequestMessage(HttpMethod.Post, {{url}}))

@@ -26,6 +26,7 @@ func (m message) reasoning() string {
 }
 
 func main() {
+	{{key_check}}
 	body := {{body}}
 	payload, err := json.Marshal(body)
 	if err != nil {

@@ -24,6 +24,7 @@ func (m message) reasoning() string {
 }
 
 func main() {
+	{{key_check}}
 	body := {{body}}
 	payload, err := json.Marshal(body)
 	if err != nil {

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 /** Run with: {{run_with}} (JDK 17 or newer, no libraries). */
 public class Main {
     public static void main(String[] args) throws Exception {
+        {{key_check}}
         String body = """
                 {{body}}
                 """;

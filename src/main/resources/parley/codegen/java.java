@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 /** Run with: {{run_with}} (JDK 17 or newer, no libraries). */
 public class Main {
     public static void main(String[] args) throws Exception {
+        {{key_check}}
         String body = """
                 {{body}}
                 """;

@@ -1,3 +1,4 @@
+{{key_check}}
 const body = {{body}};
 
 const response = await fetch({{url}}, {

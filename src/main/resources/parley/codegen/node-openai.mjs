@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 
+{{key_check}}
 const client = new OpenAI({
   apiKey: {{api_key}}
   baseURL: {{base_url}},

@@ -3,6 +3,7 @@ import sys
 
 from openai import OpenAI
 
+{{key_check}}
 client = OpenAI(
     api_key={{api_key}}
     base_url={{base_url}},

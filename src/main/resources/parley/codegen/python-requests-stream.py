@@ -4,6 +4,7 @@ import sys
 
 import requests
 
+{{key_check}}
 url = {{url}}
 headers = {
     "Content-Type": "application/json",

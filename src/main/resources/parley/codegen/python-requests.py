@@ -3,6 +3,7 @@ import sys
 
 import requests
 
+{{key_check}}
 url = {{url}}
 headers = {
     "Content-Type": "application/json",

@@ -62,11 +62,12 @@ class TranscriptBench {
     private Stage stage;
 
     record Figures(String name, double longestPauseMs, double lastToScreenMs, double firstToScreenMs,
-                   double allBuiltMs, double liveHeapMb, double peakHeapMb, double fxCpuMs, double processCpuMs) {
+                   double allBuiltMs, double liveHeapMb, double peakHeapMb, double fxCpuMs, double renderCpuMs,
+                   double processCpuMs) {
         String row() {
-            return String.format(Locale.ROOT, "%-38s %9.1f %12.1f %12.1f %10.1f %9.1f %9.1f %9.1f %9.1f", name,
+            return String.format(Locale.ROOT, "%-38s %9.1f %12.1f %12.1f %10.1f %9.1f %9.1f %9.1f %9.1f %9.1f", name,
                     longestPauseMs, lastToScreenMs, firstToScreenMs, allBuiltMs, liveHeapMb, peakHeapMb, fxCpuMs,
-                    processCpuMs);
+                    renderCpuMs, processCpuMs);
         }
     }
 
@@ -108,8 +109,8 @@ class TranscriptBench {
 
         System.out.printf(Locale.ROOT, "%n%d deltas, %d characters; paced at %d/s; history %d messages of %d words%n",
                 DELTAS, TOTAL, PACED_PER_SECOND, HISTORY_MESSAGES, HISTORY_WORDS);
-        System.out.printf(Locale.ROOT, "%-38s %9s %12s %12s %10s %9s %9s %9s %9s%n", "run", "pause ms", "last→screen",
-                "first→screen", "all built", "live MB", "heap MB", "FX cpu", "all cpu");
+        System.out.printf(Locale.ROOT, "%-38s %9s %12s %12s %10s %9s %9s %9s %9s %9s%n", "run", "pause ms", "last→screen",
+                "first→screen", "all built", "live MB", "heap MB", "FX cpu", "draw cpu", "all cpu");
         rows.forEach(r -> System.out.println(r.row()));
         Figures pacedEmpty = rows.get(1);
         Figures pacedHistory = rows.get(2);
@@ -282,6 +283,8 @@ class TranscriptBench {
         private volatile boolean sampling = true;
         private long lastPulse;
         private volatile long fxCpu;
+        private long renderCpuStart;
+        private volatile long renderCpu;
         private long processCpuStart;
         private volatile long processCpuUsed;
         private long longestGap;
@@ -305,6 +308,7 @@ class TranscriptBench {
 
         void install(Scene scene) {
             fxCpuStart = THREADS.getCurrentThreadCpuTime();
+            renderCpuStart = renderThreadCpu();
             processCpuStart = processCpu();
             System.gc();
             peakHeap = MEMORY.getHeapMemoryUsage().getUsed();
@@ -330,6 +334,7 @@ class TranscriptBench {
             if (lastDelta.get() == 0) return;
             if (!onScreen.isDone() && shownLength.getAsInt() >= TOTAL) {
                 fxCpu = THREADS.getCurrentThreadCpuTime() - fxCpuStart;
+                renderCpu = renderThreadCpu() - renderCpuStart;
                 processCpuUsed = processCpu() - processCpuStart;
                 onScreen.complete(System.nanoTime());
             }
@@ -344,7 +349,7 @@ class TranscriptBench {
             double pause = onFx(() -> longestGap) / 1e6;
             return new Figures(name, pause, (shown - lastDelta.get()) / 1e6, (shown - firstDelta.get()) / 1e6,
                     (done - firstDelta.get()) / 1e6, liveHeap.peak() / 1024.0 / 1024.0,
-                    peakHeap / 1024.0 / 1024.0, fxCpu / 1e6, processCpuUsed / 1e6);
+                    peakHeap / 1024.0 / 1024.0, fxCpu / 1e6, renderCpu / 1e6, processCpuUsed / 1e6);
         }
     }
 
@@ -395,6 +400,14 @@ class TranscriptBench {
     }
 
     // ---- plumbing
+
+    /** CPU time of JavaFX's render thread, which draws each frame (in software on Monocle). */
+    private static long renderThreadCpu() {
+        for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("QuantumRenderer")) return THREADS.getThreadCpuTime(info.getThreadId());
+        }
+        return 0;
+    }
 
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

@@ -50,7 +50,7 @@ class CodeCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("url = \"https://api.atlascloud.ai/v1/chat/completions\"")
-                .contains("os.environ['ATLASCLOUD_API_KEY']")
+                .contains("api_key = os.environ.get(\"ATLASCLOUD_API_KEY\")")
                 .contains("\"model\": \"deepseek-ai/deepseek-v3.2-speciale\"")
                 .contains("\"temperature\": 0.7")
                 .doesNotContain("top_p");
@@ -90,15 +90,16 @@ class CodeCommandTest {
 
         assertThat(send.code()).as(send.err()).isZero();
         assertThat(code.code()).as(code.err()).isZero();
-        assertThat(code.out()).startsWith("curl '" + server.baseUrl() + "/chat/completions'")
+        assertThat(code.out()).contains("\ncurl '" + server.baseUrl() + "/chat/completions'")
                 .contains("Authorization: Bearer ${MY_KEY}");
         assertThat(JSON.readTree(curlBody(code.out()))).isEqualTo(JSON.readTree(posted.bodyText()));
     }
 
-    /** The JSON between --data-raw ' and the closing quote, with the shell's '\'' turned back into '. */
+    /** The JSON between --data-raw ' and the quote after its closing brace (the only one at the start of
+     *  a line), with the shell's '\'' turned back into '. */
     private static String curlBody(String curl) {
         String start = "--data-raw '";
-        String quoted = curl.substring(curl.indexOf(start) + start.length(), curl.stripTrailing().length() - 1);
+        String quoted = curl.substring(curl.indexOf(start) + start.length(), curl.indexOf("\n}'") + 2);
         return quoted.replace("'\\''", "'");
     }
 

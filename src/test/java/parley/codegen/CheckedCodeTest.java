@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,5 +90,24 @@ class CheckedCodeTest {
         ExecutedCodeTest.assertSameJson(recorded.get("body").toString(), JSON.writeValueAsString(request));
         assertThat(recorded.get("base_url").asText()).isEqualTo(Scenarios.ATLAS);
         assertThat(recorded.get("api_key").asText()).isEqualTo(withKey ? "sk-test-python" : "none");
+    }
+
+    @Test
+    void pythonOpenAiStopsWithAMessageWhenTheKeyVariableIsUnset() throws Exception {
+        Toolchain python = Toolchain.forLanguage("python-openai").require();
+        Toolchain plain = new Toolchain("python-openai-standin", List.of(python.command().getFirst()), Toolchain.RUNS, null);
+        String code = CodeLanguages.find("python-openai").orElseThrow()
+                .generate(new CodeRequest(Scenarios.ATLAS, "PARLEY_FIDELITY_KEY", Scenarios.seed()));
+        Path record = Files.createTempDirectory("python-openai").resolve("record.json");
+        Map<String, String> env = new HashMap<>();
+        env.put("PYTHONPATH", Path.of("src/test/resources/codegen/python-openai-standin").toAbsolutePath().toString());
+        env.put("PARLEY_RECORD", record.toString());
+        env.put("PARLEY_FIDELITY_KEY", null);
+
+        Toolchain.Run run = plain.run(code, "main.py", "key-unset", env);
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr().strip()).isEqualTo("Set the environment variable PARLEY_FIDELITY_KEY to your API key.");
+        assertThat(record).as("the SDK was never called").doesNotExist();
     }
 }

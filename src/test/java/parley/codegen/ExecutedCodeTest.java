@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,6 +97,76 @@ class ExecutedCodeTest {
         }
     }
 
+    static Stream<Arguments> unsetKeys() {
+        List<Arguments> all = new ArrayList<>();
+        for (String language : EXECUTED) {
+            all.add(Arguments.of(language, "unset"));
+            all.add(Arguments.of(language, "empty"));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} key {1}")
+    @MethodSource("unsetKeys")
+    void snippetStopsWithAMessageWhenTheKeyVariableIsUnset(String language, String how) throws Exception {
+        Toolchain toolchain = Toolchain.forLanguage(language).require();
+        CodeGenerator generator = CodeLanguages.find(language).orElseThrow();
+        try (ScriptedServer server = ScriptedServer.start().fallback(r -> Reply.sse(STREAM_REPLY_EVENTS.split("\n")))) {
+            String code = generator.generate(new CodeRequest(server.baseUrl(), KEY_ENV, Scenarios.everything(true)));
+            Map<String, String> env = new HashMap<>();
+            env.put(KEY_ENV, how.equals("empty") ? "" : null);
+
+            Toolchain.Run run = toolchain.run(code, generator.fileName(), "key-" + how, env);
+
+            assertThat(run.exitCode()).as("exit code; stdout:\n%s", run.stdout()).isNotZero();
+            // go run adds its own "exit status 1" after the program's output
+            assertThat(run.stderr().strip().lines().filter(line -> !line.equals("exit status 1")))
+                    .as("one line naming the variable").hasSize(1)
+                    .first().asString().contains(KEY_ENV).contains("API key");
+            assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).as("the snippet sent a request").isNull();
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void curlPrintsTheTextOfARecordedLlamaServerStream() throws Exception {
+        Toolchain curl = Toolchain.forLanguage("curl").require();
+        ChatRequest request = Scenarios.bare(true);
+        try (ScriptedServer server = ScriptedServer.start()
+                .fallback(r -> Reply.recording("llama-server/chat_stream.txt", 7))) {
+            String expected;
+            try (ChatClient client = new ChatClient(ClientConfig.of(server.baseUrl(), null))) {
+                expected = client.start(request, event -> { }).await().content();
+            }
+            String code = CodeLanguages.find("curl").orElseThrow().generate(new CodeRequest(server.baseUrl(), null, request));
+
+            Toolchain.Run run = curl.run(code, "request.sh", "llama-server", Map.of());
+
+            assertThat(expected).isNotBlank();
+            assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+            assertThat(run.stdout()).isEqualTo(expected + "\n");
+        }
+    }
+
+    @Test
+    void curlStreamPrintsAnErrorBodyAndAnErrorEvent() throws Exception {
+        Toolchain curl = Toolchain.forLanguage("curl").require();
+        ChatRequest request = Scenarios.bare(true);
+        try (ScriptedServer server = ScriptedServer.start()) {
+            server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}"));
+            server.enqueue(Reply.stream().events("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}")
+                    .send("event: error\n")
+                    .events("{\"error\":{\"message\":\"Model overloaded\"}}"));
+            String code = CodeLanguages.find("curl").orElseThrow().generate(new CodeRequest(server.baseUrl(), null, request));
+
+            Toolchain.Run refused = curl.run(code, "request.sh", "http-error", Map.of());
+            Toolchain.Run broken = curl.run(code, "request.sh", "error-event", Map.of());
+
+            assertThat(refused.stdout()).contains("Incorrect API key provided");
+            assertThat(broken.stdout()).startsWith("Hel\n").contains("Model overloaded");
+        }
+    }
+
     private static Recorded appRequest(ScriptedServer server, Case c) throws Exception {
         try (ChatClient client = new ChatClient(ClientConfig.of(server.baseUrl(), c.withKey() ? KEY : null))) {
             ChatResult result = client.start(c.request(), event -> { }).await();
@@ -108,7 +180,11 @@ class ExecutedCodeTest {
 
     private static void assertPrintsReply(String language, Case c, Toolchain.Run run) {
         if (language.equals("curl")) {
-            assertThat(run.stdout()).contains(c.request().streaming() ? "data: [DONE]" : "\"object\":\"chat.completion\"");
+            if (c.request().streaming()) {
+                assertThat(run.stdout()).as("the text as it arrived, then a newline").isEqualTo(CONTENT + "\n");
+            } else {
+                assertThat(run.stdout()).contains("\"object\":\"chat.completion\"");
+            }
             return;
         }
         assertThat(run.stdout().strip()).isEqualTo(CONTENT);

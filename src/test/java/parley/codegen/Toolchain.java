@@ -30,8 +30,8 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
 
     static Toolchain forLanguage(String id) {
         return switch (id) {
-            case "curl" -> needs(id, onPath("curl") != null && onPath("bash") != null,
-                    "curl and bash are not on the PATH (Debian: apt-get install curl)", List.of("bash"), RUNS);
+            case "curl" -> needs(id, onPath("curl") != null && onPath("bash") != null && onPath("jq") != null,
+                    "curl, jq or bash is not on the PATH (Debian: apt-get install curl jq)", List.of("bash"), RUNS);
             case "python-requests" -> python(id, "requests", "python3 with requests is missing"
                     + " (Debian: apt-get install python3-requests)");
             case "python-openai" -> python(id, null, "python3 is missing (Debian: apt-get install python3)")
@@ -65,7 +65,8 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
         return this;
     }
 
-    /** Writes the snippet under its file name in a fresh folder and runs the command on it. */
+    /** Writes the snippet under its file name in a fresh folder and runs the command on it; a null
+     *  value in {@code env} removes that variable. */
     Run run(String code, String fileName, String caseName, Map<String, String> env) throws IOException, InterruptedException {
         Path dir = workDir.resolve(language + "-" + caseName);
         Files.createDirectories(dir);
@@ -81,7 +82,13 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
         pb.environment().put("GOTOOLCHAIN", "local");
         pb.environment().put("GOFLAGS", "-mod=mod");
         pb.environment().put("GOPROXY", "off");
-        pb.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                pb.environment().remove(name);
+            } else {
+                pb.environment().put(name, value);
+            }
+        });
         Process process = pb.start();
         process.getOutputStream().close();
         CompletableFuture<String> out = read(process.getInputStream());

@@ -182,6 +182,58 @@ class ConversationStoreTest {
         assertThat(copy.messages().getFirst().withId("u1")).isEqualTo(original.messages().getFirst());
     }
 
+    @Test
+    void aDeletedConversationSurvivesUntilThePurgeWhichRemovesItsMessagesAndIndexEntries() {
+        String kept = store.create("p", "m", null);
+        store.saveMessage(kept, user("k1", "the walrus stays"));
+        String gone = store.create("p", "m", null);
+        store.saveMessage(gone, user("g1", "the walrus leaves"));
+        store.saveMessage(gone, streaming("g2", "a narwhal answers", "COMPLETE"));
+        String branch = store.branch(gone, "g1");
+
+        store.delete(gone);
+        database.close();
+        database = Database.open(dir.resolve("parley.db"));
+        store = new ConversationStore(database, clock);
+        assertThat(count("SELECT count(*) FROM messages WHERE conversation_id = '" + gone + "'"))
+                .as("deleted, not yet purged, after a reopen").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'narwhal'")).isEqualTo(1);
+        store.undoDelete(gone);
+        assertThat(store.load(gone).orElseThrow().messages()).extracting(SavedMessage::id).containsExactly("g1", "g2");
+        assertThat(store.search("narwhal", 10)).hasSize(1);
+
+        store.delete(gone);
+        assertThat(store.purgeDeleted()).isEqualTo(1);
+
+        assertThat(store.load(gone)).isEmpty();
+        store.undoDelete(gone);
+        assertThat(store.list()).extracting(ConversationSummary::id).containsExactlyInAnyOrder(kept, branch);
+        assertThat(count("SELECT count(*) FROM conversations WHERE id = '" + gone + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM messages WHERE conversation_id = '" + gone + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'narwhal'"))
+                .as("the full-text index forgot the purged messages").isZero();
+        assertThat(store.search("narwhal", 10)).isEmpty();
+        assertThat(store.search("walrus", 10)).extracting(SearchHit::conversationId)
+                .containsExactlyInAnyOrder(kept, branch);
+        assertThat(store.load(branch).orElseThrow().messages()).extracting(SavedMessage::content)
+                .as("a branch keeps its own copy").containsExactly("the walrus leaves");
+        database.write(c -> {
+            try (var st = c.createStatement()) {
+                return st.executeUpdate("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)");
+            }
+        });
+        assertThat(store.purgeDeleted()).as("nothing left to purge").isZero();
+    }
+
+    private int count(String sql) {
+        return database.<Integer>read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     private SavedMessage user(String id, String text) {
         return SavedMessage.typed(id, "user", text, clock.instant());
     }

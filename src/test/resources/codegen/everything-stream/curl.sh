@@ -1,7 +1,9 @@
+# Prints the reply's text as it arrives; needs jq (https://jqlang.org).
+: "${ATLASCLOUD_API_KEY:?set it to your API key}" &&
 curl 'https://api.atlascloud.ai/v1/chat/completions' \
   -H 'Content-Type: application/json' \
   -H "Authorization: Bearer ${ATLASCLOUD_API_KEY}" \
-  --no-buffer \
+  --no-buffer --silent --show-error \
   --data-raw '{
   "model": "deepseek-ai/deepseek-v3.2-speciale",
   "messages": [
@@ -23,4 +25,13 @@ curl 'https://api.atlascloud.ai/v1/chat/completions' \
   "stream_options": {"include_usage": true},
   "top_k": 40,
   "chat_template_kwargs": {"enable_thinking": false}
-}'
+}' |
+  jq --unbuffered --raw-input --join-output '
+    if startswith("data:") then
+      .[5:] | ltrimstr(" ") | rtrimstr("\r")
+      | if . == "[DONE]" then "\n"
+        else fromjson | if .error then "\n\(.error)\n" else .choices[]?.delta.content // empty end
+        end
+    elif test("^\r?$|^(event|id|retry)?:") then empty
+    else . + "\n"
+    end'

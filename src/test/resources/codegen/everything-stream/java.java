@@ -7,6 +7,12 @@ import java.util.stream.Stream;
 /** Run with: ATLASCLOUD_API_KEY=... java Main.java (JDK 17 or newer, no libraries). */
 public class Main {
     public static void main(String[] args) throws Exception {
+        String apiKey = System.getenv("ATLASCLOUD_API_KEY");
+        if (apiKey == null || apiKey.isEmpty()) {
+            System.err.println("Set the environment variable ATLASCLOUD_API_KEY to your API key.");
+            System.exit(1);
+        }
+
         String body = """
                 {
                   "model": "deepseek-ai/deepseek-v3.2-speciale",
@@ -33,7 +39,7 @@ public class Main {
                 """;
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://api.atlascloud.ai/v1/chat/completions"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + System.getenv("ATLASCLOUD_API_KEY"))
+                .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()

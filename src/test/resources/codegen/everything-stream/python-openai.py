@@ -3,8 +3,12 @@ import sys
 
 from openai import OpenAI
 
+api_key = os.environ.get("ATLASCLOUD_API_KEY")
+if not api_key:
+    sys.exit("Set the environment variable ATLASCLOUD_API_KEY to your API key.")
+
 client = OpenAI(
-    api_key=os.environ["ATLASCLOUD_API_KEY"],
+    api_key=api_key,
     base_url="https://api.atlascloud.ai/v1",
 )
 

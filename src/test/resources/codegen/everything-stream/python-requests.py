@@ -4,10 +4,14 @@ import sys
 
 import requests
 
+api_key = os.environ.get("ATLASCLOUD_API_KEY")
+if not api_key:
+    sys.exit("Set the environment variable ATLASCLOUD_API_KEY to your API key.")
+
 url = "https://api.atlascloud.ai/v1/chat/completions"
 headers = {
     "Content-Type": "application/json",
-    "Authorization": f"Bearer {os.environ['ATLASCLOUD_API_KEY']}",
+    "Authorization": f"Bearer {api_key}",
 }
 data = {
     "model": "deepseek-ai/deepseek-v3.2-speciale",

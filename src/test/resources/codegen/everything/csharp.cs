@@ -9,6 +9,13 @@ class Program
 {
     static async Task Main()
     {
+        var apiKey = Environment.GetEnvironmentVariable("ATLASCLOUD_API_KEY");
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            Console.Error.WriteLine("Set the environment variable ATLASCLOUD_API_KEY to your API key.");
+            Environment.Exit(1);
+        }
+
         var body = @"{
           ""model"": ""deepseek-ai/deepseek-v3.2-speciale"",
           ""messages"": [
@@ -33,7 +40,7 @@ class Program
         using (var client = new HttpClient())
         using (var request = new HttpRequestMessage(HttpMethod.Post, "https://api.atlascloud.ai/v1/chat/completions"))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("ATLASCLOUD_API_KEY"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             using (var response = await client.SendAsync(request))
             {

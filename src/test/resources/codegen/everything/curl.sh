@@ -1,3 +1,4 @@
+: "${ATLASCLOUD_API_KEY:?set it to your API key}" &&
 curl 'https://api.atlascloud.ai/v1/chat/completions' \
   -H 'Content-Type: application/json' \
   -H "Authorization: Bearer ${ATLASCLOUD_API_KEY}" \

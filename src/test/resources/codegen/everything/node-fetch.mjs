@@ -1,3 +1,9 @@
+const apiKey = process.env.ATLASCLOUD_API_KEY;
+if (!apiKey) {
+  console.error("Set the environment variable ATLASCLOUD_API_KEY to your API key.");
+  process.exit(1);
+}
+
 const body = {
   model: "deepseek-ai/deepseek-v3.2-speciale",
   messages: [
@@ -24,7 +30,7 @@ const response = await fetch("https://api.atlascloud.ai/v1/chat/completions", {
   method: "POST",
   headers: {
     "Content-Type": "application/json",
-    Authorization: `Bearer ${process.env.ATLASCLOUD_API_KEY}`,
+    Authorization: `Bearer ${apiKey}`,
   },
   body: JSON.stringify(body),
 });

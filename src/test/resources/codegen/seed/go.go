@@ -24,6 +24,12 @@ func (m message) reasoning() string {
 }
 
 func main() {
+	apiKey := os.Getenv("ATLASCLOUD_API_KEY")
+	if apiKey == "" {
+		fmt.Fprintln(os.Stderr, "Set the environment variable ATLASCLOUD_API_KEY to your API key.")
+		os.Exit(1)
+	}
+
 	body := map[string]any{
 		"model": "deepseek-ai/deepseek-v3.2-speciale",
 		"messages": []any{
@@ -41,7 +47,7 @@ func main() {
 		panic(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+os.Getenv("ATLASCLOUD_API_KEY"))
+	req.Header.Set("Authorization", "Bearer "+apiKey)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

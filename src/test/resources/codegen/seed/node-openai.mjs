@@ -1,7 +1,13 @@
 import OpenAI from "openai";
 
+const apiKey = process.env.ATLASCLOUD_API_KEY;
+if (!apiKey) {
+  console.error("Set the environment variable ATLASCLOUD_API_KEY to your API key.");
+  process.exit(1);
+}
+
 const client = new OpenAI({
-  apiKey: process.env.ATLASCLOUD_API_KEY,
+  apiKey: apiKey,
   baseURL: "https://api.atlascloud.ai/v1",
 });
 

@@ -24,9 +24,24 @@ public final class BlockSplitter {
     private String fenceLine;
     private int blankStart = -1;
 
-    /** Adds streamed text; returns the blocks this text finished, in order (often none). */
+    /**
+     * Adds streamed text; returns the blocks this text finished, in order (often none). The text is
+     * taken a line at a time, so the open block never holds more than one block and a line: a flood
+     * of text would otherwise sit in it whole and be shifted once for every block cut from its front.
+     */
     public List<String> append(String text) {
         List<String> done = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int newline = text.indexOf('\n', from);
+            int to = newline < 0 ? text.length() : newline + 1;
+            appendLine(text.substring(from, to), done);
+            from = to;
+        }
+        return done;
+    }
+
+    private void appendLine(String text, List<String> done) {
         open.append(text);
         int newline;
         while ((newline = open.indexOf("\n", scanned)) >= 0) {
@@ -40,7 +55,6 @@ public final class BlockSplitter {
         } else if (open.length() > 2 * MAX_OPEN && fence == null) {
             cutAtSpace(done);
         }
-        return done;
     }
 
     /** The text of the block still open (may be empty). */

@@ -33,7 +33,7 @@ class CodeViewModelTest {
         CodeViewModel vm = direct();
         vm.refresh();
         assertThat(vm.stateProperty().get()).isEqualTo(CodeViewModel.State.READY);
-        assertThat(vm.codeProperty().get()).startsWith("curl 'https://api.atlascloud.ai/v1/chat/completions'")
+        assertThat(vm.codeProperty().get()).contains("\ncurl 'https://api.atlascloud.ai/v1/chat/completions'")
                 .contains("\"content\": \"hello\"");
 
         assertThat(vm.selectLanguage("python-requests")).isTrue();

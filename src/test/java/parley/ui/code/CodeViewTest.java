@@ -48,7 +48,7 @@ class CodeViewTest {
     @Test
     void showsTheCodeWithStyledStringsAndKeywords(FxRobot robot) {
         CodeArea area = robot.lookup("#code-area").queryAs(CodeArea.class);
-        assertThat(area.getText()).startsWith("curl 'https://api.atlascloud.ai/v1/chat/completions'");
+        assertThat(area.getText()).contains("\ncurl 'https://api.atlascloud.ai/v1/chat/completions'");
 
         robot.clickOn("#code-language").clickOn("Python (requests)");
         WaitForAsyncUtils.waitForFxEvents();

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,45 @@ class HistoryFxTest extends FxRobot {
     }
 
     @Test
+    void enterOpensTheSelectedConversationAndDeleteDeletesItWithUndo() throws Exception {
+        send("What is a walrus?");
+        waitUntil(() -> titles().equals(List.of("What is a walrus?")));
+        interact(chatModel::newChat);
+        send("Penguins, please");
+        waitUntil(() -> titles().equals(List.of("Penguins, please", "What is a walrus?")) && transcript().contains("Reply number 2"));
+
+        clickOn(row("Penguins, please"));
+        type(KeyCode.DOWN);
+        HistoryViewModel.Row selected = onFx(() -> history.view().list().getSelectionModel().getSelectedItem());
+        assertThat(selected.title()).isEqualTo("What is a walrus?");
+        String walrus = selected.conversationId();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chat.conversation().id()).as("selecting alone opens nothing").isNotEqualTo(walrus);
+        type(KeyCode.ENTER);
+        waitUntil(() -> transcript().contains("What is a walrus?") && transcript().contains("Reply number 1"));
+        assertThat(chat.conversation().id()).isEqualTo(walrus);
+        assertThat(onFx(this::transcript)).doesNotContain("Penguins");
+
+        // the keyboard, not a second click on the same row, which the list could take for a double click
+        type(KeyCode.UP);
+        assertThat(onFx(() -> history.view().list().getSelectionModel().getSelectedItem().title())).isEqualTo("Penguins, please");
+        type(KeyCode.DELETE);
+        waitUntil(() -> titles().equals(List.of("What is a walrus?")) && lookup("#history-undo").queryButton().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chat.conversation().id()).as("the conversation on screen stays").isEqualTo(walrus);
+        assertThat(onFx(this::transcript)).contains("What is a walrus?");
+
+        clickOn("#history-search").write("x");
+        type(KeyCode.BACK_SPACE);
+        type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(this::titles)).as("Delete in the search field deletes no conversation").containsExactly("What is a walrus?");
+
+        clickOn("#history-undo");
+        waitUntil(() -> titles().equals(List.of("Penguins, please", "What is a walrus?")));
+    }
+
+    @Test
     void windowBoundsAndDividersAreRememberedAcrossRuns() throws Exception {
         AppState state = new AppState(new Settings(database));
         interact(() -> {
@@ -176,6 +216,15 @@ class HistoryFxTest extends FxRobot {
             chatModel.draftProperty().set(text);
             chatModel.send();
         });
+    }
+
+    private Node row(String title) {
+        return lookup(".history-title").match(n -> n.isVisible() && n instanceof javafx.scene.control.Label l
+                && title.equals(l.getText())).query();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private List<String> titles() {

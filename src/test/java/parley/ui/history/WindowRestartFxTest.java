@@ -3,6 +3,7 @@ package parley.ui.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import parley.history.SavedMessage;
 import parley.store.AppState;
+import parley.store.ConversationStore;
 import parley.store.Database;
 import parley.store.Settings;
 import parley.ui.UiThread;
@@ -67,6 +70,52 @@ class WindowRestartFxTest extends FxRobot {
         interact(() -> assembly.history().openFile(session));
         waitUntil(() -> assembly.history().model().noticeProperty().get().equals("Opened saved.parley.json."));
         assertThat(assembly.chat().settings().temperature()).isEqualTo(1.3);
+    }
+
+    @Test
+    void aConversationDeletedInOneRunIsRemovedForGoodWhenTheWindowNextStarts() throws Exception {
+        start();
+        ConversationStore store = new ConversationStore(assembly.database());
+        String kept = store.create("custom", "m", null);
+        store.saveMessage(kept, SavedMessage.typed("k1", "user", "the walrus stays", Instant.now()));
+        String gone = store.create("custom", "m", null);
+        store.saveMessage(gone, SavedMessage.typed("g1", "user", "a narwhal leaves", Instant.now()));
+        HistoryViewModel model = assembly.history().model();
+        interact(model::refresh);
+        waitUntil(() -> model.rows().size() == 2);
+
+        interact(() -> model.delete(row(model, gone)));
+        waitUntil(() -> model.rows().size() == 1 && model.deletedProperty().get() != null);
+        FxToolkit.cleanupStages();
+        assembly.close();
+
+        try (Database between = Database.open(dir.resolve("parley.db"))) {
+            assertThat(count(between, "SELECT count(*) FROM messages WHERE conversation_id = '" + gone + "'"))
+                    .as("kept until the next start").isEqualTo(1);
+        }
+
+        start();
+        HistoryViewModel again = assembly.history().model();
+        waitUntil(() -> again.rows().size() == 1);
+        assertThat(again.rows().getFirst().conversationId()).isEqualTo(kept);
+        Database database = assembly.database();
+        assertThat(count(database, "SELECT count(*) FROM conversations WHERE id = '" + gone + "'")).isZero();
+        assertThat(count(database, "SELECT count(*) FROM messages WHERE conversation_id = '" + gone + "'")).isZero();
+        assertThat(count(database, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'narwhal'")).isZero();
+        assertThat(count(database, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'walrus'")).isOne();
+    }
+
+    private static HistoryViewModel.Row row(HistoryViewModel model, String conversationId) {
+        return model.rows().stream().filter(r -> r.conversationId().equals(conversationId)).findFirst().orElseThrow();
+    }
+
+    private static int count(Database database, String sql) {
+        return database.<Integer>read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     private void start() throws Exception {
