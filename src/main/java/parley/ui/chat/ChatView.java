@@ -62,6 +62,29 @@ public final class ChatView extends BorderPane {
     private final Map<MessageItem, MessageCard> cards = new HashMap<>();
     private final EventHandler<KeyEvent> keys = this::keyPressed;
     private Consumer<String> linkOpener;
+    private boolean warmedUp;
+
+    private static final String WARM_UP_SAMPLE = """
+            ## Heading
+
+            A paragraph with **bold**, *italic*, `code` and a [link](https://example.com).
+
+            - one
+            - two
+
+            1. first
+
+            > quoted
+
+            | a | b |
+            | --- | --- |
+            | 1 | 2 |
+
+            ```java
+            int x = 1;
+            ```
+
+            Open text""";
 
     public ChatView(ChatViewModel model) {
         this.model = model;
@@ -197,7 +220,27 @@ public final class ChatView extends BorderPane {
         if (now != null) {
             now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
+            if (!warmedUp) {
+                warmedUp = true;
+                javafx.application.Platform.runLater(this::warmUp);
+            }
         }
+    }
+
+    /**
+     * Once, after the view is first shown: renders a sample reply, styles and lays it out in the
+     * transcript and takes it away again in the same step (it is never drawn), so the first real
+     * reply does not wait for the Markdown classes to load and their styles to be matched.
+     */
+    private void warmUp() {
+        if (getScene() == null) return;
+        parley.ui.markdown.MarkdownView sample = new parley.ui.markdown.MarkdownView(renderer);
+        sample.append(WARM_UP_SAMPLE);
+        sample.finish();
+        transcript.getChildren().add(sample);
+        sample.applyCss();
+        sample.prefHeight(Math.max(400, transcript.getWidth()));
+        transcript.getChildren().remove(sample);
     }
 
     private void keyPressed(KeyEvent e) {
