@@ -96,7 +96,9 @@ class HistoryFxTest extends FxRobot {
 
         clickOn("#history-search").write("walrus");
         waitUntil(() -> titles().equals(List.of("What is a walrus?")));
-        doubleClickOn(lookup(".history-title").match(n -> n.isVisible()).queryLabeled());
+        waitUntil(() -> lookup(".history-title").match(n -> n.isVisible() && n instanceof javafx.scene.control.Label l
+                && l.getText().equals("What is a walrus?")).tryQuery().isPresent());
+        doubleClickOn(row("What is a walrus?"));
         waitUntil(() -> transcript().contains("What is a walrus?") && transcript().contains("Reply number 1"));
         assertThat(transcript()).doesNotContain("Penguins");
 
