@@ -128,8 +128,10 @@ link_runtime() {
   for jar in "$fx"/*.jar; do
     unzip -q -o -j "$jar" "*.$native_ext" -d "$natives_dir" 2>/dev/null || true
   done
+  # The JVM and several JDK and JavaFX libraries carry symbols only a debugger reads (about 1 MB
+  # besides the JVM's own).
   if [ "$os" = linux ] && command -v strip >/dev/null; then
-    strip --strip-unneeded "$dir/lib/server/libjvm.so"
+    strip --strip-unneeded "$dir/lib/server/libjvm.so" "$dir"/lib/*.so
   fi
 }
 
@@ -162,6 +164,9 @@ make_app_image() {
     mac) image="$dest/$name.app"; launcher="$image/Contents/MacOS/$name"; appdir="$image/Contents/app" ;;
     windows) image="$dest/$name"; launcher="$image/$name.exe"; appdir="$image/app" ;;
   esac
+  if [ "$os" = linux ] && command -v strip >/dev/null; then
+    strip --strip-unneeded "$image/lib/libapplauncher.so"
+  fi
   [ "$aot" = 1 ] || return 0
   # Record the classes loaded and linked up to the first frame (or the built window); every
   # later start maps them instead of parsing, verifying and linking them again. The cache fits

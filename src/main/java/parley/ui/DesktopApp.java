@@ -7,9 +7,11 @@ import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import parley.history.SessionFile;
 import parley.store.Database;
+import parley.ui.chat.ChatView;
 import parley.usage.TokenEstimator;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.ThemeChoice;
@@ -113,17 +115,19 @@ public final class DesktopApp extends Application {
     }
 
     public static Scene scene(WindowAssembly assembly, double width, double height) {
-        applyTheme(assembly.appearance());
-        Scene scene = new Scene(assembly.window(), width, height);
-        scene.getStylesheets().add(DesktopApp.class.getResource("app.css").toExternalForm());
+        Scene scene = new Scene(new Region(), width, height);
+        install(scene, assembly);
         return scene;
     }
 
-    /** Puts the built window into a scene that is already showing, with the theme applied. */
+    /** Puts the built window into a scene, with the theme applied. */
     static void install(Scene scene, WindowAssembly assembly) {
         applyTheme(assembly.appearance());
-        String appCss = DesktopApp.class.getResource("app.css").toExternalForm();
-        if (!scene.getStylesheets().contains(appCss)) scene.getStylesheets().add(appCss);
+        // Before the root: a scene stylesheet added while the root is being attached (as the chat
+        // would) makes JavaFX's first CSS pass miss the theme's colours (hundreds of warnings).
+        for (String sheet : List.of(DesktopApp.class.getResource("app.css").toExternalForm(), ChatView.stylesheet())) {
+            if (!scene.getStylesheets().contains(sheet)) scene.getStylesheets().add(sheet);
+        }
         scene.setRoot(assembly.window());
     }
 

@@ -3,7 +3,12 @@ package parley.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +67,35 @@ class StartingViewFxTest extends FxRobot {
         assertThat(scene.getRoot()).isSameAs(assembly.window());
         assertThat(scene.getStylesheets()).anyMatch(sheet -> sheet.endsWith("parley/ui/app.css"));
         assertThat(lookup(node -> node instanceof StartingView).tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theBuiltWindowsFirstStylingFindsEveryThemeColour() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger css = Logger.getLogger("javafx.css");
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        css.addHandler(collect);
+        try {
+            interact(() -> {
+                assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+                DesktopApp.install(scene, assembly);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        } finally {
+            css.removeHandler(collect);
+        }
+        assertThat(warnings).noneMatch(w -> w.contains("Could not resolve") || w.contains("while converting value"));
     }
 
     @Test

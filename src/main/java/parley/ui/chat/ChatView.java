@@ -187,6 +187,11 @@ public final class ChatView extends BorderPane {
      * that carries a stylesheet in a list it scans on each node added or removed, which made every
      * frame of a long reply slower than the last.
      */
+    /** The chat's stylesheet; the window puts it on its scene before the chat is attached. */
+    public static String stylesheet() {
+        return STYLESHEET;
+    }
+
     private void attached(Scene was, Scene now) {
         if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         if (now != null) {
