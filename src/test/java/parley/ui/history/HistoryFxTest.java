@@ -213,11 +213,15 @@ class HistoryFxTest extends FxRobot {
         return true;
     }
 
-    private void send(String text) {
+    /** Sends and waits until the reply has ended: a new chat or a delete of the one on screen is refused before. */
+    private void send(String text) throws TimeoutException {
+        int before = server.requestCount();
         interact(() -> {
             chatModel.draftProperty().set(text);
             chatModel.send();
         });
+        waitUntil(() -> server.requestCount() > before && !chat.busy() && chatModel.state() == ChatViewModel.State.IDLE
+                && transcript().contains("Reply number " + (before + 1)));
     }
 
     private Node row(String title) {
@@ -246,5 +250,6 @@ class HistoryFxTest extends FxRobot {
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
     }
 }
