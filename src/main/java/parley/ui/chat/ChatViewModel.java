@@ -46,6 +46,8 @@ public final class ChatViewModel implements AutoCloseable {
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
     private final ObservableList<MessageItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final Map<String, MessageItem> byId = new HashMap<>();
+    /** The reply whose start is being applied: its item starts empty, to be filled by the events after it. */
+    private String starting;
     private final Map<String, String> models = new HashMap<>();
     private final Map<String, String> pendingCosts = new HashMap<>();
     private final StringProperty draft = new SimpleStringProperty("");
@@ -232,7 +234,9 @@ public final class ChatViewModel implements AutoCloseable {
         switch (event) {
             case ChatEvent.Started s -> {
                 models.put(s.messageId(), s.request().model());
+                starting = s.messageId();
                 sync();
+                starting = null;
                 item(s.messageId()).ifPresent(i -> i.setStatus(MessageItem.Status.STREAMING));
                 state.set(State.STREAMING);
             }
@@ -276,7 +280,12 @@ public final class ChatViewModel implements AutoCloseable {
         Map<String, MessageItem> kept = new HashMap<>();
         for (Message message : messages) {
             MessageItem item = byId.get(message.id());
-            if (item == null) {
+            if (item == null && message.id().equals(starting)) {
+                // The reply's text is still in the buffer behind its start, even when the whole reply
+                // ended before this frame; taking it from the conversation would show it twice.
+                item = new MessageItem(message.id(), message.role());
+                item.setStatus(MessageItem.Status.STREAMING);
+            } else if (item == null) {
                 item = new MessageItem(message.id(), message.role());
                 item.setText(message.content(), message.reasoning());
                 item.setStatus(status(message.status()));

@@ -2,7 +2,10 @@ package parley.ui.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -232,6 +235,39 @@ class ChatViewModelTest {
         assertThat(appends.get()).isEqualTo(1);
         assertThat(reply.content().text()).isEqualTo("abc ".repeat(1000));
         assertThat(clock.tick()).as("an idle frame lets the clock rest").isFalse();
+    }
+
+    @Test
+    void aReplyThatEndsBeforeTheNextFrameArrivesOnceAndAsAStream() throws Exception {
+        ManualClock clock = new ManualClock();
+        ManualBackend manual = new ManualBackend();
+        ChatService chat = new ChatService(settings -> manual, request -> {});
+        CountDownLatch ended = new CountDownLatch(1);
+        chat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
+        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
+        List<String> resets = new ArrayList<>();
+        List<String> appends = new ArrayList<>();
+        batched.items().addListener((javafx.collections.ListChangeListener<MessageItem>) change -> {
+            for (MessageItem item : batched.items()) {
+                if (item.isAssistant() && appends.isEmpty() && resets.isEmpty()) {
+                    item.content().onAppend(appends::add);
+                    item.content().onReset(resets::add);
+                }
+            }
+        });
+        batched.draftProperty().set("Hello");
+        batched.send();
+        manual.last().text("Hi ");
+        manual.last().text("there");
+        manual.last().finish("stop");
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+
+        clock.tick();
+        MessageItem reply = batched.items().get(1);
+        assertThat(reply.content().text()).isEqualTo("Hi there");
+        assertThat(appends).containsExactly("Hi there");
+        assertThat(resets).as("the card is not rebuilt from the whole text").isEmpty();
+        assertThat(reply.status()).isEqualTo(MessageItem.Status.COMPLETE);
     }
 
     private void send(String text) {
