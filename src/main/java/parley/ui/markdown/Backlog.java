@@ -18,6 +18,8 @@ final class Backlog extends Region {
     private final double spacing;
     private long chars;
     private long lineBreaks;
+    /** Added to the estimate, so that rendering part of the backlog leaves the height of the whole unchanged. */
+    private double correction;
 
     Backlog(double spacing) {
         this.spacing = spacing;
@@ -47,8 +49,22 @@ final class Backlog extends Region {
         return blocks.size();
     }
 
+    /**
+     * Keeps the height this backlog shows at {@code height} for the width given, whatever the
+     * estimate of what is left says: blocks rendered out of it then take its place without moving
+     * the text below (which would make JavaFX draw the whole visible reply again).
+     */
+    void holdHeight(double height, double width) {
+        correction = height - estimate(width);
+        requestLayout();
+    }
+
     @Override
     protected double computePrefHeight(double width) {
+        return Math.max(0, estimate(width) + correction);
+    }
+
+    private double estimate(double width) {
         double em = Font.getDefault().getSize();
         double w = Math.max(em * 10, width > 0 ? width : getWidth());
         double wrapped = chars * CHAR_WIDTH_EM * em / w;

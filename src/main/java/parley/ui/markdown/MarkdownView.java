@@ -105,16 +105,31 @@ public final class MarkdownView extends BlockColumn {
             return;
         }
         long deadline = System.nanoTime() + FRAME_BUDGET_NANOS;
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double before = width > 0 ? prefHeight(getWidth()) : 0;
+        double held = width > 0 ? backlog.prefHeight(width) : 0;
         List<Node> rendered = new ArrayList<>();
         do {
             rendered.add(renderer.render(backlog.poll()));
         } while (!backlog.isEmpty() && System.nanoTime() < deadline);
         for (Node block : rendered) sectionBefore(backlog).getChildren().add(block);
+        if (width > 0 && !backlog.isEmpty()) keepHeight(rendered, backlog, held, before, width);
         if (backlog.isEmpty()) {
             getChildren().remove(backlog);
             backlogs.poll();
             if (backlogs.isEmpty()) catchUp.stop();
         }
+    }
+
+    /**
+     * Styles and measures the blocks just rendered, then shrinks the backlog by what they added, so
+     * the reply keeps its height and the text on screen below does not move.
+     */
+    private void keepHeight(List<Node> rendered, Backlog backlog, double held, double before, double width) {
+        for (Node block : rendered) block.applyCss();
+        backlog.holdHeight(held, width);
+        double grown = prefHeight(getWidth()) - before;
+        backlog.holdHeight(held - grown, width);
     }
 
     /** The section that takes the next block at the end, started anew when the last one is full. */

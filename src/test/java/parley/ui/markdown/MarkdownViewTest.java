@@ -45,6 +45,16 @@ class MarkdownViewTest {
             return null;
         });
 
+        // While the backlog is built, the reply keeps its height: the text below it does not move.
+        WaitForAsyncUtils.waitForFxEvents();
+        double height = onFx(() -> view.getHeight());
+        for (int frame = 0; frame < 5 && !onFx(view::caughtUp); frame++) {
+            Thread.sleep(20);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (onFx(view::caughtUp)) break;
+            assertThat(onFx(() -> view.getHeight())).as("height while catching up").isCloseTo(height,
+                    org.assertj.core.data.Offset.offset(1.0));
+        }
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(view::caughtUp));
         assertThat(onFx(() -> allText(view))).isEqualTo(plain.toString());
         assertThat(onFx(() -> view.getChildren().stream().noneMatch(Backlog.class::isInstance))).isTrue();
