@@ -96,7 +96,9 @@ class HistoryFxTest extends FxRobot {
 
         clickOn("#history-search").write("walrus");
         waitUntil(() -> titles().equals(List.of("What is a walrus?")));
-        doubleClickOn(lookup(".history-title").match(n -> n.isVisible()).queryLabeled());
+        waitUntil(() -> lookup(".history-title").match(n -> n.isVisible() && n instanceof javafx.scene.control.Label l
+                && l.getText().equals("What is a walrus?")).tryQuery().isPresent());
+        doubleClickOn(row("What is a walrus?"));
         waitUntil(() -> transcript().contains("What is a walrus?") && transcript().contains("Reply number 1"));
         assertThat(transcript()).doesNotContain("Penguins");
 
@@ -211,11 +213,15 @@ class HistoryFxTest extends FxRobot {
         return true;
     }
 
-    private void send(String text) {
+    /** Sends and waits until the reply has ended: a new chat or a delete of the one on screen is refused before. */
+    private void send(String text) throws TimeoutException {
+        int before = server.requestCount();
         interact(() -> {
             chatModel.draftProperty().set(text);
             chatModel.send();
         });
+        waitUntil(() -> server.requestCount() > before && !chat.busy() && chatModel.state() == ChatViewModel.State.IDLE
+                && transcript().contains("Reply number " + (before + 1)));
     }
 
     private Node row(String title) {
