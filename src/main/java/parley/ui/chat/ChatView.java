@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
@@ -34,6 +35,7 @@ import javafx.scene.layout.VBox;
 import parley.ui.Shortcut;
 import parley.ui.markdown.BlockColumn;
 import parley.ui.markdown.MarkdownRenderer;
+import parley.ui.markdown.MarkdownView;
 
 /**
  * The transcript with the composer under it. Binds to a {@link ChatViewModel}; every decision is
@@ -205,16 +207,16 @@ public final class ChatView extends BorderPane {
         scroller.setVvalue(scroller.getVmax());
     }
 
-    /**
-     * The stylesheet goes on the scene, not on this node: JavaFX registers every Parent below a node
-     * that carries a stylesheet in a list it scans on each node added or removed, which made every
-     * frame of a long reply slower than the last.
-     */
     /** The chat's stylesheet; the window puts it on its scene before the chat is attached. */
     public static String stylesheet() {
         return STYLESHEET;
     }
 
+    /**
+     * The stylesheet goes on the scene, not on this node: JavaFX registers every Parent below a node
+     * that carries a stylesheet in a list it scans on each node added or removed, which made every
+     * frame of a long reply slower than the last.
+     */
     private void attached(Scene was, Scene now) {
         if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         if (now != null) {
@@ -222,7 +224,7 @@ public final class ChatView extends BorderPane {
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
             if (!warmedUp) {
                 warmedUp = true;
-                javafx.application.Platform.runLater(this::warmUp);
+                Platform.runLater(this::warmUp);
             }
         }
     }
@@ -234,7 +236,7 @@ public final class ChatView extends BorderPane {
      */
     private void warmUp() {
         if (getScene() == null) return;
-        parley.ui.markdown.MarkdownView sample = new parley.ui.markdown.MarkdownView(renderer);
+        MarkdownView sample = new MarkdownView(renderer);
         sample.append(WARM_UP_SAMPLE);
         sample.finish();
         transcript.getChildren().add(sample);

@@ -32,10 +32,6 @@ public class BlockColumn extends Pane {
         });
     }
 
-    public double getSpacing() {
-        return spacing;
-    }
-
     public void setSpacing(double value) {
         spacing = value;
         requestLayout();
