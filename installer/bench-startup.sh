@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time to first frame and peak memory of Parley's app-image against a bare
-# JavaFX window packaged the same way (same jlink, jpackage and AOT cache, by installer/package.sh),
+# JavaFX window packaged the same way (same jlink, jpackage and start archive, by installer/package.sh),
 # both started with --smoke under Xvfb, runs interleaved, medians reported; plus the sizes of the
-# app-image and the .deb. Figures, not a test: nothing here passes or fails on a number.
+# app-image as shipped, of the start archive written at install, and of the .deb. Figures, not a test: nothing here passes or fails on a number.
 #   installer/bench-startup.sh [RUNS]        (default 7; builds what target/ lacks)
 # Needs: xvfb, GNU time (/usr/bin/time), and what installer/package.sh needs.
 set -euo pipefail
@@ -22,12 +22,18 @@ bench=target/bench
 rm -rf "$bench"; mkdir -p "$bench/classes" "$bench/libs"
 cp target/lib/javafx-*.jar "$bench/libs/"
 "$JAVA_HOME/bin/javac" -d "$bench/classes" --module-path "$bench/libs" --add-modules javafx.controls \
-  installer/bench/BareWindow.java
+  installer/bench/BareWindow.java src/main/java/parley/StartArchive.java
 "$JAVA_HOME/bin/jar" --create --file "$bench/bare-window.jar" -C "$bench/classes" .
 installer/package.sh --name BareWindow --main-jar "$bench/bare-window.jar" --main-class BareWindow \
   --libs "$bench/libs" --out "$bench/dist" --types none >"$bench/package.log" 2>&1 \
   || { cat "$bench/package.log" >&2; exit 1; }
 bare=$bench/dist/image/BareWindow
+
+# Sizes as shipped, then the start archives written as the install scripts write them
+size_app=$(du -sb --exclude='*.jsa' "$app" | cut -f1); size_bare=$(du -sb --exclude='*.jsa' "$bare" | cut -f1)
+"$app/bin/Parley" --write-start-archive >/dev/null
+"$bare/bin/BareWindow" --write-start-archive >/dev/null
+size_jsa=$(stat -c %s "$app"/lib/app/*.jsa)
 
 for n in $(seq 120 149); do [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }; done
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
@@ -49,17 +55,17 @@ measure() {
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
 
 measure "$app/bin/Parley" >/dev/null; measure "$bare/bin/BareWindow" >/dev/null   # warm the file cache
-: >"$bench/app.txt"; : >"$bench/bare.txt"; : >"$bench/app-noaot.txt"
+: >"$bench/app.txt"; : >"$bench/bare.txt"; : >"$bench/app-nocds.txt"
 for i in $(seq "$runs"); do
   measure "$bare/bin/BareWindow" >>"$bench/bare.txt"
   measure "$app/bin/Parley" >>"$bench/app.txt"
-  measure "$app/bin/Parley" -XX:AOTMode=off >>"$bench/app-noaot.txt"
+  measure "$app/bin/Parley" -Xshare:off >>"$bench/app-nocds.txt"
 done
 
 app_ms=$(cut -d' ' -f1 "$bench/app.txt" | median); bare_ms=$(cut -d' ' -f1 "$bench/bare.txt" | median)
 app_kb=$(cut -d' ' -f2 "$bench/app.txt" | median); bare_kb=$(cut -d' ' -f2 "$bench/bare.txt" | median)
-noaot_ms=$(cut -d' ' -f1 "$bench/app-noaot.txt" | median); noaot_kb=$(cut -d' ' -f2 "$bench/app-noaot.txt" | median)
-app_built=$(cut -d' ' -f3 "$bench/app.txt" | median); noaot_built=$(cut -d' ' -f3 "$bench/app-noaot.txt" | median)
+nocds_ms=$(cut -d' ' -f1 "$bench/app-nocds.txt" | median); nocds_kb=$(cut -d' ' -f2 "$bench/app-nocds.txt" | median)
+app_built=$(cut -d' ' -f3 "$bench/app.txt" | median); nocds_built=$(cut -d' ' -f3 "$bench/app-nocds.txt" | median)
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b/1048576}'; }
 deb=$(ls target/dist/*.deb 2>/dev/null | head -n 1 || true)
 
@@ -70,7 +76,7 @@ echo "| Parley app-image | ${app_ms} ms | $((app_kb / 1024)) MB |"
 echo "| bare JavaFX window, packaged the same way | ${bare_ms} ms | $((bare_kb / 1024)) MB |"
 awk -v a="$app_ms" -v b="$bare_ms" -v c="$app_kb" -v d="$bare_kb" \
   'BEGIN {printf "| Parley / bare window | %.2fx | %.2fx |\n", a/b, c/d}'
-echo "| Parley with the AOT cache off (-XX:AOTMode=off) | ${noaot_ms} ms | $((noaot_kb / 1024)) MB |"
-echo "Parley's built window (views built and drawn): ${app_built} ms with the AOT cache, ${noaot_built} ms without."
-echo "all runs (ms KB;): Parley $(tr '\n' ';' <"$bench/app.txt") bare $(tr '\n' ';' <"$bench/bare.txt") no-AOT $(tr '\n' ';' <"$bench/app-noaot.txt")"
-echo "Sizes: app-image $(mb "$(du -sb "$app" | cut -f1)"), bare window's app-image $(mb "$(du -sb "$bare" | cut -f1)")${deb:+, $(basename "$deb") $(mb "$(stat -c %s "$deb")")}"
+echo "| Parley without its start archive (-Xshare:off) | ${nocds_ms} ms | $((nocds_kb / 1024)) MB |"
+echo "Parley's built window (views built and drawn): ${app_built} ms with the start archive, ${nocds_built} ms without."
+echo "all runs (ms KB;): Parley $(tr '\n' ';' <"$bench/app.txt") bare $(tr '\n' ';' <"$bench/bare.txt") no-CDS $(tr '\n' ';' <"$bench/app-nocds.txt")"
+echo "Sizes: app-image $(mb "$size_app") as shipped, and its start archive written at install $(mb "$size_jsa"); bare window's app-image $(mb "$size_bare")${deb:+; $(basename "$deb") $(mb "$(stat -c %s "$deb")")}"

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Packages a JavaFX app the way Parley ships: a jlinked runtime holding only the modules the app
 # needs (JavaFX on the module path, linked in), the app and its other libraries on the class path,
-# a jpackage app-image with an AOT cache recorded from a --smoke run, and the platform's installers.
+# a jpackage app-image with the class list of its class-data-sharing archive recorded from a --smoke
+# run, and the platform's installers.
 # `mvn -Pdist package` runs it for Parley; installer/bench-startup.sh runs it for a bare window.
 #
 #   installer/package.sh [--name Parley] [--version V] [--main-jar target/parley.jar]
 #                        [--main-class parley.Main] [--libs target/lib] [--out target/dist]
-#                        [--types "deb rpm"] [--aot-until first-frame|window] [--no-aot]
+#                        [--types "deb rpm"] [--cds-until first-frame|window] [--no-cds]
 # --types defaults to what this machine can build: deb (and rpm where rpmbuild exists) on Linux,
 # msi on Windows (WiX on PATH), dmg on macOS. "none" builds only the app-image.
-# --aot-until: what the recorded AOT cache holds, the classes loaded up to the first frame
-# (the default, about 30 MB) or up to the fully built window (about 60 MB; the built window then
-# comes up about a second sooner). --no-aot records none.
+# --cds-until: what the class-data-sharing archive written at install holds, the classes loaded up
+# to the first frame (the default, about 27 MB) or up to the fully built window (about 60 MB; the
+# built window then comes up about a second sooner). --no-cds records no class list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 name=Parley version=0.1.0 main_jar=target/parley.jar main_class=parley.Main
-libs=target/lib out=target/dist types=default aot=1 aot_until=first-frame
+libs=target/lib out=target/dist types=default cds=1 cds_until=first-frame
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) name=$2; shift ;;
@@ -26,8 +27,8 @@ while [ $# -gt 0 ]; do
     --libs) libs=$2; shift ;;
     --out) out=$2; shift ;;
     --types) types=$2; shift ;;
-    --aot-until) aot_until=$2; shift ;;
-    --no-aot) aot=0 ;;
+    --cds-until) cds_until=$2; shift ;;
+    --no-cds) cds=0 ;;
     *) echo "package.sh: unknown option $1 (see the comment at the top of installer/package.sh)" >&2; exit 2 ;;
   esac
   shift
@@ -67,7 +68,7 @@ if [ "$types" = default ]; then
   esac
 fi
 [ "$types" = none ] && types=""
-case "$aot_until" in first-frame|window) ;; *) die "--aot-until takes first-frame or window, not $aot_until" ;; esac
+case "$cds_until" in first-frame|window) ;; *) die "--cds-until takes first-frame or window, not $cds_until" ;; esac
 
 rm -rf "$out"
 fx="$out/javafx" input="$out/input" runtime="$out/runtime" images="$out/image"
@@ -104,23 +105,35 @@ else
   say "zip not found: libraries keep the native code of every platform and unused parts (a larger image)"
 fi
 
+# javafx.base and javafx.graphics require java.desktop, for java.beans property adapters and for
+# image formats read through javax.imageio; Parley uses neither, and java.desktop is about 9 MB of
+# the linked runtime. Their descriptors are rewritten to require it at compile time only.
+for jar in "$fx"/javafx-base-*.jar "$fx"/javafx-graphics-*.jar; do
+  [ -f "$jar" ] || continue
+  patch_dir=$(mktemp -d)
+  unzip -q "$jar" module-info.class -d "$patch_dir"
+  "$JAVA_HOME/bin/java" installer/RequiresStatic.java "$patch_dir/module-info.class" java.desktop
+  "$JAVA_HOME/bin/jar" --update --file "$jar" -C "$patch_dir" module-info.class
+  rm -rf "$patch_dir"
+done
+
 # The JDK modules the class path needs (jdeps), the JavaFX modules, and those reached only by
 # reflection or service lookup. jdk.jfr is an optional (static) dependency of javafx.base.
+# java.desktop is left out although jdeps finds it: Jackson reads java.beans annotations only when
+# the module is there, and JNA's AWT helpers are for other platforms.
 fx_modules=$(for jar in "$fx"/*.jar; do b=$(basename "$jar"); b=${b%%-[0-9]*}; echo "${b//-/.}"; done | sort -u | paste -sd, -)
 found=$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
   --module-path "$fx" "$input"/*.jar 2>/dev/null | tail -n 1)
 extra=java.net.http,java.management,jdk.unsupported
-modules=$(tr ',' '\n' <<<"$found,$fx_modules,$extra" | grep -vx -e jdk.jfr -e '' | sort -u | paste -sd, -)
+modules=$(tr ',' '\n' <<<"$found,$fx_modules,$extra" | grep -vx -e jdk.jfr -e java.desktop -e '' | sort -u | paste -sd, -)
 say "runtime modules: $modules"
 
-# link_runtime DIR COMPRESSION: the runtime. java.desktop is linked because javafx.base requires it
-# (java.beans), but nothing draws with AWT, Java2D, Swing or javax.sound: its native libraries
-# (about 6 MB) stay out.
+# link_runtime DIR COMPRESSION: the runtime.
 link_runtime() {
   local dir=$1 compression=$2
   "$JAVA_HOME/bin/jlink" --module-path "$fx" --add-modules "$modules" \
     --strip-debug --no-header-files --no-man-pages --compress "$compression" \
-    --exclude-resources "**.$native_ext" --exclude-files 'glob:/java.desktop/lib/**,glob:/java.desktop/bin/**' \
+    --exclude-resources "**.$native_ext" \
     --output "$dir"
   # JavaFX's native libraries live inside its jars; placed beside the JDK's they load from there
   # instead of being extracted to the user's home at every first start.
@@ -144,16 +157,17 @@ stop_xvfb() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; }
 trap stop_xvfb EXIT
 need_display() {
   [ "$os" != linux ] || [ -n "${DISPLAY:-}" ] && return 0
-  command -v Xvfb >/dev/null || die "the AOT cache is recorded from a --smoke run, which needs a display: set DISPLAY, install xvfb, or pass --no-aot"
+  command -v Xvfb >/dev/null || die "the start archive's class list is recorded from a --smoke run, which needs a display: set DISPLAY, install xvfb, or pass --no-cds"
   for n in $(seq 150 199); do [ -e "/tmp/.X$n-lock" ] || { DISPLAY=:$n; break; }; done
   Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
   export DISPLAY
   sleep 1
 }
 
-# make_app_image RUNTIME DEST: the jpackage app-image in DEST with its AOT cache; sets $image.
+# make_app_image RUNTIME DEST [CLASSLIST]: the jpackage app-image in DEST with its class list,
+# recorded or copied from CLASSLIST; sets $image and $classlist.
 make_app_image() {
-  local runtime_dir=$1 dest=$2 launcher appdir
+  local runtime_dir=$1 dest=$2 recorded=${3:-} launcher appdir
   mkdir -p "$dest"
   "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$dest" \
     --runtime-image "$runtime_dir" --input "$input" --main-jar "$(basename "$main_jar")" \
@@ -167,19 +181,28 @@ make_app_image() {
   if [ "$os" = linux ] && command -v strip >/dev/null; then
     strip --strip-unneeded "$image/lib/libapplauncher.so"
   fi
-  [ "$aot" = 1 ] || return 0
-  # Record the classes loaded and linked up to the first frame (or the built window); every
-  # later start maps them instead of parsing, verifying and linking them again. The cache fits
-  # only the runtime it was recorded with.
-  need_display
-  say "recording the AOT cache of $image with a --smoke run (up to the $aot_until)"
-  local log="$dest/aot-training.log"
-  PARLEY_HOME="$dest/training-home" \
-  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$appdir/$app_id.aot -Dparley.smoke.until=$aot_until" \
-    "$launcher" --smoke >"$log" 2>&1 || { cat "$log" >&2; die "the --smoke run that records the AOT cache failed"; }
-  [ -f "$appdir/$app_id.aot" ] || die "the --smoke run wrote no AOT cache (see $log)"
-  rm -rf "$dest/training-home"
-  printf 'java-options=-XX:AOTCache=$APPDIR/%s.aot\n' "$app_id" >>"$appdir/$name.cfg"
+  [ "$cds" = 1 ] || return 0
+  # The class-data-sharing archive (AppCDS): the classes loaded up to the first frame (or the built
+  # window), parsed, verified and linked ahead of time. The image carries only their list; the
+  # archive (about 27 MB) is written where the app is installed, for the runtime there, by
+  # `NAME --write-start-archive` (run by the .deb and .rpm install scripts, and by the app itself
+  # at a start in a writable folder that found none; parley.StartArchive). Until then the JVM
+  # starts without one: -Xlog:cds=off,aot=off keeps it from reporting the missing file.
+  classlist="$appdir/$app_id.classlist"
+  if [ -n "$recorded" ]; then
+    cp "$recorded" "$classlist"   # class names only: the same for any runtime of the same modules
+  else
+    need_display
+    say "recording the start archive's class list of $image with a --smoke run (up to the $cds_until)"
+    local log="$dest/classlist.log"
+    PARLEY_HOME="$dest/training-home" \
+    JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$classlist -Dparley.smoke.until=$cds_until" \
+      "$launcher" --smoke >"$log" 2>&1 || { cat "$log" >&2; die "the --smoke run that records the class list failed"; }
+    [ -s "$classlist" ] || die "the --smoke run wrote no class list (see $log)"
+    rm -rf "$dest/training-home"
+  fi
+  printf 'java-options=%s\n' "-XX:SharedArchiveFile=\$APPDIR/$app_id.jsa" "-Dparley.start-archive=\$APPDIR/$app_id.jsa" \
+    "-Xlog:cds=off,aot=off" >>"$appdir/$name.cfg"
 }
 
 link_runtime "$runtime" zip-9
@@ -203,7 +226,7 @@ recompress_deb() {
 # an app-image of their own with such a runtime: a smaller download, more disk once installed.
 if [ -n "$types" ]; then
   link_runtime "$out/runtime-installer" zip-0
-  make_app_image "$out/runtime-installer" "$out/installer-image"
+  make_app_image "$out/runtime-installer" "$out/installer-image" "${classlist:-}"
   say "installed app: $image ($(du -sh "$image" | cut -f1))"
 fi
 installer_args=("${common[@]}" --app-image "$image" --dest "$out"

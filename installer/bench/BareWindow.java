@@ -14,6 +14,9 @@ public final class BareWindow {
     private BareWindow() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(parley.StartArchive.FLAG)) { // as Parley's install scripts run it
+            System.exit(parley.StartArchive.writeForLauncher(System.out, System.err));
+        }
         Application.launch(App.class, args);
     }
 

@@ -26,6 +26,9 @@ public final class Main {
             openWindow(args);
             return;
         }
+        if (args.length == 1 && args[0].equals(StartArchive.FLAG)) { // run by the install scripts
+            System.exit(StartArchive.writeForLauncher(System.out, System.err));
+        }
         if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
             openWindow(args);
             return;

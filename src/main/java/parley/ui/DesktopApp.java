@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import parley.StartArchive;
 import parley.history.SessionFile;
 import parley.store.Database;
 import parley.ui.chat.ChatView;
@@ -102,6 +103,21 @@ public final class DesktopApp extends Application {
         getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
                 .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
         if (smoke != null) smoke.windowBuilt();
+        else writeStartArchiveIfMissing();
+    }
+
+    /** A packaged app in a writable folder that started without its start archive writes it now. */
+    private static void writeStartArchiveIfMissing() {
+        StartArchive.ofLauncher().filter(StartArchive::shouldWrite).ifPresent(archive ->
+                Thread.ofVirtual().name("start-archive").start(() -> {
+                    try {
+                        archive.write();
+                    } catch (java.io.IOException e) {
+                        System.err.println("parley: the start archive was not written: " + e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
     }
 
     private static String oneLine(RuntimeException e) {
