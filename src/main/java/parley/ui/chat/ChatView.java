@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -65,6 +66,8 @@ public final class ChatView extends BorderPane {
     private final EventHandler<KeyEvent> keys = this::keyPressed;
     private Consumer<String> linkOpener;
     private boolean warmedUp;
+    private Node viewport;
+    private final Runnable showOnlyWhatIsInView = this::showOnlyWhatIsInView;
 
     private static final String WARM_UP_SAMPLE = """
             ## Heading
@@ -188,8 +191,30 @@ public final class ChatView extends BorderPane {
      * changes that image on every frame, so the cache only doubles the drawing.
      */
     private void uncacheViewport() {
-        Node viewport = scroller.lookup(".viewport");
+        viewport = scroller.lookup(".viewport");
         if (viewport != null) viewport.setCache(false);
+    }
+
+    /**
+     * After each layout, before the frame is drawn: only the cards in view, and in them only the
+     * Markdown blocks in view, stay visible. JavaFX draws every visible node of the transcript on
+     * each frame, wherever it is; with a long conversation that was most of each frame's drawing.
+     */
+    private void showOnlyWhatIsInView() {
+        if (viewport == null) return;
+        Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+        Bounds inTranscript = transcript.sceneToLocal(shown);
+        for (Node node : transcript.getChildren()) {
+            if (!(node instanceof MessageCard card)) continue;
+            Bounds bounds = card.getBoundsInParent();
+            boolean inView = bounds.getMaxY() >= inTranscript.getMinY() && bounds.getMinY() <= inTranscript.getMaxY();
+            card.setVisible(inView);
+            if (!inView) continue;
+            for (MarkdownView view : card.shownMarkdown()) {
+                Bounds local = view.sceneToLocal(shown);
+                view.showOnly(local.getMinY(), local.getMaxY());
+            }
+        }
     }
 
     private void showItems() {
@@ -203,7 +228,14 @@ public final class ChatView extends BorderPane {
         }
         cards.clear();
         cards.putAll(keep);
-        transcript.getChildren().setAll(nodes);
+        javafx.collections.ObservableList<Node> shown = transcript.getChildren();
+        // Cards only added at the end (a send) are appended: setAll would take every card out and put
+        // it back, and JavaFX styles a re-added card with all its text again (a long frame per send).
+        if (nodes.size() >= shown.size() && nodes.subList(0, shown.size()).equals(shown)) {
+            shown.addAll(nodes.subList(shown.size(), nodes.size()));
+        } else {
+            shown.setAll(nodes);
+        }
         scroller.setVvalue(scroller.getVmax());
     }
 
@@ -218,9 +250,13 @@ public final class ChatView extends BorderPane {
      * frame of a long reply slower than the last.
      */
     private void attached(Scene was, Scene now) {
-        if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        if (was != null) {
+            was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            was.removePostLayoutPulseListener(showOnlyWhatIsInView);
+        }
         if (now != null) {
             now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            now.addPostLayoutPulseListener(showOnlyWhatIsInView);
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
             if (!warmedUp) {
                 warmedUp = true;

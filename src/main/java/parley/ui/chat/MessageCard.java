@@ -1,5 +1,7 @@
 package parley.ui.chat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -32,6 +34,7 @@ final class MessageCard extends VBox {
     private final StackPane body = new StackPane();
     private final Node text;
     private final MarkdownView markdown;
+    private MarkdownView reasoning;
     private final Text userText;
     private TextArea selectable;
     private VBox editor;
@@ -68,6 +71,21 @@ final class MessageCard extends VBox {
 
     MessageItem item() {
         return item;
+    }
+
+    /** The Markdown views of this card that are shown now: the answer's and the open reasoning's. */
+    List<MarkdownView> shownMarkdown() {
+        List<MarkdownView> shown = new ArrayList<>(2);
+        if (reasoning != null && isShown(reasoning)) shown.add(reasoning);
+        if (markdown != null && isShown(markdown)) shown.add(markdown);
+        return shown;
+    }
+
+    private boolean isShown(Node node) {
+        for (Node n = node; n != null && n != this; n = n.getParent()) {
+            if (!n.isVisible()) return false;
+        }
+        return node.getScene() != null;
     }
 
     private Node header() {
@@ -132,6 +150,7 @@ final class MessageCard extends VBox {
 
     private Node reasoning(MarkdownRenderer renderer) {
         MarkdownView view = new MarkdownView(renderer);
+        reasoning = view;
         view.getStyleClass().add("chat-reasoning-text");
         view.setText(item.reasoning().text());
         item.reasoning().onAppend(view::append);

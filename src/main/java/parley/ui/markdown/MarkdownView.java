@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 
 /**
  * Markdown shown as nodes, fed whole or as a stream. While streaming, each finished block is
@@ -34,6 +35,7 @@ public final class MarkdownView extends BlockColumn {
         }
     };
     private Node openNode;
+    private Node wholeText;
     private boolean streaming;
 
     public MarkdownView(MarkdownRenderer renderer) {
@@ -49,8 +51,8 @@ public final class MarkdownView extends BlockColumn {
         splitter.reset();
         streaming = false;
         openNode = null;
-        getChildren().clear();
-        if (!markdown.isEmpty()) getChildren().add(renderer.render(markdown));
+        wholeText = markdown.isEmpty() ? null : renderer.render(markdown);
+        getChildren().setAll(wholeText == null ? List.of() : List.of(wholeText));
     }
 
     /** Adds streamed text. Call at most once per frame with all text that arrived since the last call. */
@@ -130,6 +132,30 @@ public final class MarkdownView extends BlockColumn {
         backlog.holdHeight(held, width);
         double grown = prefHeight(getWidth()) - before;
         backlog.holdHeight(held - grown, width);
+    }
+
+    /**
+     * Shows only the blocks that overlap {@code top..bottom} (this view's coordinates) and hides the
+     * others, which keep their place in the layout. JavaFX draws every visible node of a scroll
+     * pane's content on each frame, also the ones outside the viewport: a long reply drew all its
+     * text on every frame of a stream. Sections out of range are hidden whole, so a call costs the
+     * number of sections plus the blocks of the one or two sections in view.
+     */
+    public void showOnly(double top, double bottom) {
+        for (Node group : getChildren()) {
+            double groupTop = group.getLayoutY();
+            boolean inView = overlaps(groupTop, group, top, bottom);
+            group.setVisible(inView);
+            if (inView && group instanceof Parent parent && (group instanceof Section || group == wholeText)) {
+                for (Node block : parent.getChildrenUnmodifiable()) {
+                    block.setVisible(overlaps(groupTop + block.getLayoutY(), block, top, bottom));
+                }
+            }
+        }
+    }
+
+    private static boolean overlaps(double nodeTop, Node node, double top, double bottom) {
+        return nodeTop <= bottom && nodeTop + node.getLayoutBounds().getHeight() >= top;
     }
 
     /** The section that takes the next block at the end, started anew when the last one is full. */

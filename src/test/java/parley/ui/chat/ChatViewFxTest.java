@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
@@ -194,6 +195,43 @@ class ChatViewFxTest extends FxRobot {
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> lookup(".chat-card").queryAll().isEmpty());
         assertThat(service.conversation().messages()).isEmpty();
+    }
+
+    @Test
+    void onlyTheCardsAndBlocksInViewAreDrawn() throws Exception {
+        StringBuilder longReply = new StringBuilder();
+        for (int i = 1; i <= 300; i++) longReply.append("Paragraph ").append(i).append(" of the reply.\\n\\n");
+        server.enqueue(Reply.sse(chunk("content", longReply.toString())));
+        interact(() -> {
+            model.draftProperty().set("Question");
+            model.send();
+        });
+        waitUntil(() -> reply() != null && !footer(reply()).isEmpty());
+        ScrollPane scroller = lookup(".chat-scroller").queryAs(ScrollPane.class);
+        Node question = lookup(".chat-card-user").query();
+
+        interact(() -> scroller.setVvalue(scroller.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(question.isVisible()).as("the question, scrolled out of view").isFalse();
+        assertThat(drawn(paragraph("Paragraph 300 "))).isTrue();
+        assertThat(drawn(paragraph("Paragraph 1 "))).isFalse();
+
+        interact(() -> scroller.setVvalue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(question.isVisible()).isTrue();
+        assertThat(drawn(paragraph("Paragraph 1 "))).isTrue();
+        assertThat(drawn(paragraph("Paragraph 300 "))).as("the end, now out of view").isFalse();
+        assertThat(text(reply())).as("hidden blocks keep their text").contains("Paragraph 150 of the reply.");
+    }
+
+    private Node paragraph(String start) {
+        return reply().lookupAll(".md-paragraph").stream().filter(n -> text(n).startsWith(start)).findFirst().orElseThrow();
+    }
+
+    /** Whether the node and all its parents are visible, so JavaFX draws it. */
+    private static boolean drawn(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
     }
 
     private static String chunk(String field, String value) {

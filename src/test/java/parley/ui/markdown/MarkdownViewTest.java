@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static parley.ui.markdown.MarkdownRendererTest.allText;
 import static parley.ui.markdown.MarkdownRendererTest.onFx;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
@@ -74,6 +75,38 @@ class MarkdownViewTest {
         assertThat(onFx(view::caughtUp)).isTrue();
         assertThat(onFx(() -> allText(view))).contains("Title", "First para.", "•  one", "•  two", "int x = 1;")
                 .endsWith("Last words");
+    }
+
+    @Test
+    void onlyTheBlocksInTheGivenRangeStayVisible() throws Exception {
+        StringBuilder markdown = new StringBuilder();
+        for (int i = 1; i <= 200; i++) markdown.append("Paragraph ").append(i).append(".\n\n");
+        MarkdownView streamed = onFx(() -> shown(new MarkdownView(renderer)));
+        onFx(() -> { streamed.append(markdown.toString()); streamed.finish(); return null; });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(streamed::caughtUp));
+        MarkdownView whole = onFx(() -> shown(new MarkdownView(renderer)));
+        onFx(() -> { whole.setText(markdown.toString()); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (MarkdownView view : List.of(streamed, whole)) {
+            double height = onFx(() -> view.getHeight());
+            onFx(() -> { view.showOnly(height / 2, height / 2 + 300); return null; });
+            List<String> visible = onFx(() -> visibleParagraphs(view));
+            assertThat(visible).as("a range of 300 px in the middle").isNotEmpty().hasSizeLessThan(40)
+                    .doesNotContain("Paragraph 1.", "Paragraph 200.");
+            onFx(() -> { view.showOnly(height - 100, height); return null; });
+            assertThat(onFx(() -> visibleParagraphs(view))).contains("Paragraph 200.").doesNotContainAnyElementsOf(visible);
+            assertThat(onFx(() -> allText(view))).as("hidden blocks keep their text and place").contains("Paragraph 100.");
+            assertThat(onFx(() -> view.getHeight())).isEqualTo(height);
+        }
+    }
+
+    /** The text of the paragraphs that are drawn: visible, with every parent up to the view. */
+    private static List<String> visibleParagraphs(MarkdownView view) {
+        return view.lookupAll(".md-paragraph").stream().filter(node -> {
+            for (javafx.scene.Node n = node; n != view; n = n.getParent()) if (!n.isVisible()) return false;
+            return true;
+        }).map(MarkdownRendererTest::allText).toList();
     }
 
     private static MarkdownView shown(MarkdownView view) {
