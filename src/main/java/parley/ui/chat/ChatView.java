@@ -67,7 +67,9 @@ public final class ChatView extends BorderPane {
     private Consumer<String> linkOpener;
     private boolean warmedUp;
     private Node viewport;
-    private final Runnable showOnlyWhatIsInView = this::showOnlyWhatIsInView;
+    private final Runnable afterLayout = this::afterLayout;
+    private double lastViewTop;
+    private boolean atEnd = true;
 
     private static final String WARM_UP_SAMPLE = """
             ## Heading
@@ -196,12 +198,41 @@ public final class ChatView extends BorderPane {
     }
 
     /**
-     * After each layout, before the frame is drawn: only the cards in view, and in them only the
-     * Markdown blocks in view, stay visible. JavaFX draws every visible node of the transcript on
-     * each frame, wherever it is; with a long conversation that was most of each frame's drawing.
+     * After each layout, before the frame is drawn: the transcript follows a growing reply, and
+     * only the cards in view, and in them only the Markdown blocks in view, stay visible.
+     */
+    private void afterLayout() {
+        if (viewport == null) return;
+        followTheEnd();
+        showOnlyWhatIsInView();
+    }
+
+    /**
+     * A transcript that was scrolled to its end at the last frame, and that the user has not scrolled
+     * since, stays at its end as the reply grows (the scroll pane alone keeps its place in pixels).
+     * Scrolling up stops following; scrolling back to the end starts it again.
+     */
+    private void followTheEnd() {
+        double top = viewTop();
+        boolean userScrolled = Math.abs(top - lastViewTop) > 0.5;
+        if (atEnd && !userScrolled && scroller.getVvalue() < scroller.getVmax()) {
+            scroller.setVvalue(scroller.getVmax());
+            top = viewTop();
+        }
+        lastViewTop = top;
+        atEnd = transcript.getHeight() - (top + viewport.getLayoutBounds().getHeight()) < 1;
+    }
+
+    /** The top of the part of the transcript in view, in the transcript's coordinates. */
+    private double viewTop() {
+        return transcript.sceneToLocal(viewport.localToScene(viewport.getLayoutBounds())).getMinY();
+    }
+
+    /**
+     * JavaFX draws every visible node of the transcript on each frame, wherever it is; with a long
+     * conversation that was most of each frame's drawing. Hidden nodes keep their place.
      */
     private void showOnlyWhatIsInView() {
-        if (viewport == null) return;
         Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
         Bounds inTranscript = transcript.sceneToLocal(shown);
         for (Node node : transcript.getChildren()) {
@@ -252,11 +283,11 @@ public final class ChatView extends BorderPane {
     private void attached(Scene was, Scene now) {
         if (was != null) {
             was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            was.removePostLayoutPulseListener(showOnlyWhatIsInView);
+            was.removePostLayoutPulseListener(afterLayout);
         }
         if (now != null) {
             now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-            now.addPostLayoutPulseListener(showOnlyWhatIsInView);
+            now.addPostLayoutPulseListener(afterLayout);
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
             if (!warmedUp) {
                 warmedUp = true;
@@ -266,19 +297,25 @@ public final class ChatView extends BorderPane {
     }
 
     /**
-     * Once, after the view is first shown: renders a sample reply, styles and lays it out in the
-     * transcript and takes it away again in the same step (it is never drawn), so the first real
-     * reply does not wait for the Markdown classes to load and their styles to be matched.
+     * Once, after the view is first shown: renders a sample reply and two sample cards, styles and
+     * lays them out in the transcript and takes them away again in the same step (they are never
+     * drawn), so the first real send does not wait for the classes of the cards and the Markdown
+     * to load and their styles to be matched.
      */
     private void warmUp() {
         if (getScene() == null) return;
         MarkdownView sample = new MarkdownView(renderer);
         sample.append(WARM_UP_SAMPLE);
         sample.finish();
-        transcript.getChildren().add(sample);
-        sample.applyCss();
-        sample.prefHeight(Math.max(400, transcript.getWidth()));
-        transcript.getChildren().remove(sample);
+        MessageCard question = new MessageCard(new MessageItem("warm-up-question", "user"), model, renderer, ChatView::copy);
+        MessageCard answer = new MessageCard(new MessageItem("warm-up-answer", "assistant"), model, renderer, ChatView::copy);
+        List<Node> samples = List.of(sample, question, answer);
+        transcript.getChildren().addAll(samples);
+        for (Node node : samples) {
+            node.applyCss();
+            node.prefHeight(Math.max(400, transcript.getWidth()));
+        }
+        transcript.getChildren().removeAll(samples);
     }
 
     private void keyPressed(KeyEvent e) {

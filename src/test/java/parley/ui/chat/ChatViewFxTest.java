@@ -224,6 +224,30 @@ class ChatViewFxTest extends FxRobot {
         assertThat(text(reply())).as("hidden blocks keep their text").contains("Paragraph 150 of the reply.");
     }
 
+    @Test
+    void theTranscriptFollowsTheStreamUntilTheUserScrollsUp() throws Exception {
+        Reply stream = Reply.stream();
+        for (int i = 1; i <= 120; i++) {
+            stream.events(chunk("content", "Paragraph " + i + " of a long answer.\\n\\n")).pause(15);
+        }
+        server.enqueue(stream.pause(3000).events(chunk("content", "The end.")).send("data: [DONE]\n\n"));
+        ScrollPane scroller = lookup(".chat-scroller").queryAs(ScrollPane.class);
+        interact(() -> {
+            model.draftProperty().set("Question");
+            model.send();
+        });
+        waitUntil(() -> reply() != null && text(reply()).contains("Paragraph 120 "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(drawn(paragraph("Paragraph 120 "))).as("the newest text is in view").isTrue();
+        assertThat(scroller.getVvalue()).isEqualTo(scroller.getVmax());
+
+        interact(() -> scroller.setVvalue(0.2)); // the user scrolls up to read
+        waitUntil(() -> text(reply()).contains("The end."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scroller.getVvalue()).as("the transcript stays where the user left it").isLessThan(0.5);
+        assertThat(drawn(paragraph("The end."))).isFalse();
+    }
+
     private Node paragraph(String start) {
         return reply().lookupAll(".md-paragraph").stream().filter(n -> text(n).startsWith(start)).findFirst().orElseThrow();
     }
