@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,6 +19,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import parley.api.ApiError;
 import parley.ui.markdown.MarkdownRenderer;
+import parley.ui.HoverTooltip;
 import parley.ui.markdown.MarkdownView;
 
 /**
@@ -287,7 +287,7 @@ final class MessageCard extends VBox {
     private Button action(String label, String tip, Runnable run) {
         Button button = new Button(label);
         button.getStyleClass().addAll("small", "flat", "chat-action");
-        button.setTooltip(new Tooltip(tip));
+        HoverTooltip.install(button, tip);
         button.setOnAction(e -> run.run());
         return button;
     }
