@@ -13,6 +13,7 @@ import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -297,23 +298,26 @@ public final class ChatView extends BorderPane {
     }
 
     /**
-     * Once, after the view is first shown: renders a sample reply and two sample cards, styles and
-     * lays them out in the transcript and takes them away again in the same step (they are never
-     * drawn), so the first real send does not wait for the classes of the cards and the Markdown
-     * to load and their styles to be matched.
+     * Once, after the view is first shown: builds a sample question and a streaming sample reply,
+     * styles and lays them out in the transcript and takes them away again in the same step (they
+     * are never drawn), so the first real send does not wait for the classes of the cards and the
+     * Markdown to load and their styles to be matched.
      */
     private void warmUp() {
         if (getScene() == null) return;
-        MarkdownView sample = new MarkdownView(renderer);
-        sample.append(WARM_UP_SAMPLE);
-        sample.finish();
-        MessageCard question = new MessageCard(new MessageItem("warm-up-question", "user"), model, renderer, ChatView::copy);
-        MessageCard answer = new MessageCard(new MessageItem("warm-up-answer", "assistant"), model, renderer, ChatView::copy);
-        List<Node> samples = List.of(sample, question, answer);
+        MessageItem question = new MessageItem("warm-up-question", "user");
+        MessageItem answer = new MessageItem("warm-up-answer", "assistant");
+        answer.setStatus(MessageItem.Status.STREAMING);
+        List<Node> samples = List.of(new MessageCard(question, model, renderer, ChatView::copy),
+                new MessageCard(answer, model, renderer, ChatView::copy));
+        answer.appendReasoning("Thinking it over.");
+        answer.appendContent(WARM_UP_SAMPLE);
         transcript.getChildren().addAll(samples);
+        double width = Math.max(400, transcript.getWidth());
         for (Node node : samples) {
             node.applyCss();
-            node.prefHeight(Math.max(400, transcript.getWidth()));
+            node.resize(width, node.prefHeight(width));
+            ((Parent) node).layout();
         }
         transcript.getChildren().removeAll(samples);
     }

@@ -35,6 +35,8 @@ final class MessageCard extends VBox {
     private final Node text;
     private final MarkdownView markdown;
     private MarkdownView reasoning;
+    private TitledPane reasoningPane;
+    private Node errorBox;
     private final Text userText;
     private TextArea selectable;
     private VBox editor;
@@ -66,7 +68,9 @@ final class MessageCard extends VBox {
         text.getStyleClass().add("chat-body");
         body.getChildren().add(text);
         body.setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(header(), reasoning(renderer), body, errorBox(), footer());
+        getChildren().addAll(header(), body, footer());
+        followReasoning(renderer);
+        followError();
     }
 
     MessageItem item() {
@@ -148,40 +152,57 @@ final class MessageCard extends VBox {
         });
     }
 
-    private Node reasoning(MarkdownRenderer renderer) {
-        MarkdownView view = new MarkdownView(renderer);
-        reasoning = view;
-        view.getStyleClass().add("chat-reasoning-text");
-        view.setText(item.reasoning().text());
-        item.reasoning().onAppend(view::append);
-        item.reasoning().onReset(view::setText);
-        item.statusProperty().addListener((o, was, now) -> {
-            if (now != MessageItem.Status.STREAMING) view.finish();
-        });
-        TitledPane pane = new TitledPane("Reasoning", view);
-        pane.getStyleClass().add("chat-reasoning");
-        pane.setAnimated(false);
-        pane.setExpanded(item.status() == MessageItem.Status.STREAMING && !item.answeringProperty().get());
-        boolean[] shown = {!item.reasoning().isEmpty()};
-        pane.setVisible(shown[0]);
-        pane.setManaged(shown[0]);
+    /**
+     * The reasoning section is made when the first reasoning arrives (most messages have none): a
+     * TitledPane and its skin are a good part of a card's cost to build and style.
+     */
+    private void followReasoning(MarkdownRenderer renderer) {
+        if (!item.reasoning().isEmpty()) showReasoning(renderer);
         item.reasoning().onAppend(piece -> {
-            if (!shown[0]) {
-                shown[0] = true;
-                pane.setVisible(true);
-                pane.setManaged(true);
-                pane.setExpanded(!item.answeringProperty().get());
-            }
+            if (reasoning == null) showReasoning(renderer);
+            else reasoning.append(piece);
         });
         item.reasoning().onReset(value -> {
-            shown[0] = !value.isEmpty();
-            pane.setVisible(shown[0]);
-            pane.setManaged(shown[0]);
+            if (reasoning == null) {
+                if (!value.isEmpty()) showReasoning(renderer);
+                return;
+            }
+            reasoning.setText(value);
+            reasoningPane.setVisible(!value.isEmpty());
+            reasoningPane.setManaged(!value.isEmpty());
+        });
+        item.statusProperty().addListener((o, was, now) -> {
+            if (now != MessageItem.Status.STREAMING && reasoning != null) reasoning.finish();
         });
         item.answeringProperty().addListener((o, was, now) -> {
-            if (now) pane.setExpanded(false);
+            if (now && reasoningPane != null) reasoningPane.setExpanded(false);
         });
-        return pane;
+    }
+
+    private void showReasoning(MarkdownRenderer renderer) {
+        reasoning = new MarkdownView(renderer);
+        reasoning.getStyleClass().add("chat-reasoning-text");
+        boolean streaming = item.status() == MessageItem.Status.STREAMING;
+        if (streaming) reasoning.append(item.reasoning().text());
+        else reasoning.setText(item.reasoning().text());
+        reasoningPane = new TitledPane("Reasoning", reasoning);
+        reasoningPane.getStyleClass().add("chat-reasoning");
+        reasoningPane.setAnimated(false);
+        reasoningPane.setExpanded(streaming && !item.answeringProperty().get());
+        getChildren().add(1, reasoningPane);
+    }
+
+    /** The error section is made when the message first gets an error. */
+    private void followError() {
+        if (item.errorProperty().get() != null) showError();
+        item.errorProperty().addListener((o, was, now) -> {
+            if (now != null && errorBox == null) showError();
+        });
+    }
+
+    private void showError() {
+        errorBox = errorBox();
+        getChildren().add(getChildren().indexOf(body) + 1, errorBox);
     }
 
     private Node errorBox() {

@@ -131,7 +131,7 @@ class ChatViewFxTest extends FxRobot {
         clickOn(".chat-composer").write("Hello");
         clickOn(".chat-send");
 
-        waitUntil(() -> reply() != null && reply().lookup(".chat-error").isVisible());
+        waitUntil(() -> reply() != null && reply().lookup(".chat-error") != null && reply().lookup(".chat-error").isVisible());
         String error = ((Label) reply().lookup(".chat-error-text")).getText();
         assertThat(error).contains("401", "Incorrect API key provided");
         assertThat(mark(reply())).isEqualTo("error");
