@@ -172,7 +172,7 @@ make_app_image() {
   "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$dest" \
     --runtime-image "$runtime_dir" --input "$input" --main-jar "$(basename "$main_jar")" \
     --main-class "$main_class" --icon "$icon" \
-    --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED -XX:MaxGCPauseMillis=20'
+    --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED -XX:MaxGCPauseMillis=15'
   case "$os" in
     linux) image="$dest/$name"; launcher="$image/bin/$name"; appdir="$image/lib/app" ;;
     mac) image="$dest/$name.app"; launcher="$image/Contents/MacOS/$name"; appdir="$image/Contents/app" ;;
