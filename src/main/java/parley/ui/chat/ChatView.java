@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
@@ -260,7 +261,7 @@ public final class ChatView extends BorderPane {
         }
         cards.clear();
         cards.putAll(keep);
-        javafx.collections.ObservableList<Node> shown = transcript.getChildren();
+        ObservableList<Node> shown = transcript.getChildren();
         // Cards only added at the end (a send) are appended: setAll would take every card out and put
         // it back, and JavaFX styles a re-added card with all its text again (a long frame per send).
         if (nodes.size() >= shown.size() && nodes.subList(0, shown.size()).equals(shown)) {
