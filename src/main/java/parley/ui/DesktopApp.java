@@ -1,5 +1,6 @@
 package parley.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -112,7 +113,7 @@ public final class DesktopApp extends Application {
                 Thread.ofVirtual().name("start-archive").start(() -> {
                     try {
                         archive.write();
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         System.err.println("parley: the start archive was not written: " + e.getMessage());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();

@@ -232,22 +232,32 @@ public final class ChatView extends BorderPane {
 
     /**
      * JavaFX draws every visible node of the transcript on each frame, wherever it is; with a long
-     * conversation that was most of each frame's drawing. Hidden nodes keep their place.
+     * conversation that was most of each frame's drawing. Hidden nodes keep their place. A card
+     * that holds the keyboard focus (a message being edited) stays visible: hiding it would move
+     * the focus away from what the user is typing.
      */
     private void showOnlyWhatIsInView() {
         Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
         Bounds inTranscript = transcript.sceneToLocal(shown);
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
         for (Node node : transcript.getChildren()) {
             if (!(node instanceof MessageCard card)) continue;
             Bounds bounds = card.getBoundsInParent();
             boolean inView = bounds.getMaxY() >= inTranscript.getMinY() && bounds.getMinY() <= inTranscript.getMaxY();
-            card.setVisible(inView);
+            card.setVisible(inView || holds(card, focused));
             if (!inView) continue;
             for (MarkdownView view : card.shownMarkdown()) {
                 Bounds local = view.sceneToLocal(shown);
                 view.showOnly(local.getMinY(), local.getMaxY());
             }
         }
+    }
+
+    private static boolean holds(Node parent, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) return true;
+        }
+        return false;
     }
 
     private void showItems() {

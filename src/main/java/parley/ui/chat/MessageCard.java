@@ -303,6 +303,7 @@ final class MessageCard extends VBox {
         editor.getStyleClass().add("chat-editor");
         body.getChildren().setAll(editor);
         area.requestFocus();
+        area.end(); // the caret after the text, where a change to a message usually goes
     }
 
     private Button action(String label, String tip, Runnable run) {

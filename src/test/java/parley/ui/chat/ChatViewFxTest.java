@@ -222,6 +222,16 @@ class ChatViewFxTest extends FxRobot {
         assertThat(drawn(paragraph("Paragraph 1 "))).isTrue();
         assertThat(drawn(paragraph("Paragraph 300 "))).as("the end, now out of view").isFalse();
         assertThat(text(reply())).as("hidden blocks keep their text").contains("Paragraph 150 of the reply.");
+
+        clickOn(question.lookupAll(".chat-action").stream()
+                .filter(n -> ((Button) n).getText().equals("Edit")).findFirst().orElseThrow());
+        TextArea editing = (TextArea) question.lookup(".chat-edit-area");
+        write(" and more");
+        interact(() -> scroller.setVvalue(scroller.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(question.isVisible()).as("the message being edited, scrolled out of view").isTrue();
+        assertThat(editing.isFocused()).as("and what the user types still goes there").isTrue();
+        assertThat(editing.getText()).isEqualTo("Question and more");
     }
 
     @Test
