@@ -40,15 +40,10 @@ public final class Database implements AutoCloseable {
         this.recoveryNotice = recoveryNotice;
     }
 
-    /** Opens {@code parley.db} in the data folder ({@link DataFolder}). */
-    public static Database openDefault() {
-        return open(DataFolder.resolve().resolve(FILE_NAME));
-    }
-
-    public static Database open(Path file) {
-        return open(file, Migrations.ALL);
-    }
-
+    /**
+     * Opens {@code file} and brings it to the last of {@code steps}: the migrations of every table's
+     * owner, merged by {@link Migrations#chain}.
+     */
     public static Database open(Path file, List<Migration> steps) {
         Migrations.check(steps);
         Path target = file.toAbsolutePath();

@@ -11,12 +11,13 @@ import javafx.scene.input.KeyCombination;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
 import parley.api.RequestValidator;
+import parley.app.AppDatabase;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
+import parley.preset.PresetStore;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelListParser;
 import parley.store.Database;
-import parley.store.PresetStore;
 import parley.store.SecretStore;
 import parley.store.Settings;
 import parley.ui.chat.ChatView;
@@ -92,7 +93,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     /** Opens the database in the data folder and builds the window. */
     public static WindowAssembly open(Map<String, String> env, UiThread ui) {
-        return new WindowAssembly(Database.openDefault(), env, ui);
+        return new WindowAssembly(AppDatabase.openDefault(), env, ui);
     }
 
     /** Builds the window on an open database (closed with the window). */

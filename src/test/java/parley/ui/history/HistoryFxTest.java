@@ -27,6 +27,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.AppState;
@@ -58,7 +59,7 @@ class HistoryFxTest extends FxRobot {
         server.fallback(r -> ScriptedServer.Reply.sse(
                 "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Reply number " + server.requestCount()
                         + "\"},\"finish_reason\":\"stop\"}]}"));
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("test-model"));
         stage = FxToolkit.registerPrimaryStage();
