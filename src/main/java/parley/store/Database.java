@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
             if (e instanceof StoreException se) {
                 throw se;
             }
+            if (e instanceof SQLException sql && OpenFailure.of(sql) != OpenFailure.OTHER) {
+                throw new StoreException(OpenFailure.of(sql).message(target, firstLine(e)), e);
+            }
             throw new StoreException("Could not update the database " + target + ": " + firstLine(e), e);
         }
     }

@@ -62,6 +62,25 @@ class LockedDatabaseTest {
     }
 
     @Test
+    void aMigrationThatMeetsAWriterHoldingTheFileSaysItIsLockedAndChangesNothing() throws Exception {
+        Path file = databaseWithANote();
+        List<Migration> next = List.of(NOTES.getFirst(), new Migration(2, "ALTER TABLE notes ADD COLUMN pinned INTEGER"));
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = holder.createStatement()) {
+            st.execute("BEGIN EXCLUSIVE");
+
+            assertThatThrownBy(() -> Database.open(file, next))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("The database " + file + " is locked by another program");
+            st.execute("COMMIT");
+        }
+        try (Database db = Database.open(file, NOTES)) {
+            assertThat(db.version()).isEqualTo(1);
+        }
+        assertThat(names()).noneMatch(name -> name.contains("damaged"));
+    }
+
+    @Test
     void aFolderWhereTheFileShouldBeIsNotMovedAside() throws Exception {
         Path file = dir.resolve("parley.db");
         Files.createDirectory(file);
