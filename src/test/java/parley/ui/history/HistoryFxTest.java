@@ -121,6 +121,18 @@ class HistoryFxTest extends FxRobot {
         assertThat(empty).isNotEmpty().allSatisfy(cell -> assertThat(paintedFills(cell)).as("fills of an empty row").isEmpty());
     }
 
+    @Test
+    void aLongTitleFitsTheListWithoutAHorizontalScrollBar() throws Exception {
+        String question = "How do I read a large file line by line in Java, without loading it?";
+        send(question);
+        waitUntil(() -> titles().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = lookup("#history-list").queryAs(ListView.class);
+        assertThat(list.lookupAll(".scroll-bar")).filteredOn(n -> n instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible())
+                .as("visible horizontal scroll bars of the history list").isEmpty();
+    }
+
     private static List<BackgroundFill> paintedFills(ListCell<?> cell) {
         if (cell.getBackground() == null) return List.of();
         return cell.getBackground().getFills().stream().filter(f -> !Color.TRANSPARENT.equals(f.getFill())).toList();
