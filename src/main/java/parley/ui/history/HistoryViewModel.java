@@ -6,15 +6,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import parley.chat.ChatSettings;
 import parley.history.ConversationSummary;
 import parley.history.FileFormatException;
 import parley.history.HistoryService;
@@ -39,11 +39,11 @@ public final class HistoryViewModel {
     private final ZoneId zone;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper query = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Row> deleted = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
-    private Runnable onOpened = () -> {};
+    private Consumer<ChatSettings> onOpened = settings -> {};
 
     public HistoryViewModel(HistoryService history, Executor background, UiThread ui, ZoneId zone) {
         this.history = history;
@@ -56,7 +56,7 @@ public final class HistoryViewModel {
     public ObservableList<Row> rows() { return rowsView; }
 
     /** The search text; blank shows every conversation. */
-    public StringProperty queryProperty() { return query; }
+    public ReadOnlyStringProperty queryProperty() { return query.getReadOnlyProperty(); }
 
     /** A one-line message for the user; "" when none. */
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
@@ -67,9 +67,13 @@ public final class HistoryViewModel {
     /** The id of the conversation shown in the chat. */
     public ReadOnlyStringProperty currentIdProperty() { return currentId.getReadOnlyProperty(); }
 
-    /** Runs on the UI thread after a conversation was put into the chat (to redraw the transcript). */
-    public void setOnOpened(Runnable action) {
-        onOpened = action == null ? () -> {} : action;
+    /**
+     * Runs on the UI thread after a conversation was put into the chat, with the chat's settings as
+     * the opening left them (a session's provider, model and parameters; a conversation's model and
+     * system prompt), to redraw the transcript and show those settings in the controls.
+     */
+    public void setOnOpened(Consumer<ChatSettings> action) {
+        onOpened = action == null ? settings -> {} : action;
     }
 
     /** Shows a message from elsewhere (e.g. a history write that failed). */
@@ -78,6 +82,10 @@ public final class HistoryViewModel {
     }
 
     // ---- commands
+
+    public void setQuery(String text) {
+        query.set(text == null ? "" : text);
+    }
 
     public void refresh() {
         String text = query.get();
@@ -104,7 +112,7 @@ public final class HistoryViewModel {
             deleted.set(gone);
             notice.set("Deleted “" + gone.title() + "”.");
             refresh();
-            if (wasShown) onOpened.run();
+            if (wasShown) onOpened.accept(history.chatSettings());
         });
     }
 
@@ -156,11 +164,11 @@ public final class HistoryViewModel {
     private void change(Runnable work, String done, boolean opens) {
         run(() -> {
             work.run();
-            return done;
-        }, message -> {
-            notice.set(message);
+            return opens ? history.chatSettings() : null;
+        }, settings -> {
+            notice.set(done);
             refresh();
-            if (opens) onOpened.run();
+            if (opens) onOpened.accept(settings);
         });
     }
 
