@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -23,7 +24,7 @@ public final class FxDialogs implements Dialogs {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         alert.setTitle(title);
         alert.setHeaderText(header);
-        alert.initOwner(owner());
+        dress(alert);
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
@@ -32,7 +33,7 @@ public final class FxDialogs implements Dialogs {
         Alert alert = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
         alert.setTitle(title);
         alert.setHeaderText(header);
-        alert.initOwner(owner());
+        dress(alert);
         alert.showAndWait();
     }
 
@@ -57,8 +58,14 @@ public final class FxDialogs implements Dialogs {
         TextInputDialog dialog = new TextInputDialog(initial);
         dialog.setTitle(title);
         dialog.setHeaderText(header);
-        dialog.initOwner(owner());
+        dress(dialog);
         return dialog.showAndWait();
+    }
+
+    /** Owned by the window, and styled by its stylesheets, so the dialog follows the theme. */
+    private void dress(Dialog<?> dialog) {
+        dialog.initOwner(owner());
+        if (anchor.getScene() != null) dialog.getDialogPane().getStylesheets().addAll(anchor.getScene().getStylesheets());
     }
 
     private Window owner() {

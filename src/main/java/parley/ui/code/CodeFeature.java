@@ -7,6 +7,6 @@ import parley.ui.WindowFeature;
 public final class CodeFeature implements WindowFeature {
     public CodeFeature(WindowContext context) {
         context.window().addSidePanel("Code", CodePanel.following(context.controls().request(),
-                context.controls().providers(), context.background(), context.ui()));
+                context.controls().providers(), context.background(), context.ui(), context.dialogs()));
     }
 }

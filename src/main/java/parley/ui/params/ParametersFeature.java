@@ -13,7 +13,7 @@ public final class ParametersFeature implements WindowFeature {
         this.presets = new PresetsViewModel(new PresetStore(context.database()), params, context.background(),
                 context.ui());
         ParamsView view = new ParamsView(params);
-        view.setTop(new PresetsView(presets));
+        view.setTop(new PresetsView(presets, context.dialogs()));
         context.window().addSidePanel("Parameters", view);
     }
 

@@ -43,7 +43,7 @@ public final class UsageFeature implements WindowFeature {
             panel.refresh();
             if (e.messageId() != null) chatExtensions.showCost(e.messageId(), Money.format(e.cost()));
         }));
-        context.window().addSidePanel("Usage", new UsageView(panel));
+        context.window().addSidePanel("Usage", new UsageView(panel, context.dialogs()));
         panel.refresh();
 
         context.controls().providers().observeModelLists((profile, models) ->
