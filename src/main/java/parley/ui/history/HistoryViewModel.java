@@ -1,11 +1,13 @@
 package parley.ui.history;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,6 +21,7 @@ import parley.history.ConversationSummary;
 import parley.history.FileFormatException;
 import parley.history.HistoryService;
 import parley.history.SearchHit;
+import parley.history.SessionFile;
 import parley.store.StoreException;
 import parley.ui.UiThread;
 
@@ -152,7 +155,7 @@ public final class HistoryViewModel {
 
     /** Opens a dropped or chosen file: a session file, else a conversation export. */
     public void openFile(Path file) {
-        if (parley.history.SessionFile.isSessionFileName(file)) {
+        if (SessionFile.isSessionFileName(file)) {
             openSession(file);
         } else {
             importJson(file);
@@ -172,15 +175,15 @@ public final class HistoryViewModel {
         });
     }
 
-    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void run(Supplier<T> work, Consumer<T> then) {
         try {
             background.execute(() -> attempt(work, then));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // the window is closing: nothing is left to show
         }
     }
 
-    private <T> void attempt(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void attempt(Supplier<T> work, Consumer<T> then) {
         try {
             T result = work.get();
             ui.run(() -> then.accept(result));
@@ -204,13 +207,13 @@ public final class HistoryViewModel {
     }
 
     private interface IoWork {
-        void run() throws java.io.IOException;
+        void run() throws IOException;
     }
 
     private static void io(IoWork work) {
         try {
             work.run();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("The file could not be written or read (" + e.getMessage()
                     + "): choose another place.", e);
         }
