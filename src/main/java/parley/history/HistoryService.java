@@ -46,6 +46,11 @@ public final class HistoryService {
         return chat.conversation().id();
     }
 
+    /** The chat's settings now: after an open, those the opened conversation or session brought. */
+    public ChatSettings chatSettings() {
+        return chat.settings();
+    }
+
     public void rename(String conversationId, String title) {
         store.rename(conversationId, title);
     }

@@ -14,6 +14,7 @@ import parley.StartArchive;
 import parley.app.AppDatabase;
 import parley.history.SessionFile;
 import parley.store.Database;
+import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatView;
 import parley.usage.TokenEstimator;
 import parley.ui.settings.AppearanceViewModel;
@@ -96,12 +97,12 @@ public final class DesktopApp extends Application {
             starting.failed(oneLine(e));
             return;
         }
-        assembly.setLinkOpener(getHostServices()::showDocument);
+        assembly.feature(ChatFeature.class).setLinkOpener(getHostServices()::showDocument);
         install(stage.getScene(), assembly);
         assembly.memory().keep(stage);
         assembly.memory().keep("main", assembly.window().split());
         Platform.runLater(assembly::windowShown);
-        Platform.runLater(assembly::focusComposer);
+        Platform.runLater(assembly.feature(ChatFeature.class)::focusComposer);
         getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
                 .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
         if (smoke != null) smoke.windowBuilt();

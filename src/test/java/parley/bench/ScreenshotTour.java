@@ -90,7 +90,7 @@ public final class ScreenshotTour {
                 onFx(() -> providers.selectModel(MODEL));
                 ChatViewModel chat = assembly.chatModel();
                 onFx(() -> {
-                    chat.draftProperty().set(QUESTION);
+                    chat.setDraft(QUESTION);
                     chat.send();
                 });
                 pause(500);

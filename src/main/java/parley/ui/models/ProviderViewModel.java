@@ -61,7 +61,14 @@ public final class ProviderViewModel {
     private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(this, "modelsState", ModelsState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper detection = new ReadOnlyStringWrapper(this, "detection", "");
+    private final List<ListedModels> listedObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long fetchGeneration;
+
+    /** Told of every model list fetched, on the background thread, before the list is shown. */
+    @FunctionalInterface
+    public interface ListedModels {
+        void listed(ProviderProfile profile, List<ModelInfo> models);
+    }
 
     /** Whether the chosen provider has a key, and from where. */
     public enum KeyState { TYPED, ENVIRONMENT, MISSING, NOT_NEEDED }
@@ -122,6 +129,21 @@ public final class ProviderViewModel {
         boolean custom = p.id().startsWith(Providers.CUSTOM_ID);
         return base.withProvider(custom ? Providers.CUSTOM_ID : p.id(), custom ? p.baseUrl() : null)
                 .withModel(model.get());
+    }
+
+    /**
+     * Selects what chat settings name: a provider by its id, or a custom server by its base URL (added
+     * when new), and the model. An unknown provider id keeps the provider chosen now.
+     */
+    public void select(String providerId, String baseUrl, String modelId) {
+        if (baseUrl != null) addCustom(baseUrl);
+        else Providers.byId(providerId).ifPresent(this::selectProvider);
+        if (modelId != null) selectModel(modelId);
+    }
+
+    /** Tells {@code observer} of every model list fetched from now on (e.g. to keep the prices it carries). */
+    public void observeModelLists(ListedModels observer) {
+        listedObservers.add(observer);
     }
 
     public void selectProvider(ProviderProfile profile) {
@@ -194,6 +216,7 @@ public final class ProviderViewModel {
             ApiError error = null;
             try {
                 found = lister.models(profile, key);
+                for (ListedModels observer : listedObservers) observer.listed(profile, found);
             } catch (ApiException e) {
                 error = e.error();
             } catch (RuntimeException e) {

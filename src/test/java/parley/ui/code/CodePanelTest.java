@@ -22,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.store.SessionSecrets;
+import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.request.RequestViewModel;
@@ -49,7 +50,8 @@ class CodePanelTest {
         request.refresh();
         providers = new ProviderViewModel((p, k) -> List.of(), List::of, new SessionSecrets("memory"), Map.of(),
                 Runnable::run, UiThread.DIRECT);
-        CodeView view = CodePanel.following(request, providers, Executors.newVirtualThreadPerTaskExecutor(), UiThread.FX);
+        CodeView view = CodePanel.following(request, providers, Executors.newVirtualThreadPerTaskExecutor(), UiThread.FX,
+                new TestDialogs());
         stage.setScene(new Scene(view, 760, 520));
         stage.show();
     }

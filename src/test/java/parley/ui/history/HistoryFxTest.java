@@ -39,6 +39,8 @@ import parley.store.Database;
 import parley.store.Settings;
 import parley.testing.ScriptedServer;
 import parley.ui.MainWindow;
+import parley.ui.TestDialogs;
+import parley.ui.TestWindow;
 import parley.ui.UiThread;
 import parley.ui.chat.ChatView;
 import parley.ui.chat.ChatViewModel;
@@ -72,8 +74,8 @@ class HistoryFxTest extends FxRobot {
             window = new MainWindow();
             chatModel = new ChatViewModel(chat, UiThread.FX);
             window.setMain(new ChatView(chatModel));
-            history = HistoryFeature.install(database, chat, window, background, UiThread.FX);
-            history.connect(chatModel);
+            history = new HistoryFeature(TestWindow.context(window, chat, chatModel, database, background, UiThread.FX,
+                    new TestDialogs()));
             s.setScene(new Scene(window, 1200, 800));
             s.show();
         });
@@ -250,7 +252,7 @@ class HistoryFxTest extends FxRobot {
     private void send(String text) throws TimeoutException {
         int before = server.requestCount();
         interact(() -> {
-            chatModel.draftProperty().set(text);
+            chatModel.setDraft(text);
             chatModel.send();
         });
         waitUntil(() -> server.requestCount() > before && !chat.busy() && chatModel.state() == ChatViewModel.State.IDLE

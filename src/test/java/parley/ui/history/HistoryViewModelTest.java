@@ -43,7 +43,7 @@ class HistoryViewModelTest {
         recorder = new HistoryRecorder(chat, store, e -> {});
         model = new HistoryViewModel(new HistoryService(store, chat, recorder), Runnable::run, UiThread.DIRECT,
                 ZoneOffset.UTC);
-        model.setOnOpened(opened::incrementAndGet);
+        model.setOnOpened(settings -> opened.incrementAndGet());
     }
 
     @AfterEach
@@ -64,14 +64,14 @@ class HistoryViewModelTest {
         assertThat(model.rows().getFirst().detail()).endsWith("· 2 messages");
         assertThat(model.currentIdProperty().get()).isEqualTo(chat.conversation().id());
 
-        model.queryProperty().set("walrus");
+        model.setQuery("walrus");
         assertThat(model.rows()).singleElement().satisfies(row -> {
             assertThat(row.title()).isEqualTo("About walruses");
             assertThat(row.detail()).isEqualTo("user: About walruses");
             assertThat(row.messageId()).isNotNull();
         });
 
-        model.queryProperty().set("");
+        model.setQuery("");
         assertThat(model.rows()).hasSize(2);
     }
 

@@ -31,6 +31,7 @@ import parley.api.Usage;
 import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.store.Settings;
+import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.usage.BudgetStore;
 import parley.usage.LedgerEntry;
@@ -77,7 +78,7 @@ class UsageViewFxTest extends FxRobot {
             Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
             vm = new UsageViewModel(service, background, UiThread.FX, () -> "conv-1");
-            stage.setScene(new Scene(new UsageView(vm), 520, 760));
+            stage.setScene(new Scene(new UsageView(vm, new TestDialogs()), 520, 760));
             stage.show();
             vm.refresh();
         });
