@@ -37,6 +37,7 @@ import parley.ui.settings.ThemeChoice;
 import parley.ui.settings.WindowMemory;
 import parley.store.AppState;
 import parley.ui.usage.UsageFeature;
+import parley.usage.LocalMarkStore;
 
 /**
  * Builds the window from the services: the database, the chat service, the view models and their
@@ -70,7 +71,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.database = database;
         this.settings = new Settings(database);
         this.providers = new ProviderViewModel(this::fetchPricedModels, () -> new LocalServerDetector().detect(),
-                SecretStore.open(), env, background, ui);
+                SecretStore.open(), new LocalMarkStore(settings), env, background, ui);
         this.request = new RequestViewModel(() -> chatService().nextRequest(draft), ui);
         this.backends = new WindowBackends(providers::keyFor, request.tap());
         this.chat = new ChatService(backends, WindowAssembly::check);

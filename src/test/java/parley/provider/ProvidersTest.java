@@ -39,8 +39,8 @@ class ProvidersTest {
         ProviderProfile custom = Providers.custom("http://127.0.0.1:9000/v1/", null);
         assertThat(custom.id()).isEqualTo(Providers.CUSTOM_ID);
         assertThat(custom.baseUrl()).isEqualTo("http://127.0.0.1:9000/v1");
-        assertThat(custom.local()).isTrue();
-        assertThat(Providers.custom("https://example.com/api/v1", null).local()).isFalse();
+        assertThat(custom.local()).isFalse();
+        assertThat(custom.needsKey()).isFalse();
     }
 
     @ParameterizedTest
@@ -54,11 +54,10 @@ class ProvidersTest {
     }
 
     @Test
-    void onlyPlainHttpToAnotherMachineCarriesAKeyInClear() {
-        assertThat(Providers.keyWouldTravelInClear("http://192.168.1.5:8080/v1")).isTrue();
-        assertThat(Providers.keyWouldTravelInClear("http://127.0.0.1:8080/v1")).isFalse();
-        assertThat(Providers.keyWouldTravelInClear("http://localhost:8080/v1")).isFalse();
-        assertThat(Providers.keyWouldTravelInClear("http://[::1]:8080/v1")).isFalse();
-        assertThat(Providers.keyWouldTravelInClear("https://api.example.com/v1")).isFalse();
+    void theOldInsecureKeyQuestionGivesTheOneRulesAnswer() {
+        for (String url : new String[] {"http://192.168.1.5:8080/v1", "http://127.0.0.1:8080/v1", "http://localhost.:8080/v1",
+                "http://[::1]:8080/v1", "https://api.example.com/v1"}) {
+            assertThat(Providers.keyWouldTravelInClear(url)).as(url).isEqualTo(parley.api.InsecureKey.needsConsent(url));
+        }
     }
 }

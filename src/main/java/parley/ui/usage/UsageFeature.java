@@ -8,7 +8,6 @@ import javafx.scene.control.ButtonType;
 import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.provider.ModelInfo;
-import parley.provider.Providers;
 import parley.store.Database;
 import parley.ui.MainWindow;
 import parley.ui.UiThread;
@@ -96,13 +95,8 @@ public final class UsageFeature {
 
     private RequestOrigin origin() {
         var settings = chat.settings();
-        boolean local;
-        try {
-            local = Providers.resolve(settings.providerId(), settings.baseUrl()).local();
-        } catch (IllegalArgumentException e) {
-            local = false;
-        }
-        return new RequestOrigin(settings.providerId(), local, chat.conversation().id(), null, LedgerEntry.WINDOW);
+        return new RequestOrigin(settings.providerId(), settings.baseUrl(), chat.conversation().id(), null,
+                LedgerEntry.WINDOW);
     }
 
     private String withBudget(String text) {
