@@ -160,11 +160,9 @@ public final class ProviderViewModel {
             return false;
         }
         Optional<ProviderProfile> known = providers.stream().filter(p -> p.baseUrl().equals(named.baseUrl())).findFirst();
-        if (known.isEmpty()) {
-            providers.add(named);
-            background.execute(() -> loadMark(named.baseUrl()));
-        }
+        if (known.isEmpty()) providers.add(named);
         selectProvider(known.orElse(named));
+        if (known.isEmpty()) background.execute(() -> loadMark(named.baseUrl()));
         return true;
     }
 
