@@ -30,12 +30,6 @@ public record Locality(Set<String> marked) {
         return Providers.byId(providerId).map(ProviderProfile::local).orElse(false);
     }
 
-    /** The profile for a provider id or a custom base URL, with {@code local} set by this rule. */
-    public ProviderProfile profile(String providerId, String baseUrl) {
-        ProviderProfile profile = Providers.resolve(providerId, baseUrl);
-        return baseUrl == null ? profile : withLocal(profile, isMarked(baseUrl));
-    }
-
     /** True when the user marked the custom server at {@code baseUrl} local. */
     public boolean isMarked(String baseUrl) {
         try {

@@ -45,12 +45,12 @@ public final class Providers {
     }
 
     /** The profile with that id; {@link IllegalArgumentException} naming the known ids otherwise. */
-    public static ProviderProfile require(String id) {
+    private static ProviderProfile require(String id) {
         return byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown provider '" + id
                 + "': use one of " + ids() + ", or --base-url for any other server."));
     }
 
-    public static String ids() {
+    private static String ids() {
         return ALL.stream().map(ProviderProfile::id).collect(Collectors.joining(", "));
     }
 
@@ -79,7 +79,7 @@ public final class Providers {
         return providerId == null ? DEFAULT : require(providerId);
     }
 
-    public static URI validateBaseUrl(String baseUrl) {
+    private static URI validateBaseUrl(String baseUrl) {
         String hint = ": give a URL like https://host/v1 or http://127.0.0.1:8080/v1";
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("The base URL is empty" + hint + ".");

@@ -38,14 +38,10 @@ class LocalityTest {
     }
 
     @Test
-    void theProfileOfAMarkedServerIsLocalAndNeedsNoKey() {
-        ProviderProfile marked = MARKED.profile("custom", "http://127.0.0.1:4000/v1/");
-        assertThat(marked.local()).isTrue();
-        assertThat(marked.needsKey()).isFalse();
-        assertThat(marked.baseUrl()).isEqualTo("http://127.0.0.1:4000/v1");
-        assertThat(MARKED.profile("custom", "http://127.0.0.1:4001/v1").local()).isFalse();
-        assertThat(MARKED.profile("ollama", null)).isEqualTo(Providers.OLLAMA);
-        assertThat(MARKED.profile(null, null)).isEqualTo(Providers.DEFAULT);
+    void marksAreKeptByTheNormalizedBaseUrl() {
+        assertThat(Locality.key("http://127.0.0.1:4000/v1//")).isEqualTo("http://127.0.0.1:4000/v1");
+        assertThat(MARKED.isMarked("http://127.0.0.1:4000/v1/")).isTrue();
+        assertThat(MARKED.isMarked("ftp://127.0.0.1:4000/v1")).isFalse();
     }
 
     @Test

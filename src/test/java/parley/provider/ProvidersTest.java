@@ -20,8 +20,8 @@ class ProvidersTest {
     void everyProfileIsKnownByItsId() {
         assertThat(Providers.ALL).extracting(ProviderProfile::id).containsExactly("atlascloud", "deepseek",
                 "openai", "openrouter", "ollama", "lmstudio", "llama-server", "vllm");
-        assertThat(Providers.require("DeepSeek").keyEnv()).isEqualTo("DEEPSEEK_API_KEY");
-        assertThat(Providers.require("openrouter").baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
+        assertThat(Providers.resolve("DeepSeek", null).keyEnv()).isEqualTo("DEEPSEEK_API_KEY");
+        assertThat(Providers.resolve("openrouter", null).baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
         assertThat(Providers.local()).extracting(ProviderProfile::baseUrl).containsExactly(
                 "http://127.0.0.1:11434/v1", "http://127.0.0.1:1234/v1", "http://127.0.0.1:8080/v1",
                 "http://127.0.0.1:8000/v1");
@@ -29,7 +29,7 @@ class ProvidersTest {
 
     @Test
     void anUnknownProviderNamesTheKnownOnes() {
-        assertThatThrownBy(() -> Providers.require("atlas"))
+        assertThatThrownBy(() -> Providers.resolve("atlas", null))
                 .hasMessage("Unknown provider 'atlas': use one of atlascloud, deepseek, openai, openrouter, "
                         + "ollama, lmstudio, llama-server, vllm, or --base-url for any other server.");
     }
