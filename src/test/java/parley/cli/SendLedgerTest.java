@@ -74,6 +74,8 @@ class SendLedgerTest {
             assertThat(e.costUsd()).isNull();
             assertThat(e.cost().isUnknown()).isTrue();
         });
+        CliRun usage = CliRun.of(Map.of("PARLEY_HOME", home.toString()), "usage");
+        assertThat(usage.out()).contains("1 request has no known price", "parley price local BASE_URL");
     }
 
     @Test
