@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -137,11 +139,14 @@ class WindowFxTest extends FxRobot {
 
         clickOn(local);
         waitUntil(() -> assembly.providers().provider().local());
+        ComboBox<?> providers = lookup("#provider-select").queryAs(ComboBox.class);
+        assertThat(providers.getValue()).isEqualTo(assembly.providers().provider());
+        assertThat(providers.getButtonCell().getText()).endsWith("· local");
         sendAndWaitForTheLedger("Again", 2);
         assertThat(ledger().getLast().costUsd()).isEqualByComparingTo("0");
 
         clickOn("#provider-select");
-        clickOn(lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> c.getText() != null
+        clickOn(lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
                 && c.getText().startsWith("Ollama")).<Node>query());
         waitUntil(() -> !local.isVisible());
     }

@@ -275,9 +275,12 @@ public final class ProviderViewModel {
             if (isCustom(p) && p.baseUrl().equals(baseUrl)) {
                 ProviderProfile changed = Locality.withLocal(p, local);
                 boolean chosen = p.equals(provider.get());
-                if (chosen) provider.set(changed);
                 providers.set(i, changed);
-                if (chosen) updateKeyState();
+                if (chosen) {
+                    // after the list holds it, so a combo box showing the list finds the new value in it
+                    provider.set(changed);
+                    updateKeyState();
+                }
             }
         }
     }
