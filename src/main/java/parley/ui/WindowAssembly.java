@@ -36,6 +36,7 @@ import parley.ui.settings.AppearanceFeature;
 import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.WindowMemory;
 import parley.ui.usage.UsageFeature;
+import parley.usage.LocalMarkStore;
 
 /**
  * Builds the window: the chat service with the controls that shape its requests (restored from the
@@ -61,7 +62,7 @@ public final class WindowAssembly implements AutoCloseable {
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
         this.database = database;
         ProviderViewModel providers = new ProviderViewModel(WindowAssembly::fetchModels,
-                () -> new LocalServerDetector().detect(), SecretStore.open(), env, background, ui);
+                () -> new LocalServerDetector().detect(), SecretStore.open(), new LocalMarkStore(new Settings(database)), env, background, ui);
         ParamsViewModel params = new ParamsViewModel();
         RequestViewModel request = new RequestViewModel(this::nextRequest, ui);
         this.backends = new WindowBackends(providers::keyFor, request.tap());

@@ -37,7 +37,7 @@ class UsageCommandTest {
 
     private static void record(Database db, String day, String provider, String model, Usage usage) {
         Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneId.of("UTC"));
-        UsageService.over(db, clock).tracker().record(RequestOrigin.cli(provider, false),
+        UsageService.over(db, clock).tracker().record(RequestOrigin.cli(provider, null),
                 ChatRequest.of(model, List.of(ChatMessage.user("hi"))),
                 new ChatResult("ok", "", "stop", usage, false, false, null, 3, 4));
     }

@@ -7,6 +7,7 @@ import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.Database;
 import parley.store.SessionSecrets;
+import parley.testing.MarksInMemory;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsViewModel;
@@ -21,7 +22,7 @@ public final class TestWindow {
                                         Executor background, UiThread ui, Dialogs dialogs) {
         ChatSettings wanted = chat.settings();
         ProviderViewModel providers = new ProviderViewModel((profile, key) -> List.of(), List::of,
-                new SessionSecrets("kept for this test only"), Map.of(), background, ui);
+                new SessionSecrets("kept for this test only"), new MarksInMemory(), Map.of(), background, ui);
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
         RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
         controls.show(wanted);

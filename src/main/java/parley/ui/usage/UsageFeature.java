@@ -4,7 +4,6 @@ import java.time.Clock;
 import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.chat.Subscription;
-import parley.provider.Providers;
 import parley.ui.Dialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowContext;
@@ -83,13 +82,8 @@ public final class UsageFeature implements WindowFeature {
 
     private RequestOrigin origin() {
         var settings = chat.settings();
-        boolean local;
-        try {
-            local = Providers.resolve(settings.providerId(), settings.baseUrl()).local();
-        } catch (IllegalArgumentException e) {
-            local = false;
-        }
-        return new RequestOrigin(settings.providerId(), local, chat.conversation().id(), null, LedgerEntry.WINDOW);
+        return new RequestOrigin(settings.providerId(), settings.baseUrl(), chat.conversation().id(), null,
+                LedgerEntry.WINDOW);
     }
 
     private void showEstimate(Object changed) {

@@ -23,6 +23,7 @@ import parley.usage.BudgetCheck;
 import parley.usage.BudgetSettings;
 import parley.usage.BudgetStore;
 import parley.usage.LedgerEntry;
+import parley.usage.LocalMarkStore;
 import parley.usage.PriceBook;
 import parley.usage.PriceStore;
 import parley.usage.RequestOrigin;
@@ -32,7 +33,7 @@ import parley.usage.UsageService;
 import parley.usage.UsageTracker;
 
 class ComposerEstimateTest {
-    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", false, "c", null, LedgerEntry.WINDOW);
+    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", null, "c", null, LedgerEntry.WINDOW);
     private static final ChatRequest REQUEST = ChatRequest.of("deepseek-ai/deepseek-v3.2-speciale",
             List.of(ChatMessage.user("Hello")));
 
@@ -44,7 +45,7 @@ class ComposerEstimateTest {
     void open() {
         db = AppDatabase.open(dir.resolve("parley.db"));
         Clock clock = Clock.systemDefaultZone();
-        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), clock),
+        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), new LocalMarkStore(new Settings(db)), clock),
                 new TokenEstimator(), clock), new BudgetStore(new Settings(db)), clock);
     }
 

@@ -35,6 +35,7 @@ import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.usage.BudgetStore;
 import parley.usage.LedgerEntry;
+import parley.usage.LocalMarkStore;
 import parley.usage.PriceBook;
 import parley.usage.PriceStore;
 import parley.usage.RequestOrigin;
@@ -59,7 +60,7 @@ class UsageViewFxTest extends FxRobot {
         dir = java.nio.file.Files.createTempDirectory("usage-fx");
         db = AppDatabase.open(dir.resolve("parley.db"));
         Clock clock = Clock.systemDefaultZone();
-        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), clock),
+        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), new LocalMarkStore(new Settings(db)), clock),
                 new TokenEstimator(), clock), new BudgetStore(new Settings(db)), clock);
         record("atlascloud", "deepseek-ai/deepseek-v3.2", 1_000_000, 500_000);
         record("deepseek", "deepseek-chat", 200_000, 100_000);
@@ -67,7 +68,7 @@ class UsageViewFxTest extends FxRobot {
     }
 
     private void record(String provider, String model, int prompt, int completion) {
-        service.tracker().record(new RequestOrigin(provider, false, "conv-1", null, LedgerEntry.WINDOW),
+        service.tracker().record(new RequestOrigin(provider, null, "conv-1", null, LedgerEntry.WINDOW),
                 REQUEST.withModel(model), new ChatResult("ok", "", "stop",
                         new Usage(prompt, completion, prompt + completion, 0, 0), false, false, null, 5, 9));
     }
