@@ -8,9 +8,16 @@ import javafx.beans.InvalidationListener;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import parley.api.ChatClient;
-import parley.api.ClientConfig;
+import java.net.ProxySelector;
+import java.util.Optional;
 import parley.api.RequestValidator;
+import parley.api.Transport;
+import parley.chat.ProviderBackends;
+import parley.network.NetworkService;
+import parley.network.NetworkSettingsStore;
+import parley.provider.ApiKey;
+import parley.provider.KeyResolver;
+import parley.provider.ProviderClients;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.provider.LocalServerDetector;
@@ -33,6 +40,8 @@ import parley.ui.request.RequestView;
 import parley.ui.request.RequestViewModel;
 import parley.ui.settings.AppearanceMenu;
 import parley.ui.settings.AppearanceViewModel;
+import parley.ui.settings.NetworkButton;
+import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.ThemeChoice;
 import parley.ui.settings.WindowMemory;
 import parley.store.AppState;
@@ -54,7 +63,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final ParamsViewModel params = new ParamsViewModel();
     private final ProviderViewModel providers;
     private final RequestViewModel request;
-    private final WindowBackends backends;
+    private final ProviderClients clients;
+    private final NetworkViewModel network;
     private final ChatService chat;
     private final PresetsViewModel presets;
     private UsageFeature usage;
@@ -69,11 +79,15 @@ public final class WindowAssembly implements AutoCloseable {
         this.ui = ui;
         this.database = database;
         this.settings = new Settings(database);
+        SecretStore secrets = SecretStore.open();
         this.providers = new ProviderViewModel(this::fetchPricedModels, () -> new LocalServerDetector().detect(),
-                SecretStore.open(), env, background, ui);
+                secrets, env, background, ui);
         this.request = new RequestViewModel(() -> chatService().nextRequest(draft), ui);
-        this.backends = new WindowBackends(providers::keyFor, request.tap());
-        this.chat = new ChatService(backends, WindowAssembly::check);
+        this.clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()).then(this::windowKey), null, null,
+                false, request.tap(), Transport.JDK_DEFAULT);
+        this.network = new NetworkViewModel(new NetworkService(new NetworkSettingsStore(settings, secrets), env,
+                ProxySelector.getDefault(), clients::useTransport), background, ui, providers::refreshModels);
+        this.chat = new ChatService(new ProviderBackends(clients), WindowAssembly::check);
         this.presets = new PresetsViewModel(new PresetStore(database), params, background, ui);
         this.chatModel = new ChatViewModel(chat, ui);
         this.chatView = new ChatView(chatModel);
@@ -110,6 +124,7 @@ public final class WindowAssembly implements AutoCloseable {
     public ChatViewModel chatModel() { return chatModel; }
     public HistoryFeature history() { return history; }
     public WindowMemory memory() { return memory; }
+    public NetworkViewModel network() { return network; }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
 
@@ -123,7 +138,7 @@ public final class WindowAssembly implements AutoCloseable {
         if (!providers.keysPersist()) notices.add(providers.keyStorage());
         if (!notices.isEmpty()) history.model().report(String.join("\n", notices));
         providers.detectLocalServers();
-        providers.refreshModels();
+        network.load(); // the model list is fetched once the network settings are in use
         presets.refresh();
     }
 
@@ -143,7 +158,7 @@ public final class WindowAssembly implements AutoCloseable {
         chatModel.draftProperty().addListener((o, old, now) -> draftChanged(now));
         ProviderBar bar = new ProviderBar(providers);
         window.addToToolbar(bar);
-        window.addToToolbarEnd(new AppearanceMenu(appearance));
+        window.addToToolbarEnd(new NetworkButton(network), new AppearanceMenu(appearance));
         window.styleProperty().bind(appearance.fontSizeProperty().asString("-fx-font-size: %dpx;"));
         ParamsView paramsView = new ParamsView(params);
         paramsView.setTop(new PresetsView(presets));
@@ -203,11 +218,13 @@ public final class WindowAssembly implements AutoCloseable {
         return usage == null ? models : usage.pricesFrom(profile.id(), models);
     }
 
-    private static List<parley.provider.ModelInfo> fetchModels(parley.provider.ProviderProfile profile, String key)
+    private List<parley.provider.ModelInfo> fetchModels(parley.provider.ProviderProfile profile, String key)
             throws parley.api.ApiException {
-        try (ChatClient client = new ChatClient(ClientConfig.of(profile.baseUrl(), key))) {
-            return ModelListParser.parse(client.fetchModels().toString());
-        }
+        return ModelListParser.parse(clients.clientFor(profile, key).fetchModels().toString());
+    }
+
+    private Optional<ApiKey> windowKey(parley.provider.ProviderProfile profile) {
+        return Optional.ofNullable(providers.keyFor(profile)).map(k -> new ApiKey(k, "the window"));
     }
 
     @Override
@@ -215,7 +232,7 @@ public final class WindowAssembly implements AutoCloseable {
         chatModel.close();
         chat.stop();
         history.close();
-        backends.close();
+        clients.close();
         background.shutdownNow();
         database.close();
     }
