@@ -64,19 +64,31 @@ public final class TrustedCertificates {
     /** A TLS context trusting the default authorities and {@code extra}. */
     public static SSLContext withExtra(List<X509Certificate> extra) {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            List<X509Certificate> all = new ArrayList<>(List.of(defaultTrust().getAcceptedIssuers()));
-            all.addAll(extra);
-            for (int i = 0; i < all.size(); i++) store.setCertificateEntry("ca-" + i, all.get(i));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {trustManager(extra)}, null);
             return context;
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS with the extra certificates: " + e.getMessage(), e);
         }
+    }
+
+    /** One trust manager over the default authorities and {@code extra}: a chain to any of them is trusted. */
+    static X509TrustManager trustManager(List<X509Certificate> extra) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<X509Certificate> all = new ArrayList<>(List.of(defaultTrust().getAcceptedIssuers()));
+        all.addAll(extra);
+        for (int i = 0; i < all.size(); i++) store.setCertificateEntry("ca-" + i, all.get(i));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) return x509;
+        }
+        throw new IllegalStateException("the JDK has no X.509 trust manager");
     }
 
     private static X509TrustManager defaultTrust() throws GeneralSecurityException {
