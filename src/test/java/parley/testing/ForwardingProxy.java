@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An HTTP proxy on 127.0.0.1 for tests: tunnels {@code CONNECT host:port} (HTTPS) and forwards plain
  * requests in absolute form ({@code GET http://host:port/path}), as company proxies do. It records
  * what it forwarded (the target of each tunnel or request) and can require Basic credentials,
- * answering 407 without them.
+ * answering 407 without them. It reaches only this machine: a target outside {@code .test},
+ * {@code localhost} and {@code 127.0.0.1} gets a 502, so no test traffic leaves the machine.
  */
 public final class ForwardingProxy implements AutoCloseable {
     /** One request the proxy answered: CONNECT or a forwarded method, its target, and whether it was let through. */
@@ -103,6 +104,11 @@ public final class ForwardingProxy implements AutoCloseable {
                     refuse(out, in, head);
                     continue; // the client retries on the same connection with credentials
                 }
+                if (!isLocal(method.equals("CONNECT") ? "//" + target : target)) {
+                    handled.add(new Handled(method, target, false));
+                    answer(out, "502 Bad Gateway");
+                    return;
+                }
                 handled.add(new Handled(method, target, true));
                 if (method.equals("CONNECT")) tunnel(client, in, out, target);
                 else forward(client, in, out, head);
@@ -113,6 +119,16 @@ public final class ForwardingProxy implements AutoCloseable {
         } finally {
             open.remove(client);
         }
+    }
+
+    private static boolean isLocal(String target) {
+        String host = URI.create(target).getHost();
+        return host != null && (host.endsWith(".test") || host.equals("localhost") || host.equals("127.0.0.1"));
+    }
+
+    private static void answer(OutputStream out, String status) throws IOException {
+        out.write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
     }
 
     private static void refuse(OutputStream out, InputStream in, List<String> head) throws IOException {

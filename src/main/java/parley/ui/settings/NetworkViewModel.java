@@ -47,7 +47,7 @@ public final class NetworkViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
 
-    /** Reads the stored settings and puts them to use. */
+    /** Reads the stored settings and puts them to use (then runs {@code applied}, as a save does). */
     public void load() {
         state.set(State.LOADING);
         background.execute(() -> {
@@ -56,6 +56,7 @@ public final class NetworkViewModel {
             ui.run(() -> {
                 environment.set(env);
                 show(loaded, loaded.problem() == null ? "" : loaded.problem());
+                applied.run();
             });
         });
     }
