@@ -13,7 +13,6 @@ import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.chat.Conversation;
-import parley.store.ConversationStore;
 
 /**
  * The history as the window and the CLI use it: list, search, rename, delete and undo, branch,

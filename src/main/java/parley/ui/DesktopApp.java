@@ -11,6 +11,7 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import parley.StartArchive;
+import parley.app.AppDatabase;
 import parley.history.SessionFile;
 import parley.store.Database;
 import parley.ui.chat.ChatView;
@@ -50,7 +51,7 @@ public final class DesktopApp extends Application {
                 ? StartupSmoke.watch(stage) : null;
         Thread.ofVirtual().name("open-database").start(() -> {
             try {
-                Database database = Database.openDefault();
+                Database database = AppDatabase.openDefault();
                 TokenEstimator.load();
                 Platform.runLater(() -> showWindow(stage, database, starting, smoke));
             } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.net.ProxySelector;
 import java.util.Optional;
 import parley.api.RequestValidator;
 import parley.api.Transport;
+import parley.app.AppDatabase;
 import parley.chat.ProviderBackends;
 import parley.network.NetworkService;
 import parley.network.NetworkSettingsStore;
@@ -20,10 +21,10 @@ import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
+import parley.preset.PresetStore;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelListParser;
 import parley.store.Database;
-import parley.store.PresetStore;
 import parley.store.SecretStore;
 import parley.store.Settings;
 import parley.ui.chat.ChatView;
@@ -106,7 +107,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     /** Opens the database in the data folder and builds the window. */
     public static WindowAssembly open(Map<String, String> env, UiThread ui) {
-        return new WindowAssembly(Database.openDefault(), env, ui);
+        return new WindowAssembly(AppDatabase.openDefault(), env, ui);
     }
 
     /** Builds the window on an open database (closed with the window). */

@@ -19,6 +19,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.chat.ExchangeRecord;
 import parley.chat.Metrics;
 import parley.chat.Outcome;
@@ -49,7 +50,7 @@ class SendLedgerTest {
     }
 
     private List<LedgerEntry> ledger() {
-        try (Database db = Database.open(home.resolve(Database.FILE_NAME))) {
+        try (Database db = AppDatabase.open(home.resolve(Database.FILE_NAME))) {
             return new UsageLedger(db).entries(UsageFilter.ALL);
         }
     }

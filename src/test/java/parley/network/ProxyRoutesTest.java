@@ -170,7 +170,7 @@ class ProxyRoutesTest {
 
     private void proxyAuthWithPasswordFrom(SecretStore secrets) throws Exception {
         proxy = ForwardingProxy.requiring("alice", "s3cret");
-        try (Database db = Database.open(dir.resolve("parley.db"));
+        try (Database db = Database.open(dir.resolve("parley.db"), Settings.MIGRATIONS);
              ProviderClients clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()))) {
             Settings settings = new Settings(db);
             NetworkService network = new NetworkService(new NetworkSettingsStore(settings, secrets),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import parley.store.Database;
+import parley.app.AppDatabase;
 import parley.store.OsKeyring;
 import parley.store.SecretStore;
 import parley.testing.ForwardingProxy;
@@ -53,7 +53,7 @@ class NetworkWindowFxTest extends FxRobot {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+            assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
             stage.show();
         });

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import parley.store.Database;
+import parley.app.AppDatabase;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Recorded;
 import parley.testing.ScriptedServer.Reply;
@@ -56,7 +56,7 @@ class WindowFxTest extends FxRobot {
 
     private void openWindow() throws Exception {
         FxToolkit.setupStage(stage -> {
-            assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+            assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
             stage.show();
         });

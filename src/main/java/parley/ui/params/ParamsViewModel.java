@@ -12,7 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.api.ChatRequest;
 import parley.chat.ChatSettings;
-import parley.store.ParameterSet;
+import parley.preset.ParameterSet;
 
 /**
  * Every request parameter the window lets the user set, with the seed's bounds and defaults.

@@ -11,8 +11,8 @@ import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import parley.preset.ParameterSet;
 import parley.store.AppState;
-import parley.store.ParameterSet;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsViewModel;
 

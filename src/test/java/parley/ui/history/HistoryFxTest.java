@@ -2,6 +2,7 @@ package parley.ui.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.NordDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +16,11 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.AppState;
@@ -58,7 +63,7 @@ class HistoryFxTest extends FxRobot {
         server.fallback(r -> ScriptedServer.Reply.sse(
                 "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Reply number " + server.requestCount()
                         + "\"},\"finish_reason\":\"stop\"}]}"));
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("test-model"));
         stage = FxToolkit.registerPrimaryStage();
@@ -104,6 +109,34 @@ class HistoryFxTest extends FxRobot {
 
         clickOn("#history-search").eraseText(6);
         waitUntil(() -> titles().size() == 2);
+    }
+
+    @Test
+    void emptyRowsDrawNothingInADarkTheme() throws Exception {
+        send("What is a walrus?");
+        waitUntil(() -> titles().equals(List.of("What is a walrus?")));
+        interact(() -> Application.setUserAgentStylesheet(new NordDark().getUserAgentStylesheet()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<Node> cells = lookup("#history-list .list-cell").queryAll();
+        List<ListCell<?>> empty = cells.stream().<ListCell<?>>map(n -> (ListCell<?>) n).filter(ListCell::isEmpty).toList();
+        assertThat(empty).isNotEmpty().allSatisfy(cell -> assertThat(paintedFills(cell)).as("fills of an empty row").isEmpty());
+    }
+
+    @Test
+    void aLongTitleFitsTheListWithoutAHorizontalScrollBar() throws Exception {
+        String question = "How do I read a large file line by line in Java, without loading it?";
+        send(question);
+        waitUntil(() -> titles().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = lookup("#history-list").queryAs(ListView.class);
+        assertThat(list.lookupAll(".scroll-bar")).filteredOn(n -> n instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible())
+                .as("visible horizontal scroll bars of the history list").isEmpty();
+    }
+
+    private static List<BackgroundFill> paintedFills(ListCell<?> cell) {
+        if (cell.getBackground() == null) return List.of();
+        return cell.getBackground().getFills().stream().filter(f -> !Color.TRANSPARENT.equals(f.getFill())).toList();
     }
 
     @Test

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.history.HistoryRecorder;
 import parley.history.HistoryService;
-import parley.store.ConversationStore;
+import parley.history.ConversationStore;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
 import parley.ui.UiThread;
@@ -35,7 +36,7 @@ class HistoryViewModelTest {
     void setUp() {
         server = ScriptedServer.start();
         server.fallback(r -> ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 0));
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         ConversationStore store = new ConversationStore(database);
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("tiny"));

@@ -33,7 +33,7 @@ class NetworkViewModelTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("parley.db"));
+        db = Database.open(dir.resolve("parley.db"), Settings.MIGRATIONS);
         settings = new Settings(db);
     }
 

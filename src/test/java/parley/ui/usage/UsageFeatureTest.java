@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -48,7 +49,7 @@ class UsageFeatureTest {
     @BeforeEach
     void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("tiny-llama"));
         chat.addListener(e -> { if (e instanceof ChatEvent.Ended end) ends.add(end); });

@@ -28,6 +28,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.store.Settings;
 import parley.ui.UiThread;
@@ -55,7 +56,7 @@ class UsageViewFxTest extends FxRobot {
     @BeforeEach
     void data() throws Exception {
         dir = java.nio.file.Files.createTempDirectory("usage-fx");
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         Clock clock = Clock.systemDefaultZone();
         service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), clock),
                 new TokenEstimator(), clock), new BudgetStore(new Settings(db)), clock);

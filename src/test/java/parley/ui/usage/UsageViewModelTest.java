@@ -16,6 +16,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.store.Settings;
 import parley.ui.UiThread;
@@ -44,7 +45,7 @@ class UsageViewModelTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         UsageTracker tracker = new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), CLOCK),
                 new TokenEstimator(), CLOCK);
         service = new UsageService(tracker, new BudgetStore(new Settings(db)), CLOCK);
