@@ -55,16 +55,17 @@ public final class ProviderClients implements AutoCloseable {
 
     /** The client for the profile; {@link IllegalArgumentException} when a needed key is missing or may not be sent. */
     public ChatClient clientFor(ProviderProfile profile) {
-        return client(profile, keyFor(profile).map(ApiKey::value).orElse(null));
+        return client(profile, keyFor(profile).map(ApiKey::value).orElse(null), tap);
     }
 
     /**
-     * The client for the profile with the given key (null for none), e.g. a key just typed;
-     * {@link IllegalArgumentException} when the key may not be sent to that server.
+     * A client for the profile's model list with the given key (null for none), e.g. a key just
+     * typed. It does not report to the tap, which shows chat exchanges. {@link IllegalArgumentException}
+     * when the key may not be sent to that server.
      */
-    public ChatClient clientFor(ProviderProfile profile, String apiKey) {
+    public ChatClient listingClientFor(ProviderProfile profile, String apiKey) {
         if (apiKey != null && !apiKey.isBlank()) checkSafe(profile);
-        return client(profile, apiKey);
+        return client(profile, apiKey, null);
     }
 
     /** The key for the profile, checked: present where the provider needs one, and safe to send. */
@@ -90,13 +91,13 @@ public final class ProviderClients implements AutoCloseable {
         }
     }
 
-    private ChatClient client(ProviderProfile profile, String apiKey) {
-        String cacheKey = profile.baseUrl() + "\u0000" + (apiKey == null ? "" : apiKey);
+    private ChatClient client(ProviderProfile profile, String apiKey, RawTap reportTo) {
+        String cacheKey = profile.baseUrl() + "\u0000" + (apiKey == null ? "" : apiKey) + "\u0000" + (reportTo != null);
         return clients.computeIfAbsent(cacheKey, k -> new ChatClient(
                 ClientConfig.of(profile.baseUrl(), apiKey)
                         .withTimeouts(connectTimeout, idleTimeout)
                         .withAllowInsecureKey(allowInsecureKey)
-                        .withTap(tap), transport));
+                        .withTap(reportTo), transport));
     }
 
     private void checkSafe(ProviderProfile profile) {

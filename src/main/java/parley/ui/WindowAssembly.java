@@ -221,7 +221,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     private List<parley.provider.ModelInfo> fetchModels(parley.provider.ProviderProfile profile, String key)
             throws parley.api.ApiException {
-        return ModelListParser.parse(clients.clientFor(profile, key).fetchModels().toString());
+        return ModelListParser.parse(clients.listingClientFor(profile, key).fetchModels().toString());
     }
 
     private Optional<ApiKey> windowKey(parley.provider.ProviderProfile profile) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import parley.api.ChatClient;
+import parley.api.RawTap;
 import parley.api.Transport;
 import parley.testing.ForwardingProxy;
 import parley.testing.ScriptedServer;
@@ -20,8 +23,26 @@ class ProviderClientsTest {
         try (ProviderClients clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()))) {
             ProviderProfile local = Providers.custom("http://127.0.0.1:9/v1", null);
             assertThat(clients.clientFor(local)).isSameAs(clients.clientFor(local));
-            assertThat(clients.clientFor(local, "sk-a")).isSameAs(clients.clientFor(local, "sk-a"))
-                    .isNotSameAs(clients.clientFor(local, "sk-b")).isNotSameAs(clients.clientFor(local));
+            assertThat(clients.listingClientFor(local, "sk-a")).isSameAs(clients.listingClientFor(local, "sk-a"))
+                    .isNotSameAs(clients.listingClientFor(local, "sk-b"));
+        }
+    }
+
+    @Test
+    void onlyChatClientsReportToTheTapNotModelLists() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        RawTap tap = new RawTap() {
+            @Override
+            public void body(String body) { bodies.add(body); }
+        };
+        try (ScriptedServer server = ScriptedServer.start().fallback(r -> Reply.json(200, MODELS));
+             ProviderClients clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()), null, null, false, tap,
+                     Transport.JDK_DEFAULT)) {
+            ProviderProfile profile = Providers.custom(server.baseUrl(), null);
+            clients.listingClientFor(profile, null).fetchModels();
+            assertThat(bodies).as("the raw view shows chat exchanges, not the model list").isEmpty();
+            clients.clientFor(profile).fetchModels();
+            assertThat(bodies).containsExactly(MODELS);
         }
     }
 
