@@ -35,6 +35,8 @@ public record NetworkSettings(String proxyHost, int proxyPort, String proxyUser,
         if (hasProxy()) {
             if (proxyHost.contains("://") || proxyHost.contains("/") || proxyHost.contains(" ")) {
                 problems.add("Proxy host: give the name or address alone, e.g. proxy.example.com (no http://, no path).");
+            } else if (proxyHost.indexOf(':') > 0 && proxyHost.indexOf(':') == proxyHost.lastIndexOf(':')) {
+                problems.add("Proxy host: put the port in the Port field (was " + proxyHost + ").");
             }
             if (proxyPort < 1 || proxyPort > 65_535) {
                 problems.add("Proxy port: a number from 1 to 65535, e.g. 3128.");

@@ -94,6 +94,12 @@ class NetworkViewModelTest {
         assertThat(vm.messageProperty().get()).startsWith("Proxy port: a number from 1 to 65535");
         vm.save("http://proxy.corp:3128", "3128", "", "", "");
         assertThat(vm.messageProperty().get()).startsWith("Proxy host: give the name or address alone");
+        vm.save("proxy.corp:3128", "", "", "", "");
+        assertThat(vm.messageProperty().get()).startsWith("Proxy port: a number");
+        vm.save("proxy.corp:3128", "3128", "", "", "");
+        assertThat(vm.messageProperty().get()).isEqualTo("Proxy host: put the port in the Port field (was proxy.corp:3128).");
+        vm.save("", "", "alice", "", "");
+        assertThat(vm.messageProperty().get()).startsWith("Proxy user: set the proxy's host and port too");
         vm.save("proxy.corp", "3128", "", "", dir.resolve("missing.pem").toString());
         assertThat(vm.messageProperty().get()).startsWith("The CA file setting: ").contains("does not exist");
 
