@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Answers a proxy's request for credentials (HTTP 407), for the known proxies only: the window's
@@ -22,7 +23,7 @@ public final class ProxyCredentials extends Authenticator {
     public ProxyCredentials(ProxyAddress configured, Supplier<Optional<String>> configuredPassword, ProxyEnvironment env) {
         this.configured = configured;
         this.configuredPassword = configuredPassword;
-        this.fromEnvironment = java.util.stream.Stream.of(env.https(), env.http())
+        this.fromEnvironment = Stream.of(env.https(), env.http())
                 .filter(Objects::nonNull).filter(ProxyAddress::hasCredentials).toList();
     }
 

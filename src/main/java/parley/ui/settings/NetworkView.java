@@ -8,6 +8,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import parley.network.NetworkSettings;
 
 /** The network form: proxy host, port, user and password, and a CA file; Save puts them to use. */
 public final class NetworkView extends VBox {
@@ -56,7 +57,7 @@ public final class NetworkView extends VBox {
         getChildren().addAll(form, environment, save, message);
     }
 
-    private void fill(parley.network.NetworkSettings s) {
+    private void fill(NetworkSettings s) {
         host.setText(s.proxyHost());
         port.setText(s.proxyPort() == 0 ? "" : Integer.toString(s.proxyPort()));
         user.setText(s.proxyUser());
