@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import parley.cli.Cli;
 import parley.cli.LedgerHook;
+import parley.network.NetworkSetup;
 import parley.ui.DesktopApp;
 import parley.ui.StartupSmoke;
 
@@ -22,6 +23,7 @@ public final class Main {
     public static void main(String[] args) {
         // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        NetworkSetup.prepareJvm(); // before any HTTP client or proxy selector exists
         if (args.length == 0 || opensSessionFile(args)) {
             openWindow(args);
             return;

@@ -44,7 +44,7 @@ public final class SendCommand extends Subcommand {
         Duration timeout = connection.timeout();
         RequestOptions.checked(settings, message);
         Optional<ApiKey> key = connection.key(profile, context.env());
-        try (ProviderClients clients = connection.clients(profile, key)) {
+        try (ProviderClients clients = connection.clients(profile, key, context.env())) {
             ChatService service = new ChatService(new ProviderBackends(clients));
             service.setSettings(settings);
             if (!json) {

@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.net.ProxySelector;
+import java.util.Optional;
 import parley.api.ApiException;
-import parley.api.ChatClient;
 import parley.api.ChatRequest;
-import parley.api.ClientConfig;
 import parley.api.RequestValidator;
+import parley.api.Transport;
 import parley.app.AppDatabase;
+import parley.chat.ProviderBackends;
+import parley.network.NetworkService;
+import parley.network.NetworkSettingsStore;
+import parley.provider.ApiKey;
+import parley.provider.KeyResolver;
+import parley.provider.ProviderClients;
 import parley.chat.ChatService;
 import parley.preset.PresetStore;
 import parley.provider.LocalServerDetector;
@@ -34,6 +41,8 @@ import parley.ui.request.RequestFeature;
 import parley.ui.request.RequestViewModel;
 import parley.ui.settings.AppearanceFeature;
 import parley.ui.settings.AppearanceViewModel;
+import parley.ui.settings.NetworkFeature;
+import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
@@ -46,7 +55,7 @@ import parley.usage.LocalMarkStore;
 public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
-            AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
+            NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
             UsageFeature::new, HistoryFeature::new);
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -54,25 +63,30 @@ public final class WindowAssembly implements AutoCloseable {
     private final MainWindow window = new MainWindow();
     private final ChatService chat;
     private final ChatViewModel chatModel;
-    private final WindowBackends backends;
+    private final ProviderClients clients;
     private final RequestControls controls;
     private final WindowMemory memory;
     private final List<WindowFeature> features = new ArrayList<>();
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
         this.database = database;
-        ProviderViewModel providers = new ProviderViewModel(WindowAssembly::fetchModels,
-                () -> new LocalServerDetector().detect(), SecretStore.open(), new LocalMarkStore(new Settings(database)), env, background, ui);
+        Settings settings = new Settings(database);
+        SecretStore secrets = SecretStore.open();
+        ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
+                () -> new LocalServerDetector().detect(), secrets, new LocalMarkStore(settings), env, background, ui);
         ParamsViewModel params = new ParamsViewModel();
         RequestViewModel request = new RequestViewModel(this::nextRequest, ui);
-        this.backends = new WindowBackends(providers::keyFor, request.tap());
-        this.chat = new ChatService(backends, WindowAssembly::check);
+        this.clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()).then(this::windowKey), null, null,
+                false, request.tap(), Transport.JDK_DEFAULT);
+        NetworkService network = new NetworkService(new NetworkSettingsStore(settings, secrets), env,
+                ProxySelector.getDefault(), clients::useTransport);
+        this.chat = new ChatService(new ProviderBackends(clients), WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
         this.memory = new WindowMemory(new AppState(new Settings(database)), background);
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, providers, request, ui);
-        WindowContext context = new WindowContext(window, chat, chatModel, controls, database, background, ui,
+        WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
                 dialogs == null ? new FxDialogs(window) : dialogs);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
@@ -109,6 +123,7 @@ public final class WindowAssembly implements AutoCloseable {
     public AppearanceViewModel appearance() { return feature(AppearanceFeature.class).model(); }
     public PresetsViewModel presets() { return feature(ParametersFeature.class).presets(); }
     public HistoryFeature history() { return feature(HistoryFeature.class); }
+    public NetworkViewModel network() { return feature(NetworkFeature.class).model(); }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
 
@@ -127,10 +142,13 @@ public final class WindowAssembly implements AutoCloseable {
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }
 
-    private static List<ModelInfo> fetchModels(ProviderProfile profile, String key) throws ApiException {
-        try (ChatClient client = new ChatClient(ClientConfig.of(profile.baseUrl(), key))) {
-            return ModelListParser.parse(client.fetchModels().toString());
-        }
+    /** The model list, through the proxy and trust the network settings name, never shown in the Request panel. */
+    private List<ModelInfo> fetchModels(ProviderProfile profile, String key) throws ApiException {
+        return ModelListParser.parse(clients.listingClientFor(profile, key).fetchModels().toString());
+    }
+
+    private Optional<ApiKey> windowKey(ProviderProfile profile) {
+        return Optional.ofNullable(controls.providers().keyFor(profile)).map(k -> new ApiKey(k, "the window"));
     }
 
     @Override
@@ -139,7 +157,7 @@ public final class WindowAssembly implements AutoCloseable {
         chat.stop();
         features.reversed().forEach(WindowFeature::close);
         controls.close();
-        backends.close();
+        clients.close();
         background.shutdownNow();
         database.close();
     }

@@ -1,11 +1,15 @@
 package parley.ui;
 
+import java.net.ProxySelector;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
+import parley.network.NetworkService;
+import parley.network.NetworkSettingsStore;
 import parley.store.Database;
+import parley.store.Settings;
 import parley.store.SessionSecrets;
 import parley.testing.MarksInMemory;
 import parley.ui.chat.ChatViewModel;
@@ -26,6 +30,8 @@ public final class TestWindow {
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
         RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
         controls.show(wanted);
-        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs);
+        NetworkService network = new NetworkService(new NetworkSettingsStore(new Settings(database),
+                new SessionSecrets("kept for this test only")), Map.of(), ProxySelector.getDefault(), transport -> { });
+        return new WindowContext(window, chat, chatModel, controls, database, network, background, ui, dialogs);
     }
 }
