@@ -8,7 +8,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -22,8 +25,8 @@ import java.util.function.Consumer;
  * null {@code content}, tool-call deltas and unknown fields, in any order.
  *
  * <p>This is the hot path of a stream: Jackson's streaming parser reads the bytes in place, field
- * names are matched as the parser's canonical strings, and values not needed are skipped without
- * being decoded. The whole text must be RFC 8259 JSON in strict UTF-8 (Jackson lets overlong forms
+ * names are matched as the parser's canonical strings (no string is built for them), and values
+ * not needed are skipped without being decoded. The whole text must be RFC 8259 JSON in strict UTF-8 (Jackson lets overlong forms
  * and encoded surrogates through, so the bytes are checked first); anything else is a
  * {@link MalformedException}, never half-read. A token count that is negative, fractional or beyond
  * an {@code int} is kept unknown (null), never clamped. One instance per stream; not thread-safe.
@@ -34,6 +37,7 @@ public final class CompletionParser {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build());
     private static final JsonFactory JSON = MAPPER.getFactory();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int httpStatus;
     private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder();
@@ -306,19 +310,39 @@ public final class CompletionParser {
 
     /**
      * Null when the bytes are strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
-     * U+10FFFF), else where they are not. The JDK's decoder checks this with an ASCII fast path.
+     * U+10FFFF), else where they are not. ASCII is passed over eight bytes at a time; from the first
+     * other byte on, the JDK's decoder checks.
      */
     private String utf8Problem(byte[] bytes, int offset, int length) {
-        if (decoded.capacity() < length) {
-            decoded = CharBuffer.allocate(Math.max(length, decoded.capacity() * 2));
+        int from = firstNonAscii(bytes, offset, offset + length);
+        if (from < 0) {
+            return null;
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        int rest = offset + length - from;
+        if (decoded.capacity() < rest) {
+            decoded = CharBuffer.allocate(Math.max(rest, decoded.capacity() * 2));
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, rest);
         CoderResult result = strictUtf8.reset().decode(in, decoded.clear(), true);
         if (result.isError()) {
             return "not UTF-8: byte 0x" + Integer.toHexString(bytes[in.position()] & 0xFF)
                     + " at offset " + (in.position() - offset);
         }
         return null;
+    }
+
+    /** The index of the first byte from 0x80 up in {@code [from, to)}, or -1. */
+    private static int firstNonAscii(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Atlas Cloud's {@code {"code":…,"msg":…}} is an error when the code is 400 or more. */
