@@ -52,21 +52,25 @@ public final class SendCommand extends Subcommand {
             }
             Reply reply = service.send(message);
             ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
-            if (end == null) {
+            boolean timeRanOut = end == null;
+            if (timeRanOut) {
                 reply.timeUp();
                 end = reply.await();
-                return report(end, afterTimeout(end.record().error(), timeout), true);
             }
-            return report(end, end.record().error(), false);
+            return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut);
         }
     }
 
     /**
-     * The error of a reply whose --timeout ran out: the server's last answer when a retry was still
-     * pending, else a timeout (with the retries made before it).
+     * The error of a reply sent with --timeout: when it ran out (or the silence it also limits did),
+     * the server's last answer if a retry was still pending, else a timeout (with the retries made
+     * before it).
      */
-    private static ApiError afterTimeout(ApiError error, Duration timeout) {
-        if (error != null && error.kind() != ApiError.Kind.TIMEOUT) {
+    private static ApiError withTimeout(ChatEvent.Ended end, boolean timeRanOut, Duration timeout) {
+        ApiError error = end.record().error();
+        boolean timedOut = error != null ? error.kind() == ApiError.Kind.TIMEOUT
+                : timeRanOut && end.outcome() != Outcome.COMPLETED;
+        if (!timedOut) {
             return error;
         }
         return new ApiError(ApiError.Kind.TIMEOUT, 0, "timeout",

@@ -222,10 +222,10 @@ class SendCommandTest {
 
         assertThat(run.code()).isEqualTo(1);
         JsonNode error = JSON.readTree(run.out()).path("error");
-        assertThat(error.properties()).extracting(Map.Entry::getKey).containsExactly("status", "type", "message", "retries");
         assertThat(error.path("status").asInt()).isEqualTo(502);
         assertThat(error.path("type").asText()).isEqualTo("server");
         assertThat(error.path("message").asText()).isEqualTo("HTTP 502: 502 Bad Gateway Bad Gateway The upstream server did not answer.");
+        assertThat(error.properties()).extracting(Map.Entry::getKey).containsExactly("status", "type", "message", "retries");
         assertThat(error.path("retries").isInt()).isTrue();
         assertThat(error.path("retries").asInt()).isEqualTo(1);
         assertThat(server.requestCount()).isEqualTo(2);
