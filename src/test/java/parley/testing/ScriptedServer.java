@@ -211,6 +211,7 @@ public final class ScriptedServer implements AutoCloseable {
         private final List<Part> parts = new ArrayList<>();
         private boolean chunked;
         private boolean keepAlive;
+        private boolean headless;
 
         private Reply(int status) { this.status = status; }
 
@@ -224,6 +225,16 @@ public final class ScriptedServer implements AutoCloseable {
             Reply r = new Reply(status).header("Content-Type", contentType)
                     .header("Content-Length", Integer.toString(body.length));
             r.parts.add(new Part.Bytes(body));
+            return r;
+        }
+
+        /**
+         * No answer at all, not even a status line: follow it with {@link #stall()} (a server that
+         * never answers) or {@link #hangUp()} (one that hangs up without answering).
+         */
+        public static Reply nothing() {
+            Reply r = new Reply(0);
+            r.headless = true;
             return r;
         }
 
@@ -329,8 +340,10 @@ public final class ScriptedServer implements AutoCloseable {
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (chunked) head.append("Transfer-Encoding: chunked\r\n");
             head.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n").append("\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            if (!headless) {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
             for (Part part : parts) {
                 switch (part) {
                     case Part.Bytes b -> writePiece(out, b.bytes());
