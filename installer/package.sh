@@ -70,6 +70,10 @@ if [ "$types" = default ]; then
   esac
 fi
 [ "$types" = none ] && types=""
+# macOS takes the app-version as the bundle's version, whose first number must be 1 or more
+if [ "$os" = mac ] && [[ ${version%%.*} =~ ^0+$ ]]; then
+  die "on macOS the version's first number must be 1 or more (jpackage refuses $version): release a version 1.0.0 or later"
+fi
 case "$cds_until" in first-frame|window) ;; *) die "--cds-until takes first-frame or window, not $cds_until" ;; esac
 
 rm -rf "$out"
