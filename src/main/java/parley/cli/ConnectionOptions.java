@@ -3,6 +3,7 @@ package parley.cli;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import parley.log.LogSecrets;
 import parley.provider.ApiKey;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
@@ -59,6 +60,7 @@ public final class ConnectionOptions {
             throw new BadInput("--api-key is empty: give the key, or use --key-env NAME.");
         }
         Optional<ApiKey> key = KeyResolver.of(explicit, env).keyFor(profile);
+        key.ifPresent(k -> LogSecrets.remember(k.value()));
         if (key.isEmpty() && profile.keyEnv() != null) {
             throw new BadInput("No API key for " + profile.name() + ": set " + profile.keyEnv()
                     + ", or pass --key-env NAME or --api-key KEY.");

@@ -9,6 +9,7 @@ import parley.api.ClientConfig;
 import parley.api.RawTap;
 import parley.chat.BackendFactory;
 import parley.chat.ChatSettings;
+import parley.log.LogSecrets;
 import parley.provider.ProviderProfile;
 import parley.provider.Providers;
 
@@ -31,6 +32,7 @@ public final class WindowBackends implements BackendFactory, AutoCloseable {
     public ChatBackend backendFor(ChatSettings settings) {
         ProviderProfile profile = Providers.resolve(settings.providerId(), settings.baseUrl());
         String key = keys.apply(profile);
+        LogSecrets.remember(key);
         String id = profile.baseUrl() + "\n" + (key == null ? "" : key);
         return clients.computeIfAbsent(id, x -> new ChatClient(ClientConfig.of(profile.baseUrl(), key).withTap(tap)));
     }
