@@ -32,6 +32,11 @@ public final class Failures {
         return HANDLER;
     }
 
+    public static FailureListener listener() {
+        return listener;
+    }
+
+    /** Who hears of failures besides the log; null for nobody. */
     public static void setListener(FailureListener newListener) {
         listener = newListener == null ? FailureListener.NONE : newListener;
     }

@@ -13,6 +13,7 @@ import parley.api.ClientConfig;
 import parley.api.RequestValidator;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
+import parley.log.ReportingExecutor;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelListParser;
 import parley.store.Database;
@@ -22,6 +23,7 @@ import parley.store.Settings;
 import parley.ui.chat.ChatView;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodePanel;
+import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ProviderBar;
 import parley.ui.models.ProviderViewModel;
@@ -46,7 +48,7 @@ public final class WindowAssembly implements AutoCloseable {
     static final String THEME_KEY = "ui.theme";
     static final String FONT_KEY = "ui.font_size";
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final UiThread ui;
     private final Database database;
     private final Settings settings;
@@ -64,6 +66,7 @@ public final class WindowAssembly implements AutoCloseable {
     private volatile String draft = "";
     private final HistoryFeature history;
     private final WindowMemory memory;
+    private final SupportFeature support;
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui) {
         this.ui = ui;
@@ -87,6 +90,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.history = HistoryFeature.install(database, chat, window, background, ui);
         history.recorder().setKnownKeys(() -> java.util.Arrays.asList(providers.apiKey()));
         history.connect(chatModel);
+        this.support = SupportFeature.install(window, chat, database, providers, background, ui);
         syncSettings();
     }
 
@@ -110,6 +114,7 @@ public final class WindowAssembly implements AutoCloseable {
     public ChatViewModel chatModel() { return chatModel; }
     public HistoryFeature history() { return history; }
     public WindowMemory memory() { return memory; }
+    public SupportFeature support() { return support; }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
 
@@ -212,6 +217,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        support.close();
         chatModel.close();
         chat.stop();
         history.close();
