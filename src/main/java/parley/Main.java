@@ -26,7 +26,7 @@ public final class Main {
         // sqlite-jdbc logs through SLF4J (bound to java.util.logging); this keeps SLF4J's own notes off stderr
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (args.length == 0 || opensSessionFile(args)) {
-            startLog(AppLog.WINDOW);
+            startWindowLog();
             openWindow(args);
             return;
         }
@@ -34,7 +34,7 @@ public final class Main {
             System.exit(StartArchive.writeForLauncher(System.out, System.err));
         }
         if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
-            startLog(AppLog.WINDOW);
+            startWindowLog();
             openWindow(args);
             return;
         }
@@ -45,6 +45,12 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** The window's log, opened beside the toolkit's start; every uncaught failure logged there. */
+    private static void startWindowLog() {
+        Failures.install();
+        AppLog.startInBackground(DataFolder.resolve(), AppLog.WINDOW);
     }
 
     /** The log file of this process, and every uncaught failure logged there. */

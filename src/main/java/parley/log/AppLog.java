@@ -2,7 +2,10 @@ package parley.log;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -12,7 +15,8 @@ import java.util.logging.Logger;
  * The log of this process, in {@code DATA/logs}: the window writes {@code parley.log}, the command
  * line {@code cli.log}, each rotated at 5 MB over 5 files. Everything logged through
  * {@link System.Logger}, java.util.logging or SLF4J (sqlite-jdbc) ends up there, one line per event.
- * Starting it opens the file and nothing more, so the window's first frame does not wait for it.
+ * Starting it opens the file and nothing more; the window starts it on a thread of its own
+ * ({@link #startInBackground}), so its first frame does not wait for it.
  */
 public final class AppLog implements AutoCloseable {
     public static final String FOLDER = "logs";
@@ -22,6 +26,7 @@ public final class AppLog implements AutoCloseable {
     public static final int FILES = 5;
 
     private static volatile AppLog current;
+    private static final List<Consumer<AppLog>> whenStarted = new ArrayList<>();
 
     private final RotatingFileHandler handler;
     private final LogTrouble trouble;
@@ -50,7 +55,23 @@ public final class AppLog implements AutoCloseable {
         root.setLevel(Level.INFO);
         root.addHandler(handler);
         current = new AppLog(handler, trouble);
+        whenStarted.forEach(action -> action.accept(current));
+        whenStarted.clear();
         return current;
+    }
+
+    /**
+     * Starts the log on a thread of its own, so that opening it costs the window's first frame
+     * nothing; lines logged before it is open go to the console, as without it.
+     */
+    public static void startInBackground(Path dataFolder, String name) {
+        Thread.ofPlatform().name("log-start").daemon().start(() -> start(dataFolder, name));
+    }
+
+    /** Runs {@code action} with the log once it is open: at once if it is, else when it opens. */
+    public static synchronized void whenStarted(Consumer<AppLog> action) {
+        if (current != null) action.accept(current);
+        else whenStarted.add(action);
     }
 
     /** The log this process writes, if one was started. */

@@ -7,7 +7,6 @@ import java.util.Locale;
  * listener (the window's notice). {@link #install()} makes this the handler of every thread.
  */
 public final class Failures {
-    private static final System.Logger LOG = System.getLogger("parley.failure");
     private static final Thread.UncaughtExceptionHandler HANDLER = (thread, e) -> report(placeOf(thread, e), e);
     private static volatile FailureListener listener = FailureListener.NONE;
 
@@ -43,11 +42,12 @@ public final class Failures {
 
     /** Logs the failure with its stack trace and tells the listener; never throws. */
     public static void report(String where, Throwable failure) {
-        LOG.log(System.Logger.Level.ERROR, "uncaught failure in " + where, failure);
+        System.Logger log = System.getLogger("parley.failure"); // looked up here: installing costs start-up nothing
+        log.log(System.Logger.Level.ERROR, "uncaught failure in " + where, failure);
         try {
             listener.failed(where, failure);
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "the failure notice itself failed", e);
+            log.log(System.Logger.Level.ERROR, "the failure notice itself failed", e);
         }
     }
 

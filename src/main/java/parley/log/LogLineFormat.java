@@ -14,13 +14,16 @@ import java.util.logging.LogRecord;
  * logged, so the thread's name is the current one.
  */
 public final class LogLineFormat extends Formatter {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    /** Built at the first line, not when the log is opened: java.time's set-up costs start-up time. */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    }
 
     @Override
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(160)
-                .append(TIME.format(record.getInstant())).append(' ')
+                .append(Time.FORMAT.format(record.getInstant())).append(' ')
                 .append(levelName(record.getLevel())).append(" [")
                 .append(Thread.currentThread().getName()).append("] ")
                 .append(source(record)).append(": ")

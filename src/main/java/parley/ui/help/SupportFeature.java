@@ -32,7 +32,7 @@ public final class SupportFeature implements AutoCloseable {
     private SupportFeature(MainWindow window, ChatService chat, Database database, ProviderViewModel providers,
                            Executor background, UiThread ui) {
         Path logFolder = AppLog.current().map(AppLog::folder)
-                .orElse(database.file().getParent().resolve(AppLog.FOLDER));
+                .orElse(database.file().getParent().resolve(AppLog.FOLDER)); // where the log opening meanwhile will be
         actions = new HelpActions(window, database, providers, notice, logFolder, background, ui);
         MessageTextSetting messageText = new MessageTextSetting(new Settings(database), background, ui);
         requestLog = chat.addExchangeListener(new ExchangeLog(messageText::on));
@@ -40,7 +40,7 @@ public final class SupportFeature implements AutoCloseable {
         window.setHelp(new HelpMenu(actions, messageText));
         toNotice = (where, failure) -> ui.run(() -> notice.failed(where, failure));
         Failures.setListener(toNotice);
-        AppLog.current().ifPresent(log -> log.trouble().onTrouble(trouble -> ui.run(() -> notice.notice(trouble))));
+        AppLog.whenStarted(log -> log.trouble().onTrouble(trouble -> ui.run(() -> notice.notice(trouble))));
         String screen = screen();
         background.execute(() -> LOG.log(System.Logger.Level.INFO, startLine(actions.dataFolder(), logFolder, screen)));
     }
