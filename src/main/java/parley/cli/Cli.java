@@ -43,6 +43,7 @@ public final class Cli {
             return Subcommand.BAD_INPUT;
         });
         root.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            LOG.log(System.Logger.Level.ERROR, "the command failed", e);
             err.println("parley: " + Subcommand.oneLine(e));
             return Subcommand.FAILED;
         });
