@@ -18,7 +18,8 @@ final class HelpMenu extends MenuButton {
         setTooltip(new Tooltip("Help"));
         CheckMenuItem logText = new CheckMenuItem("Log message text");
         logText.setId("help-log-message-text");
-        logText.selectedProperty().bindBidirectional(messageText.property());
+        messageText.property().subscribe(logText::setSelected);
+        logText.setOnAction(e -> messageText.set(logText.isSelected()));
         getItems().addAll(
                 item("Keyboard shortcuts", "help-shortcuts", actions::shortcuts),
                 new SeparatorMenuItem(),

@@ -1,8 +1,8 @@
 package parley.ui.help;
 
 import java.util.concurrent.Executor;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import parley.store.Settings;
 import parley.ui.UiThread;
 
@@ -13,21 +13,31 @@ import parley.ui.UiThread;
 final class MessageTextSetting {
     static final String KEY = "log.message_text";
 
-    private final BooleanProperty property = new SimpleBooleanProperty(this, "logMessageText");
+    private final ReadOnlyBooleanWrapper property = new ReadOnlyBooleanWrapper(this, "logMessageText");
+    private final Settings settings;
+    private final Executor background;
     private volatile boolean on;
 
     MessageTextSetting(Settings settings, Executor background, UiThread ui) {
+        this.settings = settings;
+        this.background = background;
         background.execute(() -> {
             boolean stored = settings.getBoolean(KEY, false);
-            ui.run(() -> property.set(stored));
-        });
-        property.addListener((o, old, now) -> {
-            on = now;
-            background.execute(() -> settings.putBoolean(KEY, now));
+            ui.run(() -> {
+                on = stored;
+                property.set(stored);
+            });
         });
     }
 
-    BooleanProperty property() { return property; }
+    ReadOnlyBooleanProperty property() { return property.getReadOnlyProperty(); }
 
     boolean on() { return on; }
+
+    /** Switches message text in the log on or off, and keeps the choice. */
+    void set(boolean value) {
+        on = value;
+        property.set(value);
+        background.execute(() -> settings.putBoolean(KEY, value));
+    }
 }

@@ -111,6 +111,18 @@ class SupportFxTest extends FxRobot {
     }
 
     @Test
+    void logMessageTextIsOffUntilSwitchedOnAndIsKept() throws Exception {
+        openWindow(home.resolve("logs"));
+        parley.store.Settings settings = new parley.store.Settings(assembly.database());
+        assertThat(settings.getBoolean(MessageTextSetting.KEY)).isEmpty();
+
+        clickOn("#help-menu");
+        clickOn("#help-log-message-text");
+
+        waitUntil(() -> settings.getBoolean(MessageTextSetting.KEY).orElse(false));
+    }
+
+    @Test
     void aLogThatCannotBeWrittenIsToldOnceInTheWindow() throws Exception {
         Files.writeString(home.resolve("logs"), "a file where the log folder should be");
         openWindow(home.resolve("logs"));
