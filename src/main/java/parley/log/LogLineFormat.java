@@ -25,7 +25,7 @@ public final class LogLineFormat extends Formatter {
         StringBuilder line = new StringBuilder(160)
                 .append(Time.FORMAT.format(record.getInstant())).append(' ')
                 .append(levelName(record.getLevel())).append(" [")
-                .append(Thread.currentThread().getName()).append("] ")
+                .append(threadName()).append("] ")
                 .append(source(record)).append(": ")
                 .append(formatMessage(record).replace('\n', ' ').replace('\r', ' '))
                 .append(System.lineSeparator());
@@ -35,6 +35,13 @@ public final class LogLineFormat extends Formatter {
             line.append(trace);
         }
         return LogSecrets.redact(line.toString());
+    }
+
+    /** Virtual threads of the background executor have no name: their number then. */
+    private static String threadName() {
+        Thread thread = Thread.currentThread();
+        String name = thread.getName();
+        return name.isEmpty() ? (thread.isVirtual() ? "virtual-" : "thread-") + thread.threadId() : name;
     }
 
     /** The names System.Logger uses, which say more than java.util.logging's FINE and SEVERE. */

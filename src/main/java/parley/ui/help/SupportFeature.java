@@ -36,7 +36,7 @@ public final class SupportFeature implements AutoCloseable {
         actions = new HelpActions(window, database, providers, notice, logFolder, background, ui);
         MessageTextSetting messageText = new MessageTextSetting(new Settings(database), background, ui);
         requestLog = chat.addExchangeListener(new ExchangeLog(messageText::on));
-        window.addOverlay(new FailureNotice(notice, actions::showDetails, actions::openLogFolder), Pos.BOTTOM_RIGHT);
+        window.addOverlay(new FailureNotice(notice, actions::showDetails, actions::openLogFolder), Pos.TOP_RIGHT);
         window.setHelp(new HelpMenu(actions, messageText));
         toNotice = (where, failure) -> ui.run(() -> notice.failed(where, failure));
         Failures.setListener(toNotice);
