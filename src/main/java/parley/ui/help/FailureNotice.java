@@ -9,8 +9,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The failure notice: non-modal, at the top right of the transcript (clear of the composer), with Details (the stack trace,
- * copyable), Open log folder and Dismiss. Follows {@link FailureNoticeModel}.
+ * The failure notice: non-modal, at the top right of the transcript (clear of the composer), with
+ * Details (the stack trace, copyable), Open log folder and Dismiss. Follows {@link FailureNoticeModel}.
  */
 final class FailureNotice extends Notification {
     FailureNotice(FailureNoticeModel model, Runnable showDetails, Runnable openLogFolder) {
