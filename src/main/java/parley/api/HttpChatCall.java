@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * carries the number of retries made.
  */
 final class HttpChatCall implements ChatCall {
+    private static final System.Logger LOG = System.getLogger(HttpChatCall.class.getName());
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
@@ -379,6 +380,7 @@ final class HttpChatCall implements ChatCall {
 
     /** Waits before a retry; false when Stop was pressed meanwhile. */
     private boolean pause(Duration wait) {
+        LOG.log(System.Logger.Level.INFO, "retrying {0} in {1} ms", client.config().baseUrl(), wait.toMillis());
         disarmWatchdog();
         try {
             return !stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS);

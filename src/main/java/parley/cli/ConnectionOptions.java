@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import parley.api.InsecureKey;
 import parley.api.Transport;
+import parley.log.LogSecrets;
 import parley.network.NetworkSetup;
 import parley.provider.ApiKey;
 import parley.provider.KeyResolver;
@@ -62,6 +63,7 @@ public final class ConnectionOptions {
             throw new BadInput("--api-key is empty: give the key, or use --key-env NAME.");
         }
         Optional<ApiKey> key = KeyResolver.of(explicit, env).keyFor(profile);
+        key.ifPresent(k -> LogSecrets.remember(k.value()));
         if (key.isEmpty() && profile.needsKey()) {
             throw new BadInput("No API key for " + profile.name() + ": set " + profile.keyEnv()
                     + ", or pass --key-env NAME or --api-key KEY.");

@@ -10,6 +10,7 @@ import parley.chat.ChatSettings;
 import parley.chat.Outcome;
 import parley.chat.ProviderBackends;
 import parley.chat.Reply;
+import parley.log.ExchangeLog;
 import parley.provider.ApiKey;
 import parley.provider.ProviderClients;
 import parley.provider.ProviderProfile;
@@ -47,6 +48,7 @@ public final class SendCommand extends Subcommand {
         try (ProviderClients clients = connection.clients(profile, key, context.env())) {
             ChatService service = new ChatService(new ProviderBackends(clients));
             service.setSettings(settings);
+            service.addExchangeListener(new ExchangeLog(() -> false));
             if (!json) {
                 service.addListener(this::print);
             }

@@ -19,7 +19,8 @@ import parley.provider.ApiKey;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
 import parley.chat.ChatService;
-import parley.preset.PresetStore;
+import parley.log.LogSecrets;
+import parley.log.ReportingExecutor;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelInfo;
 import parley.provider.ModelListParser;
@@ -31,6 +32,7 @@ import parley.store.Settings;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
+import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ModelsFeature;
 import parley.ui.models.ProviderViewModel;
@@ -56,9 +58,9 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, HistoryFeature::new);
+            UsageFeature::new, HistoryFeature::new, SupportFeature::new);
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
     private final MainWindow window = new MainWindow();
     private final ChatService chat;
@@ -124,6 +126,7 @@ public final class WindowAssembly implements AutoCloseable {
     public PresetsViewModel presets() { return feature(ParametersFeature.class).presets(); }
     public HistoryFeature history() { return feature(HistoryFeature.class); }
     public NetworkViewModel network() { return feature(NetworkFeature.class).model(); }
+    public SupportFeature support() { return feature(SupportFeature.class); }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
 
@@ -148,7 +151,9 @@ public final class WindowAssembly implements AutoCloseable {
     }
 
     private Optional<ApiKey> windowKey(ProviderProfile profile) {
-        return Optional.ofNullable(controls.providers().keyFor(profile)).map(k -> new ApiKey(k, "the window"));
+        String key = controls.providers().keyFor(profile);
+        LogSecrets.remember(key);
+        return Optional.ofNullable(key).map(k -> new ApiKey(k, "the window"));
     }
 
     @Override
