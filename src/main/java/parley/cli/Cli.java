@@ -15,7 +15,8 @@ public final class Cli {
             ModelsCommand::new,
             CodeCommand::new,
             UsageCommand::new,
-            PriceCommand::create
+            PriceCommand::create,
+            ServeCommand::new
     );
 
     private Cli() {}
