@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import parley.api.ApiError;
+import parley.chat.BackendFactory;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -40,27 +41,34 @@ public final class SendCommand extends Subcommand {
     protected int run() throws InterruptedException {
         ProviderProfile profile = connection.profile();
         String message = request.message();
-        ChatSettings settings = request.settings(profile);
-        Duration timeout = connection.timeout();
-        RequestOptions.checked(settings, message);
-        Optional<ApiKey> key = connection.key(profile, context.env());
-        try (ProviderClients clients = connection.clients(profile, key)) {
-            ChatService service = new ChatService(new ProviderBackends(clients));
-            service.setSettings(settings);
-            if (!json) {
-                service.addListener(this::print);
+        try (LocalEngine engine = LocalEngine.of(connection, context.env())) {
+            ChatSettings settings = engine == null ? request.settings(profile) : engine.settings(request, profile);
+            RequestOptions.checked(settings, message);
+            Optional<ApiKey> key = connection.key(profile, context.env());
+            try (ProviderClients clients = connection.clients(profile, key)) {
+                BackendFactory backends = engine == null ? new ProviderBackends(clients) : engine.backends();
+                return send(backends, settings, message);
             }
-            Reply reply = service.send(message);
-            ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
-            ApiError timedOut = null;
-            if (end == null) {
-                reply.stop();
-                end = reply.await();
-                timedOut = new ApiError(ApiError.Kind.TIMEOUT, 0, "timeout",
-                        "no complete reply within " + timeout.toSeconds() + " s (--timeout)");
-            }
-            return report(end, timedOut != null ? timedOut : end.record().error());
         }
+    }
+
+    private int send(BackendFactory backends, ChatSettings settings, String message) throws InterruptedException {
+        Duration timeout = connection.timeout();
+        ChatService service = new ChatService(backends);
+        service.setSettings(settings);
+        if (!json) {
+            service.addListener(this::print);
+        }
+        Reply reply = service.send(message);
+        ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
+        ApiError timedOut = null;
+        if (end == null) {
+            reply.stop();
+            end = reply.await();
+            timedOut = new ApiError(ApiError.Kind.TIMEOUT, 0, "timeout",
+                    "no complete reply within " + timeout.toSeconds() + " s (--timeout)");
+        }
+        return report(end, timedOut != null ? timedOut : end.record().error());
     }
 
     private int report(ChatEvent.Ended end, ApiError error) {
