@@ -61,7 +61,7 @@ public final class EngineHost implements AutoCloseable {
         EngineProcess old;
         synchronized (this) {
             String memory = process != null && process.alive() && process.facts().file().equals(facts.file())
-                    ? null : MemoryCheck.problem(facts, context, freeMemory.getAsLong() + runningShare());
+                    ? null : MemoryCheck.problem(facts, context, freeAfterSwitch());
             if (memory != null) {
                 throw new EngineException(memory, List.of());
             }
@@ -126,9 +126,11 @@ public final class EngineHost implements AutoCloseable {
         emit(new Event.Ended(ended.facts(), code, expected, ended.lastLines()));
     }
 
-    /** The memory the running engine holds, which a switch gives back. */
-    private long runningShare() {
-        return process != null && process.alive() ? process.facts().fileSize() : 0;
+    /** The memory free now and what the running engine holds, which a switch gives back. */
+    private long freeAfterSwitch() {
+        long share = process != null && process.alive() ? process.facts().fileSize() : 0;
+        long free = freeMemory.getAsLong();
+        return free > Long.MAX_VALUE - share ? Long.MAX_VALUE : free + share;
     }
 
     private void emit(Event event) {
