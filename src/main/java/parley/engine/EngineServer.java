@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 /**
  * The OpenAI-compatible API over one loaded model: {@code POST /v1/chat/completions},
  * {@code GET /v1/models}, {@code GET /health}. Errors in OpenAI's format. Bound when created, answering
- * once {@link #start()} ran; each exchange on its own virtual thread.
+ * once {@link #start()} ran; each exchange on its own thread.
  */
 public final class EngineServer {
     private static final int MAX_BODY = 8 << 20;
@@ -52,7 +52,8 @@ public final class EngineServer {
     /** Starts answering with the loaded model. */
     public void start(LocalModel model, int contextSize) {
         completions = new CompletionHandler(model, contextSize, json, replies, log);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // platform threads: a generating request waits in native code for every token, which pins a virtual thread
+        http.setExecutor(Executors.newCachedThreadPool(Thread.ofPlatform().name("parley-serve-", 0).daemon().factory()));
         http.createContext("/", this::dispatch);
         http.start();
     }
