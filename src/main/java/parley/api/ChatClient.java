@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -135,42 +133,10 @@ public final class ChatClient implements ChatBackend {
         return "ChatClient[" + config + "]";
     }
 
-    /**
-     * Null when the key may be sent to the base URL, else why not: a key over plain http:// to a
-     * host other than this machine needs {@code allowInsecureKey}.
-     */
+    /** Null when the key may be sent to the base URL, else why not ({@link InsecureKey}). */
     String insecureKeyProblem() {
-        if (!config.hasKey() || config.allowInsecureKey() || !chatUri.getScheme().equalsIgnoreCase("http")) {
-            return null;
-        }
-        String host = chatUri.getHost();
-        if (isLoopback(host)) {
-            return null;
-        }
-        return "refusing to send the API key over plain http:// to " + host
-                + ": use https://, or allow an insecure key for this provider";
-    }
-
-    static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!isIpLiteral(h)) {
-            return false; // a name could resolve anywhere; no lookup is made
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static boolean isIpLiteral(String h) {
-        return h.contains(":") || h.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        return InsecureKey.refusal(config.baseUrl(), config.hasKey(), config.allowInsecureKey(),
+                "allow the key over plain http for this server");
     }
 
     HttpClient http() {

@@ -61,11 +61,6 @@ public record ChatRequest(
                 presencePenalty, stop, stream, streamOptions, extra);
     }
 
-    public ChatRequest withMessages(List<ChatMessage> value) {
-        return new ChatRequest(model, value, maxTokens, temperature, topP, frequencyPenalty,
-                presencePenalty, stop, stream, streamOptions, extra);
-    }
-
     public ChatRequest withStream(Boolean value, StreamOptions options) {
         return new ChatRequest(model, messages, maxTokens, temperature, topP, frequencyPenalty,
                 presencePenalty, stop, value, options, extra);

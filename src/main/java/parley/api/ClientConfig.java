@@ -41,7 +41,7 @@ public record ClientConfig(String baseUrl, String apiKey, Duration connectTimeou
     }
 
     /** Null when the base URL can be used, else one line that says what to change. */
-    public static String baseUrlProblem(String baseUrl) {
+    static String baseUrlProblem(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             return "base URL: required, e.g. https://api.atlascloud.ai/v1";
         }

@@ -31,11 +31,6 @@ public final class RequestValidator {
         return List.copyOf(problems);
     }
 
-    /** True when {@link #problems} finds nothing. */
-    public static boolean isValid(ChatRequest request) {
-        return problems(request).isEmpty();
-    }
-
     private static void checkMessages(List<ChatMessage> messages, List<String> problems) {
         if (messages.isEmpty()) {
             problems.add("messages: at least one message is required");

@@ -8,7 +8,6 @@ import parley.api.ChatBackend;
 import parley.api.ChatCall;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
-import parley.provider.Providers;
 
 /**
  * The chat: one conversation in memory, the settings of the next request, and at most one reply
@@ -182,7 +181,7 @@ public final class ChatService {
         Conversation target = conversation;
         Message placeholder = target.append(ChatMessage.ASSISTANT, "", MessageStatus.STREAMING);
         Reply reply = new Reply(placeholder.id());
-        Exchange exchange = new Exchange(target, settings, isLocal(settings), request, reply, this::emit, this::ended);
+        Exchange exchange = new Exchange(target, settings, request, reply, this::emit, this::ended);
         current = reply;
         emit(new ChatEvent.Started(target.id(), reply.messageId(), request));
         try {
@@ -224,14 +223,6 @@ public final class ChatService {
     private void ensureIdle() {
         if (current != null) {
             throw new IllegalStateException("A reply is still arriving: stop it or wait for it to end.");
-        }
-    }
-
-    private static boolean isLocal(ChatSettings s) {
-        try {
-            return Providers.resolve(s.providerId(), s.baseUrl()).local();
-        } catch (IllegalArgumentException unknown) {
-            return false;
         }
     }
 

@@ -18,7 +18,6 @@ final class Exchange {
     private final ChatSettings settings;
     private final ChatRequest request;
     private final Reply reply;
-    private final boolean local;
     private final Consumer<ChatEvent> emit;
     private final Consumer<ChatEvent.Ended> onEnd;
     private final Instant startedAt = Instant.now();
@@ -33,9 +32,8 @@ final class Exchange {
     private ApiError error;
     private boolean ended;
 
-    Exchange(Conversation conversation, ChatSettings settings, boolean local, ChatRequest request, Reply reply,
+    Exchange(Conversation conversation, ChatSettings settings, ChatRequest request, Reply reply,
              Consumer<ChatEvent> emit, Consumer<ChatEvent.Ended> onEnd) {
-        this.local = local;
         this.conversation = conversation;
         this.settings = settings;
         this.request = request;
@@ -135,7 +133,7 @@ final class Exchange {
                 outcome == Outcome.STOPPED, failure,
                 ttft == null ? -1 : ttft, metrics.durationMillis());
         ExchangeRecord record = new ExchangeRecord(conversation.id(), reply.messageId(), settings.providerId(),
-                settings.baseUrl(), local, request.model(), request, summary, finalUsage, finishReason, outcome,
+                settings.baseUrl(), request.model(), request, summary, finalUsage, finishReason, outcome,
                 failure, metrics, startedAt);
         return new ChatEvent.Ended(reply.messageId(), outcome, metrics, message, record);
     }

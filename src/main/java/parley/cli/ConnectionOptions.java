@@ -3,6 +3,7 @@ package parley.cli;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import parley.api.InsecureKey;
 import parley.provider.ApiKey;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
@@ -74,13 +75,14 @@ public final class ConnectionOptions {
             throw new BadInput("--api-key is empty: give the key, or use --key-env NAME.");
         }
         Optional<ApiKey> key = KeyResolver.of(explicit, env).keyFor(profile);
-        if (key.isEmpty() && profile.keyEnv() != null) {
+        if (key.isEmpty() && profile.needsKey()) {
             throw new BadInput("No API key for " + profile.name() + ": set " + profile.keyEnv()
                     + ", or pass --key-env NAME or --api-key KEY.");
         }
-        if (key.isPresent() && !allowInsecureKey && Providers.keyWouldTravelInClear(profile.baseUrl())) {
-            throw new BadInput("The key would travel unencrypted over http:// to another machine: use https://, "
-                    + "or pass --allow-insecure-key to accept that.");
+        String refusal = InsecureKey.refusal(profile.baseUrl(), key.isPresent(), allowInsecureKey,
+                "pass --allow-insecure-key to accept that");
+        if (refusal != null) {
+            throw new BadInput(refusal);
         }
         return key;
     }

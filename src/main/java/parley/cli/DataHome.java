@@ -3,8 +3,9 @@ package parley.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import parley.store.Database;
+import parley.app.AppDatabase;
 import parley.store.DataFolder;
+import parley.store.Database;
 
 /** Opens the database in the data folder: {@code PARLEY_HOME} of the command's environment, else the usual place. */
 final class DataHome {
@@ -21,7 +22,7 @@ final class DataHome {
 
     /** Opens the database; when a damaged file had to be set aside, says where it is kept, on one line of {@code err}. */
     static Database open(Map<String, String> env, PrintStream err) {
-        Database db = Database.open(folder(env).resolve(Database.FILE_NAME));
+        Database db = AppDatabase.open(folder(env).resolve(Database.FILE_NAME));
         db.recoveryNotice().ifPresent(notice -> err.println("parley: " + notice));
         return db;
     }

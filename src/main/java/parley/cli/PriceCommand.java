@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import parley.provider.Locality;
+import parley.provider.ProviderProfile;
+import parley.provider.Providers;
 import parley.store.Database;
 import parley.usage.Price;
 import parley.usage.PriceCatalog;
@@ -14,16 +17,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code parley price set|list|remove}: the user's own prices, which win over the provider's list and the catalog. */
+/**
+ * {@code parley price set|list|remove|local}: the user's own prices, which win over the provider's list
+ * and the catalog, and the custom servers the user marked local (free).
+ */
 final class PriceCommand {
     private PriceCommand() {}
 
-    /** The {@code price} command with its three subcommands. */
+    /** The {@code price} command with its subcommands. */
     static CommandLine create(CliContext context) {
         CommandLine price = new CommandLine(new Group(context));
         price.addSubcommand(new SetPrice(context));
         price.addSubcommand(new ListPrices(context));
         price.addSubcommand(new RemovePrice(context));
+        price.addSubcommand(new MarkLocal(context));
         return price;
     }
 
@@ -34,8 +41,8 @@ final class PriceCommand {
 
         @Override
         protected int run() {
-            throw new BadInput("name what to do: 'parley price list', 'parley price set MODEL --input X --output Y'"
-                    + " or 'parley price remove MODEL'.");
+            throw new BadInput("name what to do: 'parley price list', 'parley price set MODEL --input X --output Y',"
+                    + " 'parley price remove MODEL' or 'parley price local BASE_URL'.");
         }
     }
 
@@ -87,8 +94,11 @@ final class PriceCommand {
         @Override
         protected int run() {
             List<PriceRow> prices;
+            Locality locality;
             try (Database db = DataHome.open(context.env(), context.err())) {
-                prices = UsageService.over(db, Clock.systemDefaultZone()).prices();
+                UsageService usage = UsageService.over(db, Clock.systemDefaultZone());
+                prices = usage.prices();
+                locality = usage.locality();
             }
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"model", "provider", "input", "output", "cached", "source", "as of", "note"});
@@ -100,8 +110,12 @@ final class PriceCommand {
                         p.asOf().toString(), r.note()});
             }
             Table.print(rows, "LLRRRLLL", context.out());
-            context.out().println("US dollars per million tokens. Models on a local server cost nothing;"
-                    + " the catalog was last reviewed " + PriceCatalog.REVIEWED + ".");
+            context.out().println("US dollars per million tokens; the catalog was last reviewed " + PriceCatalog.REVIEWED + ".");
+            context.out().println("Free: the built-in local servers (" + localNames() + ")"
+                    + (locality.marked().isEmpty() ? "" : " and the servers marked local: "
+                    + String.join(", ", locality.marked().stream().sorted().toList())) + ".");
+            context.out().println("Any other server's models have an unknown price until you set one or mark it local"
+                    + " with 'parley price local BASE_URL'.");
             return OK;
         }
     }
@@ -128,5 +142,42 @@ final class PriceCommand {
             context.out().println("Your price of " + model.strip() + " removed.");
             return OK;
         }
+    }
+
+    @Command(name = "local", mixinStandardHelpOptions = true,
+            description = "Mark a custom server (--base-url) as running on this computer: its models cost nothing."
+                    + " A server is not free for being on 127.0.0.1: a proxy there may forward to a paid provider.")
+    static final class MarkLocal extends Subcommand {
+        @Parameters(index = "0", paramLabel = "BASE_URL", description = "The server's base URL, e.g. http://127.0.0.1:8080/v1.")
+        String baseUrl;
+        @Option(names = "--remove", description = "Take the mark away: the server's models have an unknown price again.")
+        boolean remove;
+
+        MarkLocal(CliContext context) { super(context); }
+
+        @Override
+        protected int run() {
+            String url;
+            try {
+                url = Locality.key(baseUrl);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput(e.getMessage());
+            }
+            boolean changed;
+            try (Database db = DataHome.open(context.env(), context.err())) {
+                changed = UsageService.over(db, Clock.systemDefaultZone()).markLocal(url, !remove);
+            }
+            if (remove && !changed) {
+                throw new BadInput(url + " is not marked local: see 'parley price list'.");
+            }
+            context.out().println(remove
+                    ? url + " is no longer marked local: its models have an unknown price unless you set one."
+                    : url + " is marked local: its models cost nothing.");
+            return OK;
+        }
+    }
+
+    private static String localNames() {
+        return String.join(", ", Providers.local().stream().map(ProviderProfile::name).toList());
     }
 }

@@ -83,7 +83,8 @@ final class UsageCommand extends Subcommand {
         }
         if (!cost.isComplete()) {
             context.out().println(cost.unknownParts() + " request" + (cost.unknownParts() == 1 ? " has" : "s have")
-                    + " no known price and are not in the cost: set one with 'parley price set MODEL --input X --output Y'.");
+                    + " no known price and are not in the cost: set one with 'parley price set MODEL --input X --output Y',"
+                    + " or mark a server that runs on this computer with 'parley price local BASE_URL'.");
         }
     }
 

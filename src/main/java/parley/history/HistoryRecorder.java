@@ -14,7 +14,6 @@ import parley.chat.Conversation;
 import parley.chat.Message;
 import parley.chat.MessageStatus;
 import parley.chat.Subscription;
-import parley.store.ConversationStore;
 import parley.store.KeyMask;
 import parley.store.StoreException;
 

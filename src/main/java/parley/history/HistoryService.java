@@ -13,7 +13,6 @@ import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.chat.Conversation;
-import parley.store.ConversationStore;
 
 /**
  * The history as the window and the CLI use it: list, search, rename, delete and undo, branch,
@@ -45,6 +44,11 @@ public final class HistoryService {
     /** The id of the conversation in the chat now. */
     public String currentId() {
         return chat.conversation().id();
+    }
+
+    /** The chat's settings now: after an open, those the opened conversation or session brought. */
+    public ChatSettings chatSettings() {
+        return chat.settings();
     }
 
     public void rename(String conversationId, String title) {

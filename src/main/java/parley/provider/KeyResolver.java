@@ -50,7 +50,7 @@ public final class KeyResolver {
     }
 
     /** The value of the profile's variable, when it is set and not blank. */
-    public static KeySource environment(Map<String, String> env) {
+    private static KeySource environment(Map<String, String> env) {
         return profile -> {
             if (profile.keyEnv() == null) {
                 return Optional.empty();

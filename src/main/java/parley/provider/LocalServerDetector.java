@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import parley.api.Loopback;
 
 /**
  * Finds which local servers are running by asking each profile's {@code GET /models} on this
@@ -42,7 +43,7 @@ public final class LocalServerDetector {
     /** Probes the given profiles, which must all be on this machine; the answer keeps their order. */
     public List<LocalServer> detect(List<ProviderProfile> profiles) {
         for (ProviderProfile profile : profiles) {
-            if (!Providers.isLoopback(URI.create(profile.baseUrl()).getHost())) {
+            if (!Loopback.isLoopback(URI.create(profile.baseUrl()))) {
                 throw new IllegalArgumentException(profile.name() + " is not on this machine (" + profile.baseUrl()
                         + "): only loopback servers are probed.");
             }

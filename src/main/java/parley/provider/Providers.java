@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import parley.api.InsecureKey;
 
 /** The known providers, Atlas Cloud first (the default), and custom base URLs. */
 public final class Providers {
@@ -55,28 +56,30 @@ public final class Providers {
     }
 
     /** The profile with that id; {@link IllegalArgumentException} naming the known ids otherwise. */
-    public static ProviderProfile require(String id) {
+    private static ProviderProfile require(String id) {
         return byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown provider '" + id
                 + "': use one of " + ids() + ", or --base-url for any other server."));
     }
 
-    public static String ids() {
+    private static String ids() {
         return ALL.stream().map(ProviderProfile::id).collect(Collectors.joining(", ")) + ", " + LOCAL_GGUF.id();
     }
 
+    /** The built-in profiles of servers on this computer: the ones that local-server detection probes. */
     public static List<ProviderProfile> local() {
         return ALL.stream().filter(ProviderProfile::local).toList();
     }
 
     /**
      * A profile for any OpenAI-compatible server at {@code baseUrl}. {@code keyEnv} may be null.
+     * Not local, wherever it is: only the user marks a custom server as local ({@link Locality}).
      * Throws {@link IllegalArgumentException} with a one-line message when the URL is malformed.
      */
     public static ProviderProfile custom(String baseUrl, String keyEnv) {
         URI uri = validateBaseUrl(baseUrl);
         String normalized = stripTrailingSlash(uri.toString());
         return new ProviderProfile(CUSTOM_ID, uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""),
-                normalized, keyEnv, null, isLoopback(uri.getHost()));
+                normalized, keyEnv, null, false);
     }
 
     /** Resolves a provider id and an optional base URL: a base URL makes a custom profile. */
@@ -87,7 +90,7 @@ public final class Providers {
         return providerId == null ? DEFAULT : require(providerId);
     }
 
-    public static URI validateBaseUrl(String baseUrl) {
+    private static URI validateBaseUrl(String baseUrl) {
         String hint = ": give a URL like https://host/v1 or http://127.0.0.1:8080/v1";
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("The base URL is empty" + hint + ".");
@@ -111,22 +114,12 @@ public final class Providers {
         return uri;
     }
 
-    /** True for 127.0.0.0/8, ::1 and localhost: a key sent there never leaves this machine. */
-    public static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.matches("127(\\.\\d{1,3}){3}");
-    }
-
-    /** True when a key sent to {@code baseUrl} would travel unencrypted to another machine. */
+    /**
+     * True when a key sent to {@code baseUrl} needs the user's consent ({@link InsecureKey}, the one
+     * rule): kept for the callers that ask here.
+     */
     public static boolean keyWouldTravelInClear(String baseUrl) {
-        URI uri = URI.create(baseUrl);
-        return "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
+        return InsecureKey.needsConsent(baseUrl);
     }
 
     private static String stripTrailingSlash(String url) {

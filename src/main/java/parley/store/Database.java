@@ -13,11 +13,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The one SQLite file in the data folder, in WAL mode, migrated to the latest schema when opened.
- * Before an existing database is migrated, a copy is written beside it. A file that is not a
- * readable database is moved aside (kept, never deleted) and a fresh one is started.
+ * Before an existing database is migrated, a copy is written beside it. A file SQLite reports as
+ * corrupt or not a database is moved aside (kept, never deleted) and a fresh one is started; a
+ * file that is locked, read-only or not allowed is left alone and opening fails with a
+ * {@link StoreException} that says so ({@link OpenFailure}).
  * Every write runs in a transaction; calls are serialized on this object.
  */
 public final class Database implements AutoCloseable {
@@ -36,15 +40,10 @@ public final class Database implements AutoCloseable {
         this.recoveryNotice = recoveryNotice;
     }
 
-    /** Opens {@code parley.db} in the data folder ({@link DataFolder}). */
-    public static Database openDefault() {
-        return open(DataFolder.resolve().resolve(FILE_NAME));
-    }
-
-    public static Database open(Path file) {
-        return open(file, Migrations.ALL);
-    }
-
+    /**
+     * Opens {@code file} and brings it to the last of {@code steps}: the migrations of every table's
+     * owner, merged by {@link Migrations#chain}.
+     */
     public static Database open(Path file, List<Migration> steps) {
         Migrations.check(steps);
         Path target = file.toAbsolutePath();
@@ -53,9 +52,13 @@ public final class Database implements AutoCloseable {
         Connection connection;
         try {
             connection = connectChecked(target);
-        } catch (SQLException damaged) {
+        } catch (SQLException failed) {
+            OpenFailure failure = OpenFailure.of(failed);
+            if (failure != OpenFailure.DAMAGED) {
+                throw new StoreException(failure.message(target, firstLine(failed)), failed);
+            }
             Path kept = moveAside(target, "damaged");
-            notice = "The database " + target + " could not be read (" + firstLine(damaged)
+            notice = "The database " + target + " could not be read (" + firstLine(failed)
                     + "); it was kept as " + kept + " and a new one was started.";
             connection = connectFresh(target);
         }
@@ -66,6 +69,9 @@ public final class Database implements AutoCloseable {
             closeQuietly(connection);
             if (e instanceof StoreException se) {
                 throw se;
+            }
+            if (e instanceof SQLException sql && OpenFailure.of(sql) != OpenFailure.OTHER) {
+                throw new StoreException(OpenFailure.of(sql).message(target, firstLine(e)), e);
             }
             throw new StoreException("Could not update the database " + target + ": " + firstLine(e), e);
         }
@@ -119,7 +125,7 @@ public final class Database implements AutoCloseable {
              ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
             String result = rs.next() ? rs.getString(1) : "no answer";
             if (!"ok".equalsIgnoreCase(result)) {
-                throw new SQLException("integrity check: " + result);
+                throw new SQLiteException("integrity check: " + result, SQLiteErrorCode.SQLITE_CORRUPT);
             }
             return connection;
         } catch (SQLException e) {

@@ -1,20 +1,29 @@
 package parley.store;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every schema step, in order. To add tables, append one {@code new Migration(next, "CREATE ...", ...)}
- * line at the end of {@link #ALL}; never edit or reorder a step that has been published.
+ * The migrations runner's rules. Each feature declares the schema steps of its own tables next to
+ * its queries; {@link #chain} merges them into the one numbered sequence {@link Database#open} runs.
+ * Versions are global across features: a new step takes the next free number, and a step that has
+ * been published is never edited, renumbered or moved to another version.
  */
 public final class Migrations {
     private Migrations() {}
 
-    public static final List<Migration> ALL = List.of(
-            new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            new Migration(2, parley.usage.UsageSchema.STATEMENTS),
-            new Migration(3, HistorySchema.TABLES),
-            new Migration(4, PresetStore.CREATE_TABLE)
-    );
+    /** Every owner's steps in version order; refuses a version given twice or one left out. */
+    @SafeVarargs
+    public static List<Migration> chain(List<Migration>... owners) {
+        List<Migration> steps = new ArrayList<>();
+        for (List<Migration> owner : owners) {
+            steps.addAll(owner);
+        }
+        steps.sort(Comparator.comparingInt(Migration::version));
+        check(steps);
+        return List.copyOf(steps);
+    }
 
     /** The version a database has once every step has run. */
     public static int latest(List<Migration> steps) {
@@ -24,8 +33,8 @@ public final class Migrations {
     static void check(List<Migration> steps) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).version() != i + 1) {
-                throw new IllegalStateException("migration " + (i + 1) + " is missing or out of order: found "
-                        + steps.get(i).version());
+                throw new IllegalStateException("migration " + (i + 1) + " is missing, given twice or out of order:"
+                        + " found " + steps.get(i).version());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,10 @@ import java.util.Optional;
  * caller's default instead of failing.
  */
 public final class Settings {
+    /** The settings' schema step; its version and SQL are in users' files already and never change. */
+    public static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+
     private final Database database;
 
     public Settings(Database database) {

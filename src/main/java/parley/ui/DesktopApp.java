@@ -11,8 +11,10 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import parley.StartArchive;
+import parley.app.AppDatabase;
 import parley.history.SessionFile;
 import parley.store.Database;
+import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatView;
 import parley.usage.TokenEstimator;
 import parley.ui.settings.AppearanceViewModel;
@@ -50,7 +52,7 @@ public final class DesktopApp extends Application {
                 ? StartupSmoke.watch(stage) : null;
         Thread.ofVirtual().name("open-database").start(() -> {
             try {
-                Database database = Database.openDefault();
+                Database database = AppDatabase.openDefault();
                 TokenEstimator.load();
                 Platform.runLater(() -> showWindow(stage, database, starting, smoke));
             } catch (RuntimeException e) {
@@ -95,12 +97,12 @@ public final class DesktopApp extends Application {
             starting.failed(oneLine(e));
             return;
         }
-        assembly.setLinkOpener(getHostServices()::showDocument);
+        assembly.feature(ChatFeature.class).setLinkOpener(getHostServices()::showDocument);
         install(stage.getScene(), assembly);
         assembly.memory().keep(stage);
         assembly.memory().keep("main", assembly.window().split());
         Platform.runLater(assembly::windowShown);
-        Platform.runLater(assembly::focusComposer);
+        Platform.runLater(assembly.feature(ChatFeature.class)::focusComposer);
         getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
                 .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
         if (smoke != null) smoke.windowBuilt();

@@ -4,7 +4,8 @@ import javafx.application.Platform;
 
 /**
  * The one seam through which results of background work reach the UI. The window uses {@link #FX};
- * view-model tests use {@link #DIRECT}, so they run without sleeps.
+ * view-model tests use {@link #DIRECT}, so they run without sleeps. Nothing else in the window calls
+ * {@link Platform#runLater} (the application class aside): an ArchUnit rule holds that.
  */
 @FunctionalInterface
 public interface UiThread {
@@ -18,4 +19,9 @@ public interface UiThread {
 
     /** Runs on the calling thread. */
     UiThread DIRECT = Runnable::run;
+
+    /** Runs on the JavaFX application thread after what is queued there now (e.g. after the next layout). */
+    static void later(Runnable action) {
+        Platform.runLater(action);
+    }
 }

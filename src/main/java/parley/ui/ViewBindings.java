@@ -17,6 +17,7 @@ public final class ViewBindings {
         control.setValue(state.getValue());
         boolean[] updating = {false};
         state.addListener((obs, old, now) -> {
+            if (Objects.equals(control.getValue(), now)) return; // a text control would lose its caret
             updating[0] = true;
             try {
                 control.setValue(now);

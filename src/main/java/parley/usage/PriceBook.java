@@ -6,30 +6,47 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import parley.provider.LocalMarks;
+import parley.provider.Locality;
 import parley.provider.ModelInfo;
 
 /**
  * Finds the price of a model. The user's own price wins (for this provider, then for any provider);
- * a model served on this computer costs nothing; then the provider's live model list; then the
- * built-in catalog. No price found means the price is unknown, never zero.
+ * a model served on this computer ({@link Locality}: a built-in local profile or a custom server the
+ * user marked local) costs nothing; then the provider's live model list; then the built-in catalog.
+ * No price found means the price is unknown, never zero: a custom server on loopback may be a proxy
+ * to a paid provider.
  */
 public final class PriceBook {
     private final PriceStore store;
+    private final LocalMarks marks;
     private final Clock clock;
 
-    public PriceBook(PriceStore store, Clock clock) {
+    public PriceBook(PriceStore store, LocalMarks marks, Clock clock) {
         this.store = store;
+        this.marks = marks;
         this.clock = clock;
     }
 
-    public Optional<Price> priceFor(String provider, boolean local, String model) {
+    /** {@code baseUrl} is null for a built-in provider and names the server for a custom one. */
+    public Optional<Price> priceFor(String provider, String baseUrl, String model) {
         Optional<Price> user = store.find(provider, model, PriceSource.USER)
                 .or(() -> store.find(PriceStore.ANY_PROVIDER, model, PriceSource.USER));
         if (user.isPresent()) return user;
-        if (local) return Optional.of(Price.free(today()));
+        if (marks.load().isLocal(provider, baseUrl)) return Optional.of(Price.free(today()));
         return store.find(provider, model, PriceSource.PROVIDER_LIST)
                 .or(() -> PriceCatalog.find(provider, model).map(CatalogEntry::price))
                 .or(() -> PriceCatalog.findByModel(model).map(CatalogEntry::price));
+    }
+
+    /** The local rule with the user's current marks. */
+    public Locality locality() {
+        return marks.load();
+    }
+
+    /** Marks the custom server at {@code baseUrl} local (its models free) or takes the mark away; true when that changed anything. */
+    public boolean markLocal(String baseUrl, boolean local) {
+        return marks.set(baseUrl, local);
     }
 
     /** Sets the user's own price; {@code provider} null or empty means any provider. */

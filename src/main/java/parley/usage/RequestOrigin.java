@@ -1,12 +1,14 @@
 package parley.usage;
 
 /**
- * Who a request was sent to and from where: the provider's id, whether it runs on this computer,
- * the conversation and reply message it belongs to (null for the CLI) and {@link LedgerEntry#WINDOW} or {@link LedgerEntry#CLI}.
+ * Who a request was sent to and from where: the provider's id, the base URL of a custom server (null
+ * for a built-in provider), the conversation and reply message it belongs to (null for the CLI) and
+ * {@link LedgerEntry#WINDOW} or {@link LedgerEntry#CLI}. Whether the server is local, and so free, is
+ * the price book's to decide.
  */
-public record RequestOrigin(String provider, boolean local, String conversationId, String messageId, String origin) {
+public record RequestOrigin(String provider, String baseUrl, String conversationId, String messageId, String origin) {
     /** A request from the command line: no conversation, no message. */
-    public static RequestOrigin cli(String provider, boolean local) {
-        return new RequestOrigin(provider, local, null, null, LedgerEntry.CLI);
+    public static RequestOrigin cli(String provider, String baseUrl) {
+        return new RequestOrigin(provider, baseUrl, null, null, LedgerEntry.CLI);
     }
 }

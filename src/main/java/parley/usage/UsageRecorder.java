@@ -15,7 +15,7 @@ public final class UsageRecorder implements ExchangeListener {
 
     @Override
     public void finished(ExchangeRecord record) {
-        RequestOrigin origin = new RequestOrigin(record.providerId(), record.local(), record.conversationId(),
+        RequestOrigin origin = new RequestOrigin(record.providerId(), record.baseUrl(), record.conversationId(),
                 record.messageId(), LedgerEntry.WINDOW);
         try {
             tracker.record(origin, record.request(), record.result());

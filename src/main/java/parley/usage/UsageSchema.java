@@ -1,13 +1,14 @@
 package parley.usage;
 
 import java.util.List;
+import parley.store.Migration;
 
 /** The tables of the usage ledger and of the stored prices, as migration statements. */
 public final class UsageSchema {
     private UsageSchema() {}
 
     /** Money is stored as decimal text so that no amount ever passes through a binary float. */
-    public static final List<String> STATEMENTS = List.of("""
+    private static final List<String> STATEMENTS = List.of("""
             CREATE TABLE usage_ledger (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               at_ms INTEGER NOT NULL,
@@ -40,4 +41,7 @@ public final class UsageSchema {
               as_of TEXT NOT NULL,
               PRIMARY KEY (provider, model, source)
             )""");
+
+    /** The ledger's and prices' schema step; its version and SQL are in users' files already and never change. */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration(2, STATEMENTS));
 }

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import parley.api.ChatRequest;
+import parley.provider.Locality;
 import parley.store.Database;
 import parley.store.Settings;
 
@@ -32,9 +33,10 @@ public final class UsageService {
 
     /** The whole usage stack over the application's database. */
     public static UsageService over(Database database, Clock clock) {
+        Settings settings = new Settings(database);
         UsageTracker tracker = new UsageTracker(new UsageLedger(database),
-                new PriceBook(new PriceStore(database), clock), new TokenEstimator(), clock);
-        return new UsageService(tracker, new BudgetStore(new Settings(database)), clock);
+                new PriceBook(new PriceStore(database), new LocalMarkStore(settings), clock), new TokenEstimator(), clock);
+        return new UsageService(tracker, new BudgetStore(settings), clock);
     }
 
     public UsageTracker tracker() { return tracker; }
@@ -88,6 +90,12 @@ public final class UsageService {
     public boolean removeUserPrice(String provider, String model) {
         return tracker.prices().removeUserPrice(provider, model);
     }
+
+    /** The local rule with the user's marks of custom servers. */
+    public Locality locality() { return tracker.prices().locality(); }
+
+    /** Marks the custom server at {@code baseUrl} local, or takes the mark away; true when that changed anything. */
+    public boolean markLocal(String baseUrl, boolean local) { return tracker.prices().markLocal(baseUrl, local); }
 
     public SendEstimate estimate(RequestOrigin origin, ChatRequest request) {
         return tracker.estimate(origin, request);

@@ -58,7 +58,7 @@ public final class UsageTracker {
 
     /** The cost of these tokens at this model's price. */
     public Cost cost(RequestOrigin origin, String model, TokenCounts tokens) {
-        Optional<Price> price = prices.priceFor(origin.provider(), origin.local(), model);
+        Optional<Price> price = prices.priceFor(origin.provider(), origin.baseUrl(), model);
         return CostRule.cost(price.orElse(null), tokens);
     }
 

@@ -45,7 +45,6 @@ class RequestValidatorTest {
     @MethodSource("refused")
     void refusesWithOneLineNamingTheParameter(ChatRequest request, String expected) {
         assertThat(RequestValidator.problems(request)).singleElement().asString().startsWith(expected);
-        assertThat(RequestValidator.isValid(request)).isFalse();
     }
 
     @Test

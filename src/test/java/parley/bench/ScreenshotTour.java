@@ -21,6 +21,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Reply;
@@ -67,7 +68,7 @@ public final class ScreenshotTour {
             Files.createDirectories(out);
             server = ScriptedServer.start().fallback(Tour::answer);
             Path home = Files.createTempDirectory("parley-tour");
-            Database database = Database.open(home.resolve(Database.FILE_NAME));
+            Database database = AppDatabase.open(home.resolve(Database.FILE_NAME));
             UsageService.over(database, Clock.systemDefaultZone())
                     .setUserPrice(null, MODEL, new BigDecimal("0.40"), new BigDecimal("1.20"), null);
             assembly = WindowAssembly.open(database, Map.of(), UiThread.FX);
@@ -89,7 +90,7 @@ public final class ScreenshotTour {
                 onFx(() -> providers.selectModel(MODEL));
                 ChatViewModel chat = assembly.chatModel();
                 onFx(() -> {
-                    chat.draftProperty().set(QUESTION);
+                    chat.setDraft(QUESTION);
                     chat.send();
                 });
                 pause(500);

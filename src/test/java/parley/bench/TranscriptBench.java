@@ -143,7 +143,7 @@ class TranscriptBench {
         onFx(() -> { probe.install(stage.getScene()); return null; });
         backend.next = events -> feed(paced, events::accept, probe);
         onFx(() -> {
-            model.draftProperty().set("Write at length.");
+            model.setDraft("Write at length.");
             model.send();
             return null;
         });
@@ -192,7 +192,7 @@ class TranscriptBench {
             var subscription = service.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
             backend.next = events -> events.accept(new StreamEvent.Delta(long5000));
             onFx(() -> {
-                model.draftProperty().set(long5000);
+                model.setDraft(long5000);
                 model.send();
                 return null;
             });

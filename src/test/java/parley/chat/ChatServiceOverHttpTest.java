@@ -47,7 +47,7 @@ class ChatServiceOverHttpTest {
         assertThat(end.message().content()).isEqualTo("kDZ over redDq I overbGa a userF0");
         assertThat(end.record().usage().completionTokens()).isEqualTo(16);
         assertThat(end.record().finishReason()).isEqualTo("length");
-        assertThat(end.record().local()).isTrue();
+        assertThat(end.record().baseUrl()).isEqualTo(server.baseUrl());
         assertThat(end.metrics().ttftMillis()).isNotNull();
         assertThat(end.metrics().completionTokens()).isEqualTo(16);
         assertThat(end.metrics().tokensEstimated()).isFalse();

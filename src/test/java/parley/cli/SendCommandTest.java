@@ -135,7 +135,7 @@ class SendCommandTest {
         assertThat(JSON.readTree(run.out()).path("cost_usd").decimalValue()).isEqualByComparingTo("0.000123");
         assertThat(seen).singleElement().satisfies(r -> {
             assertThat(r.model()).isEqualTo("tiny-llama");
-            assertThat(r.local()).isTrue();
+            assertThat(r.baseUrl()).isEqualTo(server.baseUrl());
             assertThat(r.result().content()).isEqualTo(RECORDED_TEXT);
         });
     }

@@ -19,6 +19,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.chat.ExchangeRecord;
 import parley.chat.Metrics;
 import parley.chat.Outcome;
@@ -49,18 +50,19 @@ class SendLedgerTest {
     }
 
     private List<LedgerEntry> ledger() {
-        try (Database db = Database.open(home.resolve(Database.FILE_NAME))) {
+        try (Database db = AppDatabase.open(home.resolve(Database.FILE_NAME))) {
             return new UsageLedger(db).entries(UsageFilter.ALL);
         }
     }
 
     @Test
-    void aSendIsOnTheLedgerAndALocalServerCostsNothing() throws Exception {
+    void aCustomServerOnLoopbackHasAnUnknownPriceOnTheLedgerAndInJson() throws Exception {
         server.enqueue(Reply.recording("llama-server/chat_stream.txt", 7));
         CliRun run = send("--message", "Hello", "--include-usage", "--json");
         assertThat(run.code()).isZero();
         JsonNode report = JSON.readTree(run.out());
-        assertThat(report.get("cost_usd").decimalValue()).isEqualByComparingTo("0");
+        assertThat(report.has("cost_usd")).isTrue();
+        assertThat(report.get("cost_usd").isNull()).isTrue();
 
         List<LedgerEntry> rows = ledger();
         assertThat(rows).singleElement().satisfies(e -> {
@@ -70,7 +72,55 @@ class SendLedgerTest {
             assertThat(e.tokens()).isEqualTo(new TokenCounts(58, 16, 0, 57, false));
             assertThat(e.outcome().label()).isEqualTo("ok");
             assertThat(e.conversationId()).isNull();
+            assertThat(e.costUsd()).isNull();
+            assertThat(e.cost().isUnknown()).isTrue();
         });
+        CliRun usage = CliRun.of(Map.of("PARLEY_HOME", home.toString()), "usage");
+        assertThat(usage.out()).contains("1 request has no known price", "parley price local BASE_URL");
+    }
+
+    @Test
+    void aCustomServerMarkedLocalCostsNothing() throws Exception {
+        Map<String, String> env = Map.of("PARLEY_HOME", home.toString());
+        CliRun mark = CliRun.of(env, "price", "local", server.baseUrl() + "/");
+        assertThat(mark.code()).isZero();
+        assertThat(mark.out()).contains(server.baseUrl() + " is marked local");
+        assertThat(CliRun.of(env, "price", "list").out()).contains("marked local: " + server.baseUrl());
+
+        server.enqueue(Reply.recording("llama-server/chat_stream.txt", 7));
+        CliRun run = send("--message", "Hello", "--include-usage", "--json");
+        assertThat(JSON.readTree(run.out()).get("cost_usd").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ledger().getFirst().costUsd()).isEqualByComparingTo("0");
+
+        assertThat(CliRun.of(env, "price", "local", server.baseUrl(), "--remove").code()).isZero();
+        server.enqueue(Reply.recording("llama-server/chat_stream.txt", 7));
+        assertThat(JSON.readTree(send("--message", "Hello", "--include-usage", "--json").out()).get("cost_usd").isNull())
+                .isTrue();
+        assertThat(ledger().getLast().costUsd()).isNull();
+    }
+
+    @Test
+    void markingAServerLocalRefusesAMalformedUrlAndAnUnmarkedOne() {
+        Map<String, String> env = Map.of("PARLEY_HOME", home.toString());
+        CliRun malformed = CliRun.of(env, "price", "local", "localhost:4000");
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith("parley: ").contains("base URL");
+        CliRun notMarked = CliRun.of(env, "price", "local", server.baseUrl(), "--remove");
+        assertThat(notMarked.code()).isEqualTo(2);
+        assertThat(notMarked.err()).contains("is not marked local");
+    }
+
+    @Test
+    void aBuiltInLocalProfileCostsNothing() {
+        Map<String, String> env = Map.of("PARLEY_HOME", home.toString());
+        ChatRequest request = ChatRequest.of("qwen3:4b", List.of(ChatMessage.user("hi")));
+        Usage usage = new Usage(10, 5, 15, null, null);
+        ChatResult result = new ChatResult("ok", "", "stop", usage, false, false, null, 3, 4);
+        ExchangeRecord record = new ExchangeRecord(null, null, "ollama", null, "qwen3:4b", request, result,
+                usage, "stop", Outcome.COMPLETED, null, new Metrics(3L, 4, 5, null, false), Instant.now());
+        LedgerHook hook = new LedgerHook(env, System.err, Clock.systemDefaultZone());
+        assertThat(hook.recorded(record)).isEqualByComparingTo("0");
+        assertThat(ledger()).singleElement().satisfies(e -> assertThat(e.costUsd()).isEqualByComparingTo("0"));
     }
 
     @Test
@@ -104,7 +154,7 @@ class SendLedgerTest {
         ChatRequest request = ChatRequest.of("mystery", List.of(ChatMessage.user("hi")));
         Usage usage = new Usage(10, 5, 15, null, null);
         ChatResult result = new ChatResult("ok", "", "stop", usage, false, false, null, 3, 4);
-        ExchangeRecord record = new ExchangeRecord(null, null, "someproxy", null, false, "mystery", request, result,
+        ExchangeRecord record = new ExchangeRecord(null, null, "someproxy", null, "mystery", request, result,
                 usage, "stop", Outcome.COMPLETED, null, new Metrics(3L, 4, 5, null, false), Instant.now());
         LedgerHook hook = new LedgerHook(env, System.err, Clock.systemDefaultZone());
         assertThat(hook.recorded(record)).isNull();

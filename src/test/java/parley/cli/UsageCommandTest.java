@@ -15,6 +15,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.usage.RequestOrigin;
 import parley.usage.UsageService;
@@ -27,7 +28,7 @@ class UsageCommandTest {
     @BeforeEach
     void ledger() {
         env = Map.of("PARLEY_HOME", home.toString());
-        try (Database db = Database.open(home.resolve(Database.FILE_NAME))) {
+        try (Database db = AppDatabase.open(home.resolve(Database.FILE_NAME))) {
             record(db, "2026-03-01", "atlascloud", "deepseek-ai/deepseek-v3.2", new Usage(1_000_000, 1_000_000, 2_000_000, 0, 500_000));
             record(db, "2026-03-02", "deepseek", "deepseek-chat", new Usage(1_000_000, 1_000_000, 2_000_000, 300_000, 0));
             record(db, "2026-03-02", "proxy", "mystery", new Usage(10, 5, 15, 0, 0));
@@ -36,7 +37,7 @@ class UsageCommandTest {
 
     private static void record(Database db, String day, String provider, String model, Usage usage) {
         Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneId.of("UTC"));
-        UsageService.over(db, clock).tracker().record(RequestOrigin.cli(provider, false),
+        UsageService.over(db, clock).tracker().record(RequestOrigin.cli(provider, null),
                 ChatRequest.of(model, List.of(ChatMessage.user("hi"))),
                 new ChatResult("ok", "", "stop", usage, false, false, null, 3, 4));
     }

@@ -77,7 +77,7 @@ class FileFormatsTest {
         ChatRequest replay = back.toRequest();
         assertThat(replay.messages()).containsExactly(ChatMessage.system("Be funny."), ChatMessage.user("Hi"),
                 ChatMessage.assistant("Hello!"), ChatMessage.user("Tell me a joke"));
-        assertThat(replay.withMessages(List.of())).isEqualTo(request);
+        assertThat(replay).usingRecursiveComparison().ignoringFields("messages").isEqualTo(request);
         assertThat(SessionFile.isSessionFileName(file)).isTrue();
     }
 

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatClient;
 import parley.api.ChatMessage;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.chat.Message;
 import parley.chat.MessageStatus;
 import parley.chat.Reply;
-import parley.store.ConversationStore;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
 
@@ -40,7 +40,7 @@ class HistoryServiceTest {
     @BeforeEach
     void setUp() {
         server = ScriptedServer.start();
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         store = new ConversationStore(database);
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), KEY)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("tiny-llama")

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.AppState;
-import parley.store.ConversationStore;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.SessionSecrets;
@@ -46,7 +46,7 @@ class KeyNeverStoredTest {
         SecretStore secrets = new SessionSecrets("for this run");
         secrets.put("custom", KEY);
         try (ScriptedServer server = ScriptedServer.start();
-             Database database = Database.open(data.resolve("parley.db"))) {
+             Database database = AppDatabase.open(data.resolve("parley.db"))) {
             server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 5));
             server.enqueue(ScriptedServer.Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: "
                     + KEY + "\",\"type\":\"invalid_request_error\"}}"));

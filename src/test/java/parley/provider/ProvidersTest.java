@@ -20,8 +20,8 @@ class ProvidersTest {
     void everyProfileIsKnownByItsId() {
         assertThat(Providers.ALL).extracting(ProviderProfile::id).containsExactly("atlascloud", "deepseek",
                 "openai", "openrouter", "ollama", "lmstudio", "llama-server", "vllm");
-        assertThat(Providers.require("DeepSeek").keyEnv()).isEqualTo("DEEPSEEK_API_KEY");
-        assertThat(Providers.require("openrouter").baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
+        assertThat(Providers.resolve("DeepSeek", null).keyEnv()).isEqualTo("DEEPSEEK_API_KEY");
+        assertThat(Providers.resolve("openrouter", null).baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
         assertThat(Providers.local()).extracting(ProviderProfile::baseUrl).containsExactly(
                 "http://127.0.0.1:11434/v1", "http://127.0.0.1:1234/v1", "http://127.0.0.1:8080/v1",
                 "http://127.0.0.1:8000/v1");
@@ -29,7 +29,7 @@ class ProvidersTest {
 
     @Test
     void anUnknownProviderNamesTheKnownOnes() {
-        assertThatThrownBy(() -> Providers.require("atlas"))
+        assertThatThrownBy(() -> Providers.resolve("atlas", null))
                 .hasMessage("Unknown provider 'atlas': use one of atlascloud, deepseek, openai, openrouter, "
                         + "ollama, lmstudio, llama-server, vllm, or --base-url for any other server.");
     }
@@ -39,8 +39,8 @@ class ProvidersTest {
         ProviderProfile custom = Providers.custom("http://127.0.0.1:9000/v1/", null);
         assertThat(custom.id()).isEqualTo(Providers.CUSTOM_ID);
         assertThat(custom.baseUrl()).isEqualTo("http://127.0.0.1:9000/v1");
-        assertThat(custom.local()).isTrue();
-        assertThat(Providers.custom("https://example.com/api/v1", null).local()).isFalse();
+        assertThat(custom.local()).isFalse();
+        assertThat(custom.needsKey()).isFalse();
     }
 
     @ParameterizedTest
@@ -54,11 +54,10 @@ class ProvidersTest {
     }
 
     @Test
-    void onlyPlainHttpToAnotherMachineCarriesAKeyInClear() {
-        assertThat(Providers.keyWouldTravelInClear("http://192.168.1.5:8080/v1")).isTrue();
-        assertThat(Providers.keyWouldTravelInClear("http://127.0.0.1:8080/v1")).isFalse();
-        assertThat(Providers.keyWouldTravelInClear("http://localhost:8080/v1")).isFalse();
-        assertThat(Providers.keyWouldTravelInClear("http://[::1]:8080/v1")).isFalse();
-        assertThat(Providers.keyWouldTravelInClear("https://api.example.com/v1")).isFalse();
+    void theOldInsecureKeyQuestionGivesTheOneRulesAnswer() {
+        for (String url : new String[] {"http://192.168.1.5:8080/v1", "http://127.0.0.1:8080/v1", "http://localhost.:8080/v1",
+                "http://[::1]:8080/v1", "https://api.example.com/v1"}) {
+            assertThat(Providers.keyWouldTravelInClear(url)).as(url).isEqualTo(parley.api.InsecureKey.needsConsent(url));
+        }
     }
 }

@@ -18,7 +18,7 @@ class SettingsTest {
     @Test
     void typedValuesSurviveReopening() {
         Path file = dir.resolve("parley.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = Database.open(file, Settings.MIGRATIONS)) {
             Settings s = new Settings(db);
             s.putString("provider", "atlascloud");
             s.putInt("max_tokens", 2048);
@@ -29,7 +29,7 @@ class SettingsTest {
             s.putEnum("theme", Theme.DARK);
             s.putString("provider", "deepseek");
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = Database.open(file, Settings.MIGRATIONS)) {
             Settings s = new Settings(db);
             assertThat(s.getString("provider")).contains("deepseek");
             assertThat(s.getInt("max_tokens")).contains(2048);
@@ -43,7 +43,7 @@ class SettingsTest {
 
     @Test
     void missingOrUnparsableValuesFallBack() {
-        try (Database db = Database.open(dir.resolve("parley.db"))) {
+        try (Database db = Database.open(dir.resolve("parley.db"), Settings.MIGRATIONS)) {
             Settings s = new Settings(db);
             s.putString("max_tokens", "many");
             s.putString("theme", "PURPLE");
@@ -56,7 +56,7 @@ class SettingsTest {
 
     @Test
     void putAllIsOneTransactionAndNullRemoves() {
-        try (Database db = Database.open(dir.resolve("parley.db"))) {
+        try (Database db = Database.open(dir.resolve("parley.db"), Settings.MIGRATIONS)) {
             Settings s = new Settings(db);
             s.putString("window.width", "800");
             Map<String, String> batch = new LinkedHashMap<>();

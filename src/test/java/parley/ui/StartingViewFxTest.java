@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import parley.store.Database;
+import parley.app.AppDatabase;
 import parley.ui.settings.ThemeChoice;
 
 /** The spinner the window shows before its views are built, and the swap to the built window. */
@@ -60,7 +60,7 @@ class StartingViewFxTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup(".start-spinner").query().getRotate()).isNotEqualTo(angle);
         interact(() -> {
-            assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+            assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
             DesktopApp.install(scene, assembly);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -88,7 +88,7 @@ class StartingViewFxTest extends FxRobot {
         css.addHandler(collect);
         try {
             interact(() -> {
-                assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+                assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
                 DesktopApp.install(scene, assembly);
             });
             WaitForAsyncUtils.waitForFxEvents();

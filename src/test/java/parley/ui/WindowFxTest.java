@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Recorded;
 import parley.testing.ScriptedServer.Reply;
 import parley.ui.models.ProviderViewModel;
+import parley.usage.LedgerEntry;
+import parley.usage.Money;
+import parley.usage.UsageFilter;
+import parley.usage.UsageLedger;
 
 /** The real window on Monocle, against a scripted OpenAI-compatible server on loopback. */
 class WindowFxTest extends FxRobot {
@@ -56,7 +65,7 @@ class WindowFxTest extends FxRobot {
 
     private void openWindow() throws Exception {
         FxToolkit.setupStage(stage -> {
-            assembly = WindowAssembly.open(Database.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
+            assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX);
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
             stage.show();
         });
@@ -115,6 +124,44 @@ class WindowFxTest extends FxRobot {
         TextArea raw = lookup("#raw-response").queryAs(TextArea.class);
         waitUntil(() -> raw.getText().contains("data: [DONE]"));
         assertThat(lookup("#raw-summary").queryAs(Label.class).getText()).contains("HTTP 200");
+    }
+
+    @Test
+    void aCustomServerIsPricedUnknownUntilTheLocalToggleMarksItFree() throws Exception {
+        useScriptedServer();
+        ToggleButton local = lookup("#mark-local").queryAs(ToggleButton.class);
+        assertThat(local.isVisible()).isTrue();
+        assertThat(local.isSelected()).isFalse();
+
+        sendAndWaitForTheLedger("Hello", 1);
+        assertThat(ledger().getLast().costUsd()).isNull();
+        waitUntil(() -> lookup(".label").match((Label l) -> l.getText() != null
+                && l.getText().contains(Money.UNKNOWN)).tryQuery().isPresent());
+
+        clickOn(local);
+        waitUntil(() -> assembly.providers().provider().local());
+        ComboBox<?> providers = lookup("#provider-select").queryAs(ComboBox.class);
+        assertThat(providers.getValue()).isEqualTo(assembly.providers().provider());
+        assertThat(providers.getButtonCell().getText()).endsWith("· local");
+        sendAndWaitForTheLedger("Again", 2);
+        assertThat(ledger().getLast().costUsd()).isEqualByComparingTo("0");
+
+        clickOn("#provider-select");
+        clickOn(lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith("Ollama")).<Node>query());
+        waitUntil(() -> !local.isVisible());
+    }
+
+    private void sendAndWaitForTheLedger(String text, int rows) throws TimeoutException {
+        clickOn(".chat-composer").write(text);
+        press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitUntil(() -> ledger().size() == rows);
+    }
+
+    private List<LedgerEntry> ledger() {
+        try (Database db = AppDatabase.open(home.resolve("parley.db"))) {
+            return new UsageLedger(db).entries(UsageFilter.ALL);
+        }
     }
 
     @Test

@@ -37,17 +37,17 @@ public class AtlasPricesTest {
             int kept = service.tracker().prices().refreshFrom("atlascloud", ModelListParser.parse(ATLAS_LIST));
             assertThat(kept).isEqualTo(2);
 
-            Price speciale = service.tracker().prices().priceFor("atlascloud", false,
+            Price speciale = service.tracker().prices().priceFor("atlascloud", null,
                     "deepseek-ai/deepseek-v3.2-speciale").orElseThrow();
             assertThat(speciale.source()).isEqualTo(PriceSource.PROVIDER_LIST);
             assertThat(speciale.input()).isEqualByComparingTo("0.5");
             assertThat(speciale.output()).isEqualByComparingTo("1.50");
             assertThat(speciale.asOf()).isEqualTo(java.time.LocalDate.of(2026, 3, 10));
-            assertThat(service.tracker().prices().priceFor("atlascloud", false, "deepseek-ai/deepseek-v3.2")
+            assertThat(service.tracker().prices().priceFor("atlascloud", null, "deepseek-ai/deepseek-v3.2")
                     .orElseThrow().cachedInput()).isEqualByComparingTo("0.13");
-            assertThat(service.tracker().prices().priceFor("atlascloud", false, "qwen/qwen3-coder")).isEmpty();
+            assertThat(service.tracker().prices().priceFor("atlascloud", null, "qwen/qwen3-coder")).isEmpty();
 
-            LedgerEntry e = service.tracker().record(new RequestOrigin("atlascloud", false, null, null, LedgerEntry.CLI),
+            LedgerEntry e = service.tracker().record(new RequestOrigin("atlascloud", null, null, null, LedgerEntry.CLI),
                     ChatRequest.of("deepseek-ai/deepseek-v3.2-speciale", List.of(ChatMessage.user("hi"))),
                     new ChatResult("ok", "", "stop", new Usage(1_000_000, 1_000_000, 2_000_000, 0, 0),
                             false, false, null, 1, 2));

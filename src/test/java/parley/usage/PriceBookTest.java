@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import parley.store.Database;
+import parley.store.Settings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,42 +40,65 @@ class PriceBookTest {
     @Test
     void userPricesWinOverProviderListsWhichWinOverTheCatalog() {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
-            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
-            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.CATALOG);
+            PriceBook book = new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK);
+            assertThat(book.priceFor("atlascloud", null, V32).orElseThrow().source()).isEqualTo(PriceSource.CATALOG);
 
             book.refreshFrom("atlascloud", List.of(new ModelInfo(V32, "V3.2", true, new BigDecimal("0.27"),
                     new BigDecimal("0.41"), null, null), ModelInfo.of("no-price-model")));
-            Price listed = book.priceFor("atlascloud", false, V32).orElseThrow();
+            Price listed = book.priceFor("atlascloud", null, V32).orElseThrow();
             assertThat(listed.source()).isEqualTo(PriceSource.PROVIDER_LIST);
             assertThat(listed.input()).isEqualByComparingTo("0.27");
             assertThat(listed.asOf()).isEqualTo(LocalDate.of(2026, 3, 10));
-            assertThat(book.priceFor("atlascloud", false, "no-price-model")).isEmpty();
+            assertThat(book.priceFor("atlascloud", null, "no-price-model")).isEmpty();
 
             book.setUserPrice(null, V32, new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("0.5"));
-            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.USER);
-            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().cachedInput()).isEqualByComparingTo("0.5");
+            assertThat(book.priceFor("atlascloud", null, V32).orElseThrow().source()).isEqualTo(PriceSource.USER);
+            assertThat(book.priceFor("atlascloud", null, V32).orElseThrow().cachedInput()).isEqualByComparingTo("0.5");
 
             assertThat(book.removeUserPrice(null, V32)).isTrue();
-            assertThat(book.priceFor("atlascloud", false, V32).orElseThrow().source()).isEqualTo(PriceSource.PROVIDER_LIST);
+            assertThat(book.priceFor("atlascloud", null, V32).orElseThrow().source()).isEqualTo(PriceSource.PROVIDER_LIST);
         }
     }
 
     @Test
     void localModelsAreFreeAndUnknownModelsAreUnknown() {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
-            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
-            Price local = book.priceFor("ollama", true, "qwen3:4b").orElseThrow();
+            PriceBook book = new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK);
+            Price local = book.priceFor("ollama", null, "qwen3:4b").orElseThrow();
             assertThat(local.input()).isZero();
             assertThat(local.output()).isZero();
-            assertThat(book.priceFor("someproxy", false, "qwen3:4b")).isEmpty();
+            assertThat(book.priceFor("someproxy", null, "qwen3:4b")).isEmpty();
+        }
+    }
+
+    @Test
+    void aCustomServerOnLoopbackIsUnknownUntilMarkedLocalAndTheUsersPriceStillWins() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            LocalMarkStore marks = new LocalMarkStore(new Settings(c));
+            PriceBook book = new PriceBook(new PriceStore(c), marks, CLOCK);
+            String proxy = "http://127.0.0.1:4000/v1";
+            assertThat(book.priceFor("custom", proxy, "gpt-4o-proxy")).isEmpty();
+
+            assertThat(book.markLocal(proxy + "/", true)).isTrue();
+            assertThat(book.markLocal(proxy, true)).isFalse();
+            assertThat(book.priceFor("custom", proxy, "gpt-4o-proxy").orElseThrow().source()).isEqualTo(PriceSource.LOCAL);
+            assertThat(book.priceFor("custom", "http://127.0.0.1:4001/v1", "gpt-4o-proxy")).isEmpty();
+            assertThat(book.locality().marked()).containsExactly(proxy);
+
+            book.setUserPrice("custom", "gpt-4o-proxy", new BigDecimal("2.5"), new BigDecimal("10"), null);
+            assertThat(book.priceFor("custom", proxy, "gpt-4o-proxy").orElseThrow().source()).isEqualTo(PriceSource.USER);
+
+            assertThat(book.markLocal(proxy, false)).isTrue();
+            assertThat(book.markLocal(proxy, false)).isFalse();
+            assertThat(book.priceFor("custom", proxy, "unmarked-model")).isEmpty();
         }
     }
 
     @Test
     void aModelOfOneKnownProviderIsPricedAtAnyBaseUrl() {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
-            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
-            assertThat(book.priceFor("custom", false, "deepseek-reasoner").orElseThrow().output())
+            PriceBook book = new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK);
+            assertThat(book.priceFor("custom", "http://127.0.0.1:4000/v1", "deepseek-reasoner").orElseThrow().output())
                     .isEqualByComparingTo("0.42");
         }
     }
@@ -82,7 +106,7 @@ class PriceBookTest {
     @Test
     void theListShowsStoredPricesThenTheCatalog() {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
-            PriceBook book = new PriceBook(new PriceStore(c), CLOCK);
+            PriceBook book = new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK);
             book.setUserPrice("openrouter", "x/y", new BigDecimal("1"), new BigDecimal("2"), null);
             List<PriceRow> rows = book.list();
             assertThat(rows.getFirst().model()).isEqualTo("x/y");

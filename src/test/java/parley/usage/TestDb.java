@@ -1,6 +1,7 @@
 package parley.usage;
 
 import java.nio.file.Path;
+import parley.app.AppDatabase;
 import parley.store.Database;
 
 /** The application's database in a test folder, with every migration applied. */
@@ -8,6 +9,6 @@ final class TestDb {
     private TestDb() {}
 
     static Database open(Path file) {
-        return Database.open(file);
+        return AppDatabase.open(file);
     }
 }

@@ -13,6 +13,7 @@ import parley.api.ClientConfig;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.Database;
+import parley.store.Settings;
 import parley.testing.ScriptedServer;
 
 /** The window's chat, against recordings of a real llama-server, writes one priced ledger row per reply. */
@@ -25,7 +26,7 @@ class UsageRecorderTest {
              ScriptedServer server = ScriptedServer.start()) {
             server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 7));
             server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream_nousage.txt", 5));
-            UsageTracker tracker = new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db),
+            UsageTracker tracker = new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), new LocalMarkStore(new Settings(db)),
                     Clock.systemDefaultZone()), new TokenEstimator(), Clock.systemDefaultZone());
             tracker.prices().setUserPrice(null, "tiny-llama", new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("0.5"));
             ChatService chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import parley.store.Database;
+import parley.store.Settings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,14 +21,14 @@ import parley.api.Usage;
 
 class UsageTrackerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneId.of("UTC"));
-    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", false, "conv-1", "m-1", LedgerEntry.WINDOW);
+    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", null, "conv-1", "m-1", LedgerEntry.WINDOW);
     private static final ChatRequest REQUEST = ChatRequest.of("deepseek-ai/deepseek-v3.2",
             List.of(ChatMessage.user("Say hello in five words.")));
 
     @TempDir Path dir;
 
     private UsageTracker tracker(Database c) {
-        return new UsageTracker(new UsageLedger(c), new PriceBook(new PriceStore(c), CLOCK), new TokenEstimator(), CLOCK);
+        return new UsageTracker(new UsageLedger(c), new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK), new TokenEstimator(), CLOCK);
     }
 
     private static ChatResult result(String content, Usage usage) {
@@ -92,7 +93,7 @@ class UsageTrackerTest {
     void anUnknownPriceIsStoredAsUnknownAndStaysUnknownInTotals() throws Exception {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
             UsageTracker t = tracker(c);
-            RequestOrigin elsewhere = new RequestOrigin("someproxy", false, "conv-1", "m-2", LedgerEntry.WINDOW);
+            RequestOrigin elsewhere = new RequestOrigin("someproxy", null, "conv-1", "m-2", LedgerEntry.WINDOW);
             t.record(ATLAS, REQUEST, result("hi", new Usage(1000, 1000, 2000, 0, 0)));
             LedgerEntry unknown = t.record(elsewhere, REQUEST.withModel("mystery-model"),
                     result("hi", new Usage(10, 10, 20, 0, 0)));
@@ -149,7 +150,7 @@ class UsageTrackerTest {
     @Test
     void aLocalModelCostsNothing() throws Exception {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
-            RequestOrigin local = RequestOrigin.cli("ollama", true);
+            RequestOrigin local = RequestOrigin.cli("ollama", null);
             LedgerEntry e = tracker(c).record(local, REQUEST.withModel("llama3.2"), result("hi", new Usage(10, 10, 20, 0, 0)));
             assertThat(e.costUsd()).isEqualByComparingTo("0");
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.event.EventHandler;
@@ -36,6 +35,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import parley.ui.Shortcut;
+import parley.ui.UiThread;
+import parley.ui.ViewBindings;
 import parley.ui.markdown.BlockColumn;
 import parley.ui.markdown.MarkdownRenderer;
 import parley.ui.markdown.MarkdownView;
@@ -139,7 +140,7 @@ public final class ChatView extends BorderPane {
         composer.setPromptText("Message (Ctrl+Enter sends, Esc stops)");
         composer.setWrapText(true);
         composer.setPrefRowCount(3);
-        composer.textProperty().bindBidirectional(model.draftProperty());
+        ViewBindings.follow(model.draftProperty(), composer.textProperty(), model::setDraft);
         composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SEND.match(e)) {
                 e.consume();
@@ -303,7 +304,7 @@ public final class ChatView extends BorderPane {
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
             if (!warmedUp) {
                 warmedUp = true;
-                Platform.runLater(this::warmUp);
+                UiThread.later(this::warmUp);
             }
         }
     }

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.api.Usage;
@@ -32,7 +32,7 @@ import parley.ui.UiThread;
  * the buffer is drained on the UI thread, with consecutive pieces of text joined, so a frame costs
  * one append however many deltas arrived in it.
  */
-public final class ChatViewModel implements AutoCloseable {
+public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     /** What the chat is doing; FAILED: the last reply ended with an error (Retry is offered). */
     public enum State { IDLE, STREAMING, FAILED }
 
@@ -50,15 +50,15 @@ public final class ChatViewModel implements AutoCloseable {
     private String starting;
     private final Map<String, String> models = new HashMap<>();
     private final Map<String, String> pendingCosts = new HashMap<>();
-    private final StringProperty draft = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper draft = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
-    private final StringProperty costEstimate = new SimpleStringProperty("");
-    private java.util.function.BooleanSupplier sendGuard = () -> true;
+    private final ReadOnlyStringWrapper composerNote = new ReadOnlyStringWrapper("");
+    private final List<BooleanSupplier> sendGuards = new ArrayList<>();
     private Runnable frameListener = () -> {};
-    private java.util.function.Consumer<String> brancher;
+    private Consumer<String> brancher;
 
     /** For the window: one flush per JavaFX pulse. */
     public ChatViewModel(ChatService service, UiThread ui) {
@@ -78,7 +78,7 @@ public final class ChatViewModel implements AutoCloseable {
     public ObservableList<MessageItem> items() { return itemsView; }
 
     /** The composer's text. Cleared only once a send has gone out, so nothing typed is lost. */
-    public StringProperty draftProperty() { return draft; }
+    public ReadOnlyStringProperty draftProperty() { return draft.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
 
@@ -93,23 +93,37 @@ public final class ChatViewModel implements AutoCloseable {
 
     public Optional<MessageItem> item(String messageId) { return Optional.ofNullable(byId.get(messageId)); }
 
-    /**
-     * Sets the cost shown in a reply's footer, as text ("$0.0012", "≈ $0.0012", "price unknown").
-     * A cost that arrives before the reply's card is kept until the card exists.
-     */
-    public void setCost(String messageId, String text) {
+    /** What the request in the composer may cost (from the usage tracker); shown under the composer. */
+    public ReadOnlyStringProperty costEstimateProperty() { return composerNote.getReadOnlyProperty(); }
+
+    // ---- what other features add (ChatExtensions)
+
+    @Override
+    public void showCost(String messageId, String text) {
         item(messageId).ifPresentOrElse(i -> i.costProperty().set(text), () -> pendingCosts.put(messageId, text));
     }
 
-    /** What the request in the composer may cost (set by the usage tracker); shown under the composer. */
-    public StringProperty costEstimateProperty() { return costEstimate; }
+    @Override
+    public void showComposerNote(String text) {
+        composerNote.set(text == null ? "" : text);
+    }
 
-    /** Asked before every send and regenerate (the budget); false keeps the request from going out. */
-    public void setSendGuard(java.util.function.BooleanSupplier guard) {
-        sendGuard = guard == null ? () -> true : guard;
+    @Override
+    public void addSendGuard(BooleanSupplier guard) {
+        sendGuards.add(guard);
+    }
+
+    @Override
+    public void offerBranching(Consumer<String> action) {
+        brancher = action;
     }
 
     // ---- commands
+
+    /** The user typed in the composer. */
+    public void setDraft(String text) {
+        draft.set(text == null ? "" : text);
+    }
 
     public void send() {
         String text = draft.get();
@@ -117,7 +131,7 @@ public final class ChatViewModel implements AutoCloseable {
             notice.set("Type a message first.");
             return;
         }
-        if (!sendGuard.getAsBoolean()) return;
+        if (!guardsApprove()) return;
         if (attempt(() -> service.send(text))) draft.set("");
     }
 
@@ -131,7 +145,7 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     public void regenerate() {
-        if (!sendGuard.getAsBoolean()) return;
+        if (!guardsApprove()) return;
         attempt(service::regenerate);
     }
 
@@ -160,11 +174,6 @@ public final class ChatViewModel implements AutoCloseable {
         sync();
     }
 
-    /** Offers "Branch from here" on every card; {@code action} gets the message id. */
-    public void setBrancher(java.util.function.Consumer<String> action) {
-        brancher = action;
-    }
-
     public boolean canBranch() {
         return brancher != null;
     }
@@ -188,6 +197,13 @@ public final class ChatViewModel implements AutoCloseable {
     public void close() {
         subscription.close();
         clock.stop();
+    }
+
+    private boolean guardsApprove() {
+        for (BooleanSupplier guard : sendGuards) {
+            if (!guard.getAsBoolean()) return false;
+        }
+        return true;
     }
 
     private boolean attempt(Runnable command) {

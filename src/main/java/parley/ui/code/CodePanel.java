@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import parley.api.ChatRequest;
 import parley.codegen.CodeRequest;
 import parley.provider.ProviderProfile;
+import parley.ui.Dialogs;
 import parley.ui.UiThread;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.request.RequestViewModel;
@@ -14,13 +15,13 @@ public final class CodePanel {
 
     /** A code view that follows the request view and the provider picker. */
     public static CodeView following(RequestViewModel request, ProviderViewModel providers, Executor background,
-                                     UiThread ui) {
+                                     UiThread ui, Dialogs dialogs) {
         CodeViewModel vm = new CodeViewModel(() -> source(request, providers), background, ui,
                 CodeViewModel.DEFAULT_DELAY);
         request.jsonProperty().addListener(o -> vm.refresh());
         request.problemsProperty().addListener(o -> vm.refresh());
         providers.providerProperty().addListener(o -> vm.refresh());
-        return new CodeView(vm);
+        return new CodeView(vm, dialogs);
     }
 
     static CodeRequest source(RequestViewModel request, ProviderViewModel providers) {

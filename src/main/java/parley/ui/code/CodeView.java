@@ -1,7 +1,6 @@
 package parley.ui.code;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,7 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -25,14 +23,17 @@ import org.fxmisc.richtext.LineNumberFactory;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.codegen.CodeGenerator;
+import parley.ui.Dialogs;
 
 /** The code panel: the request on screen as code in the chosen language, with Copy and Save as…. */
 public final class CodeView extends VBox {
     private final CodeViewModel vm;
+    private final Dialogs dialogs;
     private final CodeArea area = new CodeArea();
     private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(2.5));
 
-    public CodeView(CodeViewModel vm) {
+    public CodeView(CodeViewModel vm, Dialogs dialogs) {
+        this.dialogs = dialogs;
         this.vm = vm;
         setId("code-view");
         getStyleClass().add("code-view");
@@ -113,11 +114,7 @@ public final class CodeView extends VBox {
     }
 
     private void save() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the code as");
-        chooser.setInitialFileName(vm.suggestedFileName());
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) vm.saveTo(file.toPath());
+        dialogs.chooseSave("Save the code as", vm.suggestedFileName()).ifPresent(vm::saveTo);
     }
 
     /** The text shown in the code area (for tests and screenshots). */

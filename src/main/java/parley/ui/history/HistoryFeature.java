@@ -4,70 +4,62 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executor;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.TransferMode;
 import parley.chat.ChatEvent;
-import parley.chat.ChatService;
+import parley.chat.ChatSettings;
 import parley.chat.Subscription;
+import parley.history.ConversationStore;
 import parley.history.HistoryRecorder;
 import parley.history.HistoryService;
 import parley.history.SessionFile;
-import parley.store.ConversationStore;
-import parley.store.Database;
+import parley.ui.Dialogs;
 import parley.ui.MainWindow;
+import parley.ui.RequestControls;
 import parley.ui.UiThread;
+import parley.ui.WindowContext;
+import parley.ui.WindowFeature;
 import parley.ui.chat.ChatViewModel;
 
 /**
  * The history in the window: the sidebar on the left, a File menu (open and save session files,
  * import, export the current conversation), files dropped on the window, and the chat saved as it
- * happens. Conversations deleted in an earlier run are removed for good when it starts.
+ * happens. An opened conversation or session is redrawn in the transcript and its settings shown in
+ * the controls. Conversations deleted in an earlier run are removed for good when it starts; the
+ * window's notices (a damaged database kept aside, keys kept for this run only) show in the sidebar.
  */
-public final class HistoryFeature implements AutoCloseable {
+public final class HistoryFeature implements WindowFeature {
+    private final WindowContext context;
     private final HistoryRecorder recorder;
     private final HistoryService service;
     private final HistoryViewModel model;
     private final HistoryView view;
     private final Subscription refresher;
-    private final MainWindow window;
-    private final Executor background;
 
-    private HistoryFeature(Database database, ChatService chat, MainWindow window, Executor background, UiThread ui) {
-        this.window = window;
-        this.background = background;
-        ConversationStore store = new ConversationStore(database);
+    public HistoryFeature(WindowContext context) {
+        this.context = context;
+        UiThread ui = context.ui();
+        ConversationStore store = new ConversationStore(context.database());
         store.purgeDeleted();
-        HistoryViewModel[] holder = new HistoryViewModel[1];
-        this.recorder = new HistoryRecorder(chat, store, message -> ui.run(() -> holder[0].report(message)));
-        this.service = new HistoryService(store, chat, recorder);
-        this.model = new HistoryViewModel(service, background, ui, ZoneId.systemDefault());
-        holder[0] = model;
-        this.view = new HistoryView(model);
-        this.refresher = chat.addListener(event -> {
+        this.recorder = new HistoryRecorder(context.chat(), store, message -> ui.run(() -> report(message)));
+        RequestControls controls = context.controls();
+        recorder.setKnownKeys(() -> Arrays.asList(controls.providers().apiKey()));
+        this.service = new HistoryService(store, context.chat(), recorder);
+        this.model = new HistoryViewModel(service, context.background(), ui, ZoneId.systemDefault());
+        this.view = new HistoryView(model, context.dialogs());
+        this.refresher = context.chat().addListener(event -> {
             if (event instanceof ChatEvent.Started || event instanceof ChatEvent.Ended) ui.run(model::refresh);
         });
-        window.setLeftPanel(view);
-        window.addToToolbar(fileMenu());
-        acceptDrops();
-    }
-
-    public static HistoryFeature install(Database database, ChatService chat, MainWindow window, Executor background,
-                                         UiThread ui) {
-        return new HistoryFeature(database, chat, window, background, ui);
-    }
-
-    /** Redraws the transcript when another conversation is opened, and offers Branch on its cards. */
-    public void connect(ChatViewModel chat) {
-        model.setOnOpened(chat::reload);
-        chat.setBrancher(model::branchFrom);
-        chat.items().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-            if (chat.state() != ChatViewModel.State.STREAMING) background.execute(recorder::saveNow);
-        });
+        connect(context.chatModel(), controls);
+        context.window().setLeftPanel(view);
+        context.window().addToToolbar(fileMenu(context.dialogs()));
+        acceptDrops(context.window());
     }
 
     public HistoryViewModel model() { return model; }
@@ -76,9 +68,18 @@ public final class HistoryFeature implements AutoCloseable {
 
     public HistoryView view() { return view; }
 
-    /** Opens a file named on the command line or dropped on the window. */
+    /** Opens a file named on the command line or dropped on the window (read off the FX thread). */
     public void openFile(Path file) {
         model.openFile(file);
+    }
+
+    @Override
+    public void windowShown() {
+        List<String> notices = new ArrayList<>();
+        context.database().recoveryNotice().ifPresent(notices::add);
+        var providers = context.controls().providers();
+        if (!providers.keysPersist()) notices.add(providers.keyStorage());
+        if (!notices.isEmpty()) model.report(String.join("\n", notices));
     }
 
     @Override
@@ -87,19 +88,36 @@ public final class HistoryFeature implements AutoCloseable {
         recorder.close();
     }
 
-    private MenuButton fileMenu() {
+    private void report(String message) {
+        model.report(message);
+    }
+
+    /** Redraws the transcript and shows the settings an opening brought; offers Branch; saves what changed. */
+    private void connect(ChatViewModel chat, RequestControls controls) {
+        model.setOnOpened((ChatSettings settings) -> {
+            chat.reload();
+            controls.show(settings);
+        });
+        chat.offerBranching(model::branchFrom);
+        chat.items().addListener((ListChangeListener<Object>) c -> {
+            if (chat.state() != ChatViewModel.State.STREAMING) context.background().execute(recorder::saveNow);
+        });
+    }
+
+    private MenuButton fileMenu(Dialogs dialogs) {
         MenuItem open = new MenuItem("Open session…");
-        open.setOnAction(e -> chooseOpen("Open a session", "*" + SessionFile.EXTENSION).ifPresent(model::openSession));
+        open.setOnAction(e -> dialogs.chooseOpen("Open a session", "*" + SessionFile.EXTENSION)
+                .ifPresent(model::openSession));
         MenuItem save = new MenuItem("Save session…");
-        save.setOnAction(e -> chooseSave("Save the session", "experiment" + SessionFile.EXTENSION)
+        save.setOnAction(e -> dialogs.chooseSave("Save the session", "experiment" + SessionFile.EXTENSION)
                 .ifPresent(model::saveSession));
         MenuItem importJson = new MenuItem("Import conversation…");
-        importJson.setOnAction(e -> chooseOpen("Import a conversation", "*.json").ifPresent(model::importJson));
+        importJson.setOnAction(e -> dialogs.chooseOpen("Import a conversation", "*.json").ifPresent(model::importJson));
         MenuItem markdown = new MenuItem("Export as Markdown…");
-        markdown.setOnAction(e -> chooseSave("Export as Markdown", "conversation.md")
+        markdown.setOnAction(e -> dialogs.chooseSave("Export as Markdown", "conversation.md")
                 .ifPresent(p -> model.exportMarkdown(current(), p)));
         MenuItem json = new MenuItem("Export as JSON…");
-        json.setOnAction(e -> chooseSave("Export as JSON", "conversation.json")
+        json.setOnAction(e -> dialogs.chooseSave("Export as JSON", "conversation.json")
                 .ifPresent(p -> model.exportJson(current(), p)));
         MenuButton menu = new MenuButton("File", null, open, save, new SeparatorMenuItem(), importJson, markdown, json);
         menu.setId("file-menu");
@@ -111,7 +129,7 @@ public final class HistoryFeature implements AutoCloseable {
         return new HistoryViewModel.Row(service.currentId(), null, "", "");
     }
 
-    private void acceptDrops() {
+    private void acceptDrops(MainWindow window) {
         window.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -123,13 +141,5 @@ public final class HistoryFeature implements AutoCloseable {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-    }
-
-    private Optional<Path> chooseOpen(String title, String pattern) {
-        return view.chooseOpen(title, pattern);
-    }
-
-    private Optional<Path> chooseSave(String title, String name) {
-        return view.chooseSave(title, name);
     }
 }

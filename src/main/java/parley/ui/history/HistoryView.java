@@ -2,10 +2,7 @@ package parley.ui.history;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,7 +12,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -23,10 +19,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import parley.ui.Dialogs;
+import parley.ui.ViewBindings;
 
 /**
  * The history sidebar: a search field, the conversations (or the matching messages), a context
@@ -34,12 +30,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class HistoryView extends VBox {
     private final HistoryViewModel model;
+    private final Dialogs dialogs;
     private final ListView<HistoryViewModel.Row> list = new ListView<>();
-    private Function<Window, Optional<File>> saveChooser;
-    private Function<Window, Optional<File>> openChooser;
 
-    public HistoryView(HistoryViewModel model) {
+    public HistoryView(HistoryViewModel model, Dialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         setId("history-panel");
         getStyleClass().add("history-panel");
         getStylesheets().add(HistoryView.class.getResource("history.css").toExternalForm());
@@ -59,14 +55,7 @@ public final class HistoryView extends VBox {
             if (e.getCode() == KeyCode.ENTER) openSelected();
             if (e.getCode() == KeyCode.DELETE) selected().ifPresent(model::delete);
         });
-        model.setOnOpened(() -> { });
         model.refresh();
-    }
-
-    /** Replaces the file dialogs (tests pass a fixed file). */
-    public void setFileChoosers(Function<Window, Optional<File>> save, Function<Window, Optional<File>> open) {
-        saveChooser = save;
-        openChooser = open;
     }
 
     public ListView<HistoryViewModel.Row> list() { return list; }
@@ -80,7 +69,7 @@ public final class HistoryView extends VBox {
         importButton.setId("history-import");
         importButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         importButton.setTooltip(new Tooltip("Import a conversation (JSON) or open a session file"));
-        importButton.setOnAction(e -> chooseOpen("Import a conversation or a session", "*.parley.json", "*.json")
+        importButton.setOnAction(e -> dialogs.chooseOpen("Import a conversation or a session", "*.parley.json", "*.json")
                 .ifPresent(model::openFile));
         HBox box = new HBox(4, title, gap, importButton);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -92,7 +81,7 @@ public final class HistoryView extends VBox {
         field.setId("history-search");
         field.setPromptText("Search all messages");
         field.setLeft(new FontIcon(Feather.SEARCH));
-        field.textProperty().bindBidirectional(model.queryProperty());
+        ViewBindings.follow(model.queryProperty(), field.textProperty(), model::setQuery);
         return field;
     }
 
@@ -135,42 +124,17 @@ public final class HistoryView extends VBox {
         MenuItem open = new MenuItem("Open");
         open.setOnAction(e -> model.open(row));
         MenuItem rename = new MenuItem("Rename…");
-        rename.setOnAction(e -> askTitle(row).ifPresent(t -> model.rename(row, t)));
+        rename.setOnAction(e -> dialogs.askText("Rename", "A title for this conversation (empty: from its first message)",
+                row.title()).ifPresent(t -> model.rename(row, t)));
         MenuItem markdown = new MenuItem("Export as Markdown…");
-        markdown.setOnAction(e -> chooseSave("Export as Markdown", safeName(row.title()) + ".md")
+        markdown.setOnAction(e -> dialogs.chooseSave("Export as Markdown", safeName(row.title()) + ".md")
                 .ifPresent(p -> model.exportMarkdown(row, p)));
         MenuItem json = new MenuItem("Export as JSON…");
-        json.setOnAction(e -> chooseSave("Export as JSON", safeName(row.title()) + ".json")
+        json.setOnAction(e -> dialogs.chooseSave("Export as JSON", safeName(row.title()) + ".json")
                 .ifPresent(p -> model.exportJson(row, p)));
         MenuItem delete = new MenuItem("Delete");
         delete.setOnAction(e -> model.delete(row));
         return new ContextMenu(open, rename, new SeparatorMenuItem(), markdown, json, new SeparatorMenuItem(), delete);
-    }
-
-    private Optional<String> askTitle(HistoryViewModel.Row row) {
-        TextInputDialog dialog = new TextInputDialog(row.title());
-        dialog.setTitle("Rename");
-        dialog.setHeaderText("A title for this conversation (empty: from its first message)");
-        if (getScene() != null) dialog.initOwner(getScene().getWindow());
-        return dialog.showAndWait();
-    }
-
-    Optional<Path> chooseSave(String title, String name) {
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        if (saveChooser != null) return saveChooser.apply(owner).map(File::toPath);
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
-    }
-
-    Optional<Path> chooseOpen(String title, String... patterns) {
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        if (openChooser != null) return openChooser.apply(owner).map(File::toPath);
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Parley files", patterns));
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     static String safeName(String title) {

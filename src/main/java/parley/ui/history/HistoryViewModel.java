@@ -1,24 +1,27 @@
 package parley.ui.history;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import parley.chat.ChatSettings;
 import parley.history.ConversationSummary;
 import parley.history.FileFormatException;
 import parley.history.HistoryService;
 import parley.history.SearchHit;
+import parley.history.SessionFile;
 import parley.store.StoreException;
 import parley.ui.UiThread;
 
@@ -39,11 +42,11 @@ public final class HistoryViewModel {
     private final ZoneId zone;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper query = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Row> deleted = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
-    private Runnable onOpened = () -> {};
+    private Consumer<ChatSettings> onOpened = settings -> {};
 
     public HistoryViewModel(HistoryService history, Executor background, UiThread ui, ZoneId zone) {
         this.history = history;
@@ -56,7 +59,7 @@ public final class HistoryViewModel {
     public ObservableList<Row> rows() { return rowsView; }
 
     /** The search text; blank shows every conversation. */
-    public StringProperty queryProperty() { return query; }
+    public ReadOnlyStringProperty queryProperty() { return query.getReadOnlyProperty(); }
 
     /** A one-line message for the user; "" when none. */
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
@@ -67,9 +70,13 @@ public final class HistoryViewModel {
     /** The id of the conversation shown in the chat. */
     public ReadOnlyStringProperty currentIdProperty() { return currentId.getReadOnlyProperty(); }
 
-    /** Runs on the UI thread after a conversation was put into the chat (to redraw the transcript). */
-    public void setOnOpened(Runnable action) {
-        onOpened = action == null ? () -> {} : action;
+    /**
+     * Runs on the UI thread after a conversation was put into the chat, with the chat's settings as
+     * the opening left them (a session's provider, model and parameters; a conversation's model and
+     * system prompt), to redraw the transcript and show those settings in the controls.
+     */
+    public void setOnOpened(Consumer<ChatSettings> action) {
+        onOpened = action == null ? settings -> {} : action;
     }
 
     /** Shows a message from elsewhere (e.g. a history write that failed). */
@@ -78,6 +85,10 @@ public final class HistoryViewModel {
     }
 
     // ---- commands
+
+    public void setQuery(String text) {
+        query.set(text == null ? "" : text);
+    }
 
     public void refresh() {
         String text = query.get();
@@ -104,7 +115,7 @@ public final class HistoryViewModel {
             deleted.set(gone);
             notice.set("Deleted “" + gone.title() + "”.");
             refresh();
-            if (wasShown) onOpened.run();
+            if (wasShown) onOpened.accept(history.chatSettings());
         });
     }
 
@@ -144,7 +155,7 @@ public final class HistoryViewModel {
 
     /** Opens a dropped or chosen file: a session file, else a conversation export. */
     public void openFile(Path file) {
-        if (parley.history.SessionFile.isSessionFileName(file)) {
+        if (SessionFile.isSessionFileName(file)) {
             openSession(file);
         } else {
             importJson(file);
@@ -156,23 +167,23 @@ public final class HistoryViewModel {
     private void change(Runnable work, String done, boolean opens) {
         run(() -> {
             work.run();
-            return done;
-        }, message -> {
-            notice.set(message);
+            return opens ? history.chatSettings() : null;
+        }, settings -> {
+            notice.set(done);
             refresh();
-            if (opens) onOpened.run();
+            if (opens) onOpened.accept(settings);
         });
     }
 
-    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void run(Supplier<T> work, Consumer<T> then) {
         try {
             background.execute(() -> attempt(work, then));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // the window is closing: nothing is left to show
         }
     }
 
-    private <T> void attempt(Supplier<T> work, java.util.function.Consumer<T> then) {
+    private <T> void attempt(Supplier<T> work, Consumer<T> then) {
         try {
             T result = work.get();
             ui.run(() -> then.accept(result));
@@ -196,13 +207,13 @@ public final class HistoryViewModel {
     }
 
     private interface IoWork {
-        void run() throws java.io.IOException;
+        void run() throws IOException;
     }
 
     private static void io(IoWork work) {
         try {
             work.run();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("The file could not be written or read (" + e.getMessage()
                     + "): choose another place.", e);
         }

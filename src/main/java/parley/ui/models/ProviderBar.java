@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -44,6 +45,18 @@ public final class ProviderBar extends HBox {
         add.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         add.setTooltip(new Tooltip("Add an OpenAI-compatible server by its base URL"));
         add.setOnAction(e -> askBaseUrl().ifPresent(vm::addCustom));
+
+        ToggleButton local = new ToggleButton("Local");
+        local.setId("mark-local");
+        local.getStyleClass().add(Styles.SMALL);
+        Tooltip localTip = new Tooltip("This server runs on this computer: its models cost nothing and need no key."
+                + " Leave it off for a proxy that forwards to a paid provider: its prices stay unknown until you set them.");
+        localTip.setWrapText(true);
+        localTip.setMaxWidth(420);
+        local.setTooltip(localTip);
+        local.visibleProperty().bind(vm.customProperty());
+        local.managedProperty().bind(local.visibleProperty());
+        ViewBindings.follow(vm.providerProperty().map(ProviderProfile::local), local.selectedProperty(), vm::markLocal);
 
         Label state = new Label();
         state.setId("provider-state");
@@ -98,7 +111,7 @@ public final class ProviderBar extends HBox {
             key.setText("");
             vm.setTypedKey("");
         });
-        getChildren().addAll(providers, add, state, picker, key, forget, test);
+        getChildren().addAll(providers, add, local, state, picker, key, forget, test);
     }
 
     public ModelPicker picker() { return picker; }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,12 +19,16 @@ import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import parley.api.ApiError;
 import parley.api.ApiException;
+import parley.api.InsecureKey;
 import parley.chat.ChatSettings;
 import parley.provider.KeyResolver;
+import parley.provider.LocalMarks;
 import parley.provider.LocalServer;
+import parley.provider.Locality;
 import parley.provider.ModelInfo;
 import parley.provider.ProviderProfile;
 import parley.provider.Providers;
+import parley.store.KeyMask;
 import parley.store.SecretStore;
 import parley.ui.UiThread;
 
@@ -40,6 +46,7 @@ public final class ProviderViewModel {
     private final ModelLister lister;
     private final Supplier<List<LocalServer>> detector;
     private final SecretStore typedKeys;
+    private final LocalMarks marks;
     private final Map<String, String> env;
     private final Executor background;
     private final UiThread ui;
@@ -50,6 +57,7 @@ public final class ProviderViewModel {
     private final ObservableList<ProviderProfile> providersView = FXCollections.unmodifiableObservableList(providers);
     private final ObservableSet<String> runningView = FXCollections.unmodifiableObservableSet(running);
     private final ReadOnlyObjectWrapper<ProviderProfile> provider = new ReadOnlyObjectWrapper<>(this, "provider", Providers.DEFAULT);
+    private final ReadOnlyBooleanWrapper custom = new ReadOnlyBooleanWrapper(this, "custom", false);
     private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper(this, "keyStatus", "");
     private final ReadOnlyObjectWrapper<KeyState> keyState = new ReadOnlyObjectWrapper<>(this, "keyState", KeyState.MISSING);
     private final ReadOnlyObjectWrapper<Reach> reach = new ReadOnlyObjectWrapper<>(this, "reach", Reach.UNKNOWN);
@@ -61,16 +69,25 @@ public final class ProviderViewModel {
     private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(this, "modelsState", ModelsState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper detection = new ReadOnlyStringWrapper(this, "detection", "");
+    private final List<ListedModels> listedObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long fetchGeneration;
+
+    /** Told of every model list fetched, on the background thread, before the list is shown. */
+    @FunctionalInterface
+    public interface ListedModels {
+        void listed(ProviderProfile profile, List<ModelInfo> models);
+    }
 
     /** Whether the chosen provider has a key, and from where. */
     public enum KeyState { TYPED, ENVIRONMENT, MISSING, NOT_NEEDED }
 
+    /** {@code marks} keeps which custom servers the user marked local. */
     public ProviderViewModel(ModelLister lister, Supplier<List<LocalServer>> detector, SecretStore typedKeys,
-                             Map<String, String> env, Executor background, UiThread ui) {
+                             LocalMarks marks, Map<String, String> env, Executor background, UiThread ui) {
         this.lister = lister;
         this.detector = detector;
         this.typedKeys = typedKeys;
+        this.marks = marks;
         this.env = Map.copyOf(env);
         this.background = background;
         this.ui = ui;
@@ -81,6 +98,8 @@ public final class ProviderViewModel {
     /** Ids of the local servers found running. */
     public ObservableSet<String> running() { return runningView; }
     public ReadOnlyObjectProperty<ProviderProfile> providerProperty() { return provider.getReadOnlyProperty(); }
+    /** True when the chosen provider is a custom server, which the user may mark local. */
+    public ReadOnlyBooleanProperty customProperty() { return custom.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<KeyState> keyStateProperty() { return keyState.getReadOnlyProperty(); }
     /** "Key from $ATLASCLOUD_API_KEY", "No key: set … or type one", …. */
     public ReadOnlyStringProperty keyStatusProperty() { return keyStatus.getReadOnlyProperty(); }
@@ -119,14 +138,30 @@ public final class ProviderViewModel {
     /** {@code base} pointed at the chosen provider and model. */
     public ChatSettings applyTo(ChatSettings base) {
         ProviderProfile p = provider.get();
-        boolean custom = p.id().startsWith(Providers.CUSTOM_ID);
-        return base.withProvider(custom ? Providers.CUSTOM_ID : p.id(), custom ? p.baseUrl() : null)
+        boolean isCustom = isCustom(p);
+        return base.withProvider(isCustom ? Providers.CUSTOM_ID : p.id(), isCustom ? p.baseUrl() : null)
                 .withModel(model.get());
+    }
+
+    /**
+     * Selects what chat settings name: a provider by its id, or a custom server by its base URL (added
+     * when new), and the model. An unknown provider id keeps the provider chosen now.
+     */
+    public void select(String providerId, String baseUrl, String modelId) {
+        if (baseUrl != null) addCustom(baseUrl);
+        else Providers.byId(providerId).ifPresent(this::selectProvider);
+        if (modelId != null) selectModel(modelId);
+    }
+
+    /** Tells {@code observer} of every model list fetched from now on (e.g. to keep the prices it carries). */
+    public void observeModelLists(ListedModels observer) {
+        listedObservers.add(observer);
     }
 
     public void selectProvider(ProviderProfile profile) {
         if (profile == null || profile.equals(provider.get())) return;
         provider.set(profile);
+        custom.set(isCustom(profile));
         models.clear();
         model.set(profile.defaultModel() == null ? "" : profile.defaultModel());
         reach.set(running.contains(profile.id()) ? Reach.REACHABLE : Reach.UNKNOWN);
@@ -149,7 +184,28 @@ public final class ProviderViewModel {
         Optional<ProviderProfile> known = providers.stream().filter(p -> p.baseUrl().equals(named.baseUrl())).findFirst();
         if (known.isEmpty()) providers.add(named);
         selectProvider(known.orElse(named));
+        if (known.isEmpty()) background.execute(() -> loadMark(named.baseUrl()));
         return true;
+    }
+
+    /**
+     * Marks the chosen custom server local (its models free, no key needed) or takes the mark away;
+     * a server on 127.0.0.1 may be a proxy to a paid provider, so only the user can say.
+     */
+    public void markLocal(boolean local) {
+        ProviderProfile p = provider.get();
+        if (!isCustom(p) || p.local() == local) return;
+        applyLocal(p.baseUrl(), local);
+        background.execute(() -> {
+            try {
+                marks.set(p.baseUrl(), local);
+            } catch (RuntimeException e) {
+                ui.run(() -> {
+                    applyLocal(p.baseUrl(), !local);
+                    message.set("The mark was not kept: " + e.getMessage());
+                });
+            }
+        });
     }
 
     /** Where typed keys are kept, as a sentence for the user (the keyring, or this run only and why). */
@@ -194,6 +250,7 @@ public final class ProviderViewModel {
             ApiError error = null;
             try {
                 found = lister.models(profile, key);
+                for (ListedModels observer : listedObservers) observer.listed(profile, found);
             } catch (ApiException e) {
                 error = e.error();
             } catch (RuntimeException e) {
@@ -223,6 +280,36 @@ public final class ProviderViewModel {
             List<LocalServer> result = found;
             ui.run(() -> showDetection(result));
         });
+    }
+
+    private void loadMark(String baseUrl) {
+        boolean marked;
+        try {
+            marked = marks.load().isMarked(baseUrl);
+        } catch (RuntimeException e) {
+            marked = false; // unknown prices stay unknown: the safe side
+        }
+        if (marked) ui.run(() -> applyLocal(baseUrl, true));
+    }
+
+    private void applyLocal(String baseUrl, boolean local) {
+        for (int i = 0; i < providers.size(); i++) {
+            ProviderProfile p = providers.get(i);
+            if (isCustom(p) && p.baseUrl().equals(baseUrl)) {
+                ProviderProfile changed = Locality.withLocal(p, local);
+                boolean chosen = p.equals(provider.get());
+                providers.set(i, changed);
+                if (chosen) {
+                    // after the list holds it, so a combo box showing the list finds the new value in it
+                    provider.set(changed);
+                    updateKeyState();
+                }
+            }
+        }
+    }
+
+    private static boolean isCustom(ProviderProfile p) {
+        return p.id().startsWith(Providers.CUSTOM_ID);
     }
 
     private static ProviderProfile customProfile(String baseUrl) {
@@ -266,23 +353,30 @@ public final class ProviderViewModel {
         ProviderProfile p = provider.get();
         if (typedKeys.get(keyId(p)).isPresent()) {
             keyState.set(KeyState.TYPED);
-            String masked = parley.store.KeyMask.mask(typedKeys.get(keyId(p)).orElse(""));
+            String masked = KeyMask.mask(typedKeys.get(keyId(p)).orElse(""));
             keyStatus.set(typedKeys.persistent() ? "Key " + masked + " from the system keyring"
                     : "Typed key " + masked + ", kept for this run only");
         } else if (KeyResolver.fromEnvironment(env).keyFor(p).isPresent()) {
             keyState.set(KeyState.ENVIRONMENT);
             keyStatus.set("Key from $" + p.keyEnv());
-        } else if (p.keyEnv() == null) {
+        } else if (!p.needsKey()) {
             keyState.set(p.local() ? KeyState.NOT_NEEDED : KeyState.MISSING);
             keyStatus.set(p.local() ? "No key needed" : "Type a key if the server needs one");
         } else {
             keyState.set(KeyState.MISSING);
             keyStatus.set("Set $" + p.keyEnv() + " or type a key");
         }
+        warnIfKeyWouldTravelInClear(p);
+    }
+
+    private void warnIfKeyWouldTravelInClear(ProviderProfile p) {
+        boolean hasKey = keyState.get() == KeyState.TYPED || keyState.get() == KeyState.ENVIRONMENT;
+        String refusal = InsecureKey.refusal(p.baseUrl(), hasKey, false, "remove the key if the server needs none");
+        if (refusal != null) keyStatus.set(refusal);
     }
 
     private static String keyId(ProviderProfile p) {
-        return p.id().startsWith(Providers.CUSTOM_ID) ? Providers.CUSTOM_ID + ":" + p.baseUrl() : p.id();
+        return isCustom(p) ? Providers.CUSTOM_ID + ":" + p.baseUrl() : p.id();
     }
 
     static String describe(ProviderProfile profile, ApiError error) {

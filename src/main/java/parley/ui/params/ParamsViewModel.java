@@ -12,7 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.api.ChatRequest;
 import parley.chat.ChatSettings;
-import parley.store.ParameterSet;
+import parley.preset.ParameterSet;
 
 /**
  * Every request parameter the window lets the user set, with the seed's bounds and defaults.
@@ -115,15 +115,29 @@ public final class ParamsViewModel {
     }
 
     public void apply(ParameterSet set) {
-        maxTokens.apply(set.maxTokens() == null ? null : set.maxTokens().doubleValue());
-        temperature.apply(set.temperature());
-        topP.apply(set.topP());
-        frequencyPenalty.apply(set.frequencyPenalty());
-        presencePenalty.apply(set.presencePenalty());
-        stops.setAll(set.stop().stream().limit(ChatRequest.MAX_STOP_SEQUENCES).toList());
-        stream.set(set.stream());
-        includeUsage.set(set.includeUsage());
-        systemPrompt.set(set.systemPrompt());
+        applyValues(set.maxTokens(), set.temperature(), set.topP(), set.frequencyPenalty(), set.presencePenalty(),
+                set.stop(), set.stream(), set.includeUsage(), set.systemPrompt());
+    }
+
+    /** Shows the parameters, stop sequences, stream switches and system prompt of {@code settings}. */
+    public void show(ChatSettings settings) {
+        applyValues(settings.maxTokens(), settings.temperature(), settings.topP(), settings.frequencyPenalty(),
+                settings.presencePenalty(), settings.stop(), Boolean.TRUE.equals(settings.stream()),
+                settings.includeUsage(), settings.systemPrompt());
+    }
+
+    private void applyValues(Integer maxTokensValue, Double temperatureValue, Double topPValue, Double frequency,
+                             Double presence, List<String> stopValues, boolean streamOn, boolean usageOn,
+                             String prompt) {
+        maxTokens.apply(maxTokensValue == null ? null : maxTokensValue.doubleValue());
+        temperature.apply(temperatureValue);
+        topP.apply(topPValue);
+        frequencyPenalty.apply(frequency);
+        presencePenalty.apply(presence);
+        stops.setAll(stopValues.stream().limit(ChatRequest.MAX_STOP_SEQUENCES).toList());
+        stream.set(streamOn);
+        includeUsage.set(usageOn);
+        systemPrompt.set(prompt == null ? "" : prompt);
         message.set("");
     }
 

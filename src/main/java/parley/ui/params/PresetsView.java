@@ -3,25 +3,25 @@ package parley.ui.params;
 import atlantafx.base.theme.Styles;
 import java.util.Optional;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import parley.ui.Dialogs;
 
 /** The preset bar: a name to pick or type, and Load, Save, Rename, Delete. */
 public final class PresetsView extends VBox {
     private final PresetsViewModel vm;
+    private final Dialogs dialogs;
     private final ComboBox<String> name = new ComboBox<>();
 
-    public PresetsView(PresetsViewModel vm) {
+    public PresetsView(PresetsViewModel vm, Dialogs dialogs) {
+        this.dialogs = dialogs;
         super(4);
         this.vm = vm;
         setId("presets-view");
@@ -63,22 +63,11 @@ public final class PresetsView extends VBox {
     }
 
     private Optional<String> askNewName() {
-        TextInputDialog dialog = new TextInputDialog(typed());
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle("Rename preset");
-        dialog.setHeaderText("New name for \"" + typed() + "\"");
-        dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
-        return dialog.showAndWait();
+        return dialogs.askText("Rename preset", "New name for \"" + typed() + "\"", typed());
     }
 
     private boolean confirmDelete() {
-        if (typed().isEmpty()) return true;
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the preset \"" + typed() + "\"?",
-                ButtonType.OK, ButtonType.CANCEL);
-        alert.initOwner(getScene().getWindow());
-        alert.setHeaderText(null);
-        alert.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return typed().isEmpty() || dialogs.confirm("Delete preset", null, "Delete the preset \"" + typed() + "\"?");
     }
 
     private static Button button(String id, Feather icon, String tip) {

@@ -10,8 +10,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import parley.store.ParameterSet;
-import parley.store.PresetStore;
+import parley.preset.ParameterSet;
+import parley.preset.PresetStore;
 import parley.ui.UiThread;
 
 /** Named parameter sets: save the current parameters, load, rename and delete them. */

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import parley.preset.ParameterSet;
 import parley.store.AppState;
-import parley.store.ParameterSet;
+import parley.ui.UiThread;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.params.ParamsViewModel;
 
@@ -101,7 +101,7 @@ public final class WindowMemory {
             later(() -> state.setDividers(name, positions));
         });
         Runnable watch = () -> split.getDividers().forEach(d -> d.positionProperty().addListener(x -> save.run()));
-        Platform.runLater(() -> {
+        UiThread.later(() -> {
             if (saved.size() == split.getDividers().size()) {
                 split.setDividerPositions(saved.stream().mapToDouble(Double::doubleValue).toArray());
             }

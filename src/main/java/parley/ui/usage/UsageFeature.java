@@ -1,18 +1,14 @@
 package parley.ui.usage;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.Executor;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import parley.api.ChatRequest;
 import parley.chat.ChatService;
-import parley.provider.ModelInfo;
-import parley.provider.Providers;
-import parley.store.Database;
-import parley.ui.MainWindow;
+import parley.chat.Subscription;
+import parley.ui.Dialogs;
 import parley.ui.UiThread;
-import parley.ui.chat.ChatViewModel;
+import parley.ui.WindowContext;
+import parley.ui.WindowFeature;
+import parley.ui.chat.ChatExtensions;
 import parley.usage.BudgetCheck;
 import parley.usage.LedgerEntry;
 import parley.usage.Money;
@@ -22,33 +18,42 @@ import parley.usage.UsageService;
 
 /**
  * The usage tracker in the window: puts every finished request on the ledger, adds the Usage side
- * panel, prices each reply's footer, shows the composer's cost estimate and asks before a send
- * that could pass a budget limit.
+ * panel, prices each reply's footer, shows the composer's cost estimate, asks before a send that
+ * could pass a budget limit, and keeps the prices a provider's model list carries (Atlas Cloud's does).
  */
-public final class UsageFeature {
+public final class UsageFeature implements WindowFeature {
     private final UsageService service;
     private final ChatService chat;
     private final UiThread ui;
     private final UsageViewModel panel;
     private final ComposerEstimate estimate;
+    private final ChatExtensions chatExtensions;
+    private final Subscription ledger;
 
-    private UsageFeature(UsageService service, ChatService chat, Executor background, UiThread ui) {
-        this.service = service;
-        this.chat = chat;
-        this.ui = ui;
-        this.panel = new UsageViewModel(service, background, ui, () -> chat.conversation().id());
-        this.estimate = new ComposerEstimate(service, background, ui);
-    }
+    public UsageFeature(WindowContext context) {
+        this.service = UsageService.over(context.database(), Clock.systemDefaultZone());
+        this.chat = context.chat();
+        this.ui = context.ui();
+        this.chatExtensions = context.chatExtensions();
+        this.panel = new UsageViewModel(service, context.background(), ui, () -> chat.conversation().id());
+        this.estimate = new ComposerEstimate(service, context.background(), ui);
+        this.ledger = chat.addExchangeListener(new UsageRecorder(service.tracker()));
+        service.tracker().addListener(e -> ui.run(() -> {
+            panel.refresh();
+            if (e.messageId() != null) chatExtensions.showCost(e.messageId(), Money.format(e.cost()));
+        }));
+        context.window().addSidePanel("Usage", new UsageView(panel, context.dialogs()));
+        panel.refresh();
 
-    /** Records the chat's requests on the ledger and adds the Usage panel to the window. */
-    public static UsageFeature install(MainWindow window, ChatService chat, Database database, Executor background,
-                                       UiThread ui) {
-        UsageFeature feature = new UsageFeature(UsageService.over(database, Clock.systemDefaultZone()), chat, background, ui);
-        chat.addExchangeListener(new UsageRecorder(feature.service.tracker()));
-        feature.service.tracker().addListener(e -> feature.ui.run(feature.panel::refresh));
-        window.addSidePanel("Usage", new UsageView(feature.panel));
-        feature.panel.refresh();
-        return feature;
+        context.controls().providers().observeModelLists((profile, models) ->
+                service.tracker().prices().refreshFrom(profile.id(), models));
+        estimate.textProperty().subscribe(this::showEstimate);
+        estimate.budgetProperty().subscribe(this::showEstimate);
+        BudgetGate gate = new BudgetGate(service, check -> confirm(context.dialogs(), check),
+                check -> refuse(context.dialogs(), check));
+        chatExtensions.addSendGuard(() -> gate.approve(() -> nextRequest(context.chatModel().draftProperty().get()),
+                this::origin));
+        context.controls().addChangeListener(() -> draftChanged(context.chatModel().draftProperty().get()));
     }
 
     public UsageService service() { return service; }
@@ -57,34 +62,15 @@ public final class UsageFeature {
 
     public ComposerEstimate estimate() { return estimate; }
 
-    /** Keeps the prices a provider's model list carries (Atlas Cloud's does) and hands the list on. */
-    public List<ModelInfo> pricesFrom(String providerId, List<ModelInfo> models) {
-        service.tracker().prices().refreshFrom(providerId, models);
-        return models;
+    @Override
+    public void close() {
+        ledger.close();
     }
 
-    /** Footers show each reply's cost, the composer its estimate, and sends pass the budget first. */
-    public void attach(ChatViewModel chatModel) {
-        attach(chatModel, UsageFeature::confirm, UsageFeature::refuse);
-    }
-
-    /** As {@link #attach(ChatViewModel)}, with the question and the refusal shown by the given actions. */
-    public void attach(ChatViewModel chatModel, java.util.function.Predicate<BudgetCheck> confirm,
-                       java.util.function.Consumer<BudgetCheck> refuse) {
-        service.tracker().addListener(e -> {
-            if (e.messageId() != null) ui.run(() -> chatModel.setCost(e.messageId(), Money.format(e.cost())));
-        });
-        estimate.textProperty().subscribe(text -> chatModel.costEstimateProperty().set(withBudget(text)));
-        estimate.budgetProperty().subscribe(b -> chatModel.costEstimateProperty().set(withBudget(estimate.textProperty().get())));
-        BudgetGate gate = new BudgetGate(service, confirm, refuse);
-        chatModel.setSendGuard(() -> gate.approve(() -> nextRequest(chatModel.draftProperty().get()), this::origin));
-        chatModel.draftProperty().subscribe(this::draftChanged);
-    }
-
-    /** Estimates again: call when the draft, the parameters, the provider or the model change. */
-    public void draftChanged(String draft) {
+    /** Estimates again: the draft, the parameters, the provider or the model changed. */
+    private void draftChanged(String draft) {
         if (draft == null || draft.isBlank()) {
-            ui.run(estimate::clear);
+            estimate.clear();
             return;
         }
         estimate.update(() -> nextRequest(draft), this::origin);
@@ -96,34 +82,22 @@ public final class UsageFeature {
 
     private RequestOrigin origin() {
         var settings = chat.settings();
-        boolean local;
-        try {
-            local = Providers.resolve(settings.providerId(), settings.baseUrl()).local();
-        } catch (IllegalArgumentException e) {
-            local = false;
-        }
-        return new RequestOrigin(settings.providerId(), local, chat.conversation().id(), null, LedgerEntry.WINDOW);
+        return new RequestOrigin(settings.providerId(), settings.baseUrl(), chat.conversation().id(), null,
+                LedgerEntry.WINDOW);
     }
 
-    private String withBudget(String text) {
+    private void showEstimate(Object changed) {
+        String text = estimate.textProperty().get();
         BudgetCheck check = estimate.budgetProperty().get();
-        if (check == null || check.verdict() == BudgetCheck.Verdict.OK) return text;
-        return text + " · " + check.message();
+        boolean ok = check == null || check.verdict() == BudgetCheck.Verdict.OK;
+        chatExtensions.showComposerNote(ok ? text : text + " · " + check.message());
     }
 
-    private static boolean confirm(BudgetCheck check) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, check.message() + "\n\nSend it anyway?",
-                ButtonType.OK, ButtonType.CANCEL);
-        alert.setTitle("Budget");
-        alert.setHeaderText("This request could pass your budget");
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    private static boolean confirm(Dialogs dialogs, BudgetCheck check) {
+        return dialogs.confirm("Budget", "This request could pass your budget", check.message() + "\n\nSend it anyway?");
     }
 
-    private static void refuse(BudgetCheck check) {
-        Alert alert = new Alert(Alert.AlertType.WARNING, check.message(), ButtonType.OK);
-        alert.setTitle("Budget");
-        alert.setHeaderText("Not sent: it could pass your budget");
-        alert.showAndWait();
+    private static void refuse(Dialogs dialogs, BudgetCheck check) {
+        dialogs.warn("Budget", "Not sent: it could pass your budget", check.message());
     }
-
 }

@@ -3,7 +3,6 @@ package parley.ui.usage;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.io.File;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,9 +28,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import parley.ui.Dialogs;
 import parley.usage.BudgetCheck;
 import parley.usage.BudgetSettings;
 import parley.usage.GroupBy;
@@ -42,9 +41,11 @@ import parley.usage.UsageTotal;
 /** The usage panel: totals, budget, a table by model, day or provider with filters, the chart, export, prices. */
 public final class UsageView extends ScrollPane {
     private final UsageViewModel vm;
+    private final Dialogs dialogs;
     private final VBox content = new VBox(12);
 
-    public UsageView(UsageViewModel vm) {
+    public UsageView(UsageViewModel vm, Dialogs dialogs) {
+        this.dialogs = dialogs;
         this.vm = vm;
         setId("usage-view");
         getStyleClass().addAll("usage-view", Tweaks.EDGE_TO_EDGE);
@@ -289,12 +290,7 @@ public final class UsageView extends ScrollPane {
     }
 
     private void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export usage as CSV");
-        chooser.setInitialFileName("parley-usage.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) vm.exportCsv(file.toPath());
+        dialogs.chooseSave("Export usage as CSV", "parley-usage.csv").ifPresent(vm::exportCsv);
     }
 
     private static TextField field(String prompt, String id) {

@@ -110,7 +110,7 @@ class ChatViewFxTest extends FxRobot {
     void stopKeepsThePartialReplyMarkedStopped() throws Exception {
         server.enqueue(Reply.stream().events(chunk("content", "A partial answer")).stall());
         interact(() -> {
-            model.draftProperty().set("Tell me everything");
+            model.setDraft("Tell me everything");
             model.send();
         });
         waitUntil(() -> reply() != null && text(reply()).contains("A partial answer"));
@@ -149,7 +149,7 @@ class ChatViewFxTest extends FxRobot {
     void aLinkAsksBeforeAnythingOpens() throws Exception {
         server.enqueue(Reply.sse(chunk("content", "Read [the guide](https://example.com/guide).")));
         interact(() -> {
-            model.draftProperty().set("Link please");
+            model.setDraft("Link please");
             model.send();
         });
         waitUntil(() -> reply() != null && text(reply()).contains("the guide") && !footer(reply()).isEmpty());
@@ -170,7 +170,7 @@ class ChatViewFxTest extends FxRobot {
         server.enqueue(Reply.sse(chunk("content", "First **answer**")));
         server.enqueue(Reply.sse(chunk("content", "Second answer")));
         interact(() -> {
-            model.draftProperty().set("Question");
+            model.setDraft("Question");
             model.send();
         });
         waitUntil(() -> reply() != null && !footer(reply()).isEmpty());
@@ -203,7 +203,7 @@ class ChatViewFxTest extends FxRobot {
         for (int i = 1; i <= 300; i++) longReply.append("Paragraph ").append(i).append(" of the reply.\\n\\n");
         server.enqueue(Reply.sse(chunk("content", longReply.toString())));
         interact(() -> {
-            model.draftProperty().set("Question");
+            model.setDraft("Question");
             model.send();
         });
         waitUntil(() -> reply() != null && !footer(reply()).isEmpty());
@@ -243,7 +243,7 @@ class ChatViewFxTest extends FxRobot {
         server.enqueue(stream.pause(3000).events(chunk("content", "The end.")).send("data: [DONE]\n\n"));
         ScrollPane scroller = lookup(".chat-scroller").queryAs(ScrollPane.class);
         interact(() -> {
-            model.draftProperty().set("Question");
+            model.setDraft("Question");
             model.send();
         });
         waitUntil(() -> reply() != null && text(reply()).contains("Paragraph 120 "));

@@ -182,7 +182,7 @@ class ChatViewModelTest {
     @Test
     void aRefusedSendKeepsTheDraftAndSaysWhy() {
         refusal = "temperature must be between 0 and 2: set it in that range.";
-        model.draftProperty().set("Keep me");
+        model.setDraft("Keep me");
         model.send();
         assertThat(model.draftProperty().get()).isEqualTo("Keep me");
         assertThat(model.noticeProperty().get()).isEqualTo(refusal);
@@ -197,7 +197,7 @@ class ChatViewModelTest {
 
     @Test
     void anEmptyDraftIsNotSent() {
-        model.draftProperty().set("   ");
+        model.setDraft("   ");
         model.send();
         assertThat(model.noticeProperty().get()).isEqualTo("Type a message first.");
         assertThat(backend.requests).isEmpty();
@@ -209,11 +209,11 @@ class ChatViewModelTest {
         backend.last().text("Hi").usage(10, 1).finish("stop");
         awaitEnd();
         MessageItem reply = model.items().get(1);
-        model.setCost(reply.id(), "≈ $0.0012");
+        model.showCost(reply.id(), "≈ $0.0012");
         assertThat(reply.costProperty().get()).isEqualTo("≈ $0.0012");
         assertThat(MessageCard.footerText(reply.footerProperty().get(), reply.costProperty().get()))
                 .contains("10 in", "1 out").endsWith(" · ≈ $0.0012");
-        model.setCost("reply-not-shown-yet", "price unknown");
+        model.showCost("reply-not-shown-yet", "price unknown");
         assertThat(model.item("reply-not-shown-yet")).isEmpty();
     }
 
@@ -223,7 +223,7 @@ class ChatViewModelTest {
         ManualBackend manual = new ManualBackend();
         ChatService chat = new ChatService(settings -> manual, request -> {});
         ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
-        batched.draftProperty().set("Hello");
+        batched.setDraft("Hello");
         batched.send();
         clock.tick();
         MessageItem reply = batched.items().get(1);
@@ -255,7 +255,7 @@ class ChatViewModelTest {
                 }
             }
         });
-        batched.draftProperty().set("Hello");
+        batched.setDraft("Hello");
         batched.send();
         manual.last().text("Hi ");
         manual.last().text("there");
@@ -271,7 +271,7 @@ class ChatViewModelTest {
     }
 
     private void send(String text) {
-        model.draftProperty().set(text);
+        model.setDraft(text);
         model.send();
         assertThat(model.noticeProperty().get()).isEmpty();
     }

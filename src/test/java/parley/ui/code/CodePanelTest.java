@@ -22,6 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.store.SessionSecrets;
+import parley.testing.MarksInMemory;
+import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.models.ProviderViewModel;
 import parley.ui.request.RequestViewModel;
@@ -47,9 +49,10 @@ class CodePanelTest {
             return next.get();
         }, UiThread.DIRECT);
         request.refresh();
-        providers = new ProviderViewModel((p, k) -> List.of(), List::of, new SessionSecrets("memory"), Map.of(),
+        providers = new ProviderViewModel((p, k) -> List.of(), List::of, new SessionSecrets("memory"), new MarksInMemory(), Map.of(),
                 Runnable::run, UiThread.DIRECT);
-        CodeView view = CodePanel.following(request, providers, Executors.newVirtualThreadPerTaskExecutor(), UiThread.FX);
+        CodeView view = CodePanel.following(request, providers, Executors.newVirtualThreadPerTaskExecutor(), UiThread.FX,
+                new TestDialogs());
         stage.setScene(new Scene(view, 760, 520));
         stage.show();
     }

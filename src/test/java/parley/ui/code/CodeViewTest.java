@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.codegen.CodeRequest;
+import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 
 @ExtendWith(ApplicationExtension.class)
@@ -41,7 +42,7 @@ class CodeViewTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         vm = new CodeViewModel(current::get, Runnable::run, UiThread.DIRECT, Duration.ZERO);
-        stage.setScene(new Scene(new CodeView(vm), 760, 520));
+        stage.setScene(new Scene(new CodeView(vm, new TestDialogs()), 760, 520));
         stage.show();
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import parley.store.Database;
+import parley.app.AppDatabase;
 import parley.ui.UiThread;
 import parley.ui.WindowAssembly;
 
@@ -38,7 +38,7 @@ class DamagedWindowFxTest extends FxRobot {
         Files.writeString(file, "definitely not SQLite ".repeat(80));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            assembly = WindowAssembly.open(Database.open(file), Map.of(), UiThread.FX);
+            assembly = WindowAssembly.open(AppDatabase.open(file), Map.of(), UiThread.FX);
             s.setScene(new Scene(assembly.window(), 1200, 780));
             s.show();
         });

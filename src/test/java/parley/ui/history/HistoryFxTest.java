@@ -31,6 +31,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.AppState;
@@ -38,6 +39,8 @@ import parley.store.Database;
 import parley.store.Settings;
 import parley.testing.ScriptedServer;
 import parley.ui.MainWindow;
+import parley.ui.TestDialogs;
+import parley.ui.TestWindow;
 import parley.ui.UiThread;
 import parley.ui.chat.ChatView;
 import parley.ui.chat.ChatViewModel;
@@ -62,7 +65,7 @@ class HistoryFxTest extends FxRobot {
         server.fallback(r -> ScriptedServer.Reply.sse(
                 "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Reply number " + server.requestCount()
                         + "\"},\"finish_reason\":\"stop\"}]}"));
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("test-model"));
         stage = FxToolkit.registerPrimaryStage();
@@ -71,8 +74,8 @@ class HistoryFxTest extends FxRobot {
             window = new MainWindow();
             chatModel = new ChatViewModel(chat, UiThread.FX);
             window.setMain(new ChatView(chatModel));
-            history = HistoryFeature.install(database, chat, window, background, UiThread.FX);
-            history.connect(chatModel);
+            history = new HistoryFeature(TestWindow.context(window, chat, chatModel, database, background, UiThread.FX,
+                    new TestDialogs()));
             s.setScene(new Scene(window, 1200, 800));
             s.show();
         });
@@ -249,7 +252,7 @@ class HistoryFxTest extends FxRobot {
     private void send(String text) throws TimeoutException {
         int before = server.requestCount();
         interact(() -> {
-            chatModel.draftProperty().set(text);
+            chatModel.setDraft(text);
             chatModel.send();
         });
         waitUntil(() -> server.requestCount() > before && !chat.busy() && chatModel.state() == ChatViewModel.State.IDLE

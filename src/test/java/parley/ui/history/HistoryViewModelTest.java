@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.history.HistoryRecorder;
 import parley.history.HistoryService;
-import parley.store.ConversationStore;
+import parley.history.ConversationStore;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
 import parley.ui.UiThread;
@@ -35,14 +36,14 @@ class HistoryViewModelTest {
     void setUp() {
         server = ScriptedServer.start();
         server.fallback(r -> ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 0));
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         ConversationStore store = new ConversationStore(database);
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("tiny"));
         recorder = new HistoryRecorder(chat, store, e -> {});
         model = new HistoryViewModel(new HistoryService(store, chat, recorder), Runnable::run, UiThread.DIRECT,
                 ZoneOffset.UTC);
-        model.setOnOpened(opened::incrementAndGet);
+        model.setOnOpened(settings -> opened.incrementAndGet());
     }
 
     @AfterEach
@@ -63,14 +64,14 @@ class HistoryViewModelTest {
         assertThat(model.rows().getFirst().detail()).endsWith("· 2 messages");
         assertThat(model.currentIdProperty().get()).isEqualTo(chat.conversation().id());
 
-        model.queryProperty().set("walrus");
+        model.setQuery("walrus");
         assertThat(model.rows()).singleElement().satisfies(row -> {
             assertThat(row.title()).isEqualTo("About walruses");
             assertThat(row.detail()).isEqualTo("user: About walruses");
             assertThat(row.messageId()).isNotNull();
         });
 
-        model.queryProperty().set("");
+        model.setQuery("");
         assertThat(model.rows()).hasSize(2);
     }
 

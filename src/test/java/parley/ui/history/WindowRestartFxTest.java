@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import parley.app.AppDatabase;
 import parley.history.SavedMessage;
 import parley.store.AppState;
-import parley.store.ConversationStore;
+import parley.history.ConversationStore;
 import parley.store.Database;
 import parley.store.Settings;
 import parley.ui.UiThread;
@@ -89,7 +90,7 @@ class WindowRestartFxTest extends FxRobot {
         FxToolkit.cleanupStages();
         assembly.close();
 
-        try (Database between = Database.open(dir.resolve("parley.db"))) {
+        try (Database between = AppDatabase.open(dir.resolve("parley.db"))) {
             assertThat(count(between, "SELECT count(*) FROM messages WHERE conversation_id = '" + gone + "'"))
                     .as("kept until the next start").isEqualTo(1);
         }
@@ -121,7 +122,7 @@ class WindowRestartFxTest extends FxRobot {
     private void start() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            assembly = WindowAssembly.open(Database.open(dir.resolve("parley.db")), Map.of(), UiThread.FX);
+            assembly = WindowAssembly.open(AppDatabase.open(dir.resolve("parley.db")), Map.of(), UiThread.FX);
             s.setScene(new javafx.scene.Scene(assembly.window(), 1200, 780));
             s.show();
         });

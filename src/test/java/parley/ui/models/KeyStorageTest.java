@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import parley.store.SecretStore;
 import parley.store.SessionSecrets;
+import parley.testing.MarksInMemory;
 import parley.ui.UiThread;
 
 /** Where a typed key goes, how it is shown, and Forget key. */
@@ -44,7 +45,7 @@ class KeyStorageTest {
     }
 
     private static ProviderViewModel viewModel(SecretStore store) {
-        return new ProviderViewModel((p, k) -> List.of(), List::of, store, Map.of(), Runnable::run, UiThread.DIRECT);
+        return new ProviderViewModel((p, k) -> List.of(), List::of, store, new MarksInMemory(), Map.of(), Runnable::run, UiThread.DIRECT);
     }
 
     /** A keyring that keeps keys in memory but says it persists them, as the OS keyring does. */

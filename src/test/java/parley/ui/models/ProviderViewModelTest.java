@@ -16,6 +16,7 @@ import parley.provider.ModelInfo;
 import parley.provider.ModelListParser;
 import parley.provider.Providers;
 import parley.store.SessionSecrets;
+import parley.testing.MarksInMemory;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Reply;
 import parley.ui.UiThread;
@@ -31,8 +32,10 @@ class ProviderViewModelTest {
     @AfterEach
     void stop() { server.close(); }
 
+    private final MarksInMemory marks = new MarksInMemory();
+
     private ProviderViewModel vm(Map<String, String> env, List<LocalServer> running) {
-        return new ProviderViewModel(lister, () -> running, new SessionSecrets("memory"), env, Runnable::run, UiThread.DIRECT);
+        return new ProviderViewModel(lister, () -> running, new SessionSecrets("memory"), marks, env, Runnable::run, UiThread.DIRECT);
     }
 
     @Test
@@ -45,11 +48,49 @@ class ProviderViewModelTest {
         assertThat(vm.models()).extracting(ModelInfo::id).containsExactly("tiny-llama");
         assertThat(vm.modelProperty().get()).isEqualTo("tiny-llama");
         assertThat(vm.reachProperty().get()).isEqualTo(ProviderViewModel.Reach.REACHABLE);
-        assertThat(vm.keyStateProperty().get()).isEqualTo(ProviderViewModel.KeyState.NOT_NEEDED);
+        assertThat(vm.keyStateProperty().get()).isEqualTo(ProviderViewModel.KeyState.MISSING);
+        assertThat(vm.provider().local()).isFalse();
+        assertThat(vm.customProperty().get()).isTrue();
         ChatSettings s = vm.applyTo(ChatSettings.defaults());
         assertThat(s.providerId()).isEqualTo(Providers.CUSTOM_ID);
         assertThat(s.baseUrl()).isEqualTo(server.baseUrl());
         assertThat(s.model()).isEqualTo("tiny-llama");
+    }
+
+    @Test
+    void aCustomServerIsLocalOnlyOnceTheUserMarksItAndTheMarkIsKept() {
+        server.fallback(r -> Reply.recording("llama-server/models.txt", 0));
+        ProviderViewModel vm = vm(Map.of(), List.of());
+        vm.addCustom(server.baseUrl());
+        assertThat(vm.provider().local()).isFalse();
+
+        vm.markLocal(true);
+
+        assertThat(vm.provider().local()).isTrue();
+        assertThat(vm.keyStateProperty().get()).isEqualTo(ProviderViewModel.KeyState.NOT_NEEDED);
+        assertThat(vm.keyStatusProperty().get()).isEqualTo("No key needed");
+        assertThat(vm.providers()).filteredOn(p -> p.baseUrl().equals(server.baseUrl())).singleElement()
+                .satisfies(p -> assertThat(p.local()).isTrue());
+        assertThat(marks.load().isMarked(server.baseUrl())).isTrue();
+        assertThat(vm.models()).extracting(ModelInfo::id).containsExactly("tiny-llama");
+
+        ProviderViewModel next = vm(Map.of(), List.of());
+        next.addCustom(server.baseUrl() + "/");
+        assertThat(next.provider().local()).isTrue();
+
+        next.markLocal(false);
+        assertThat(next.provider().local()).isFalse();
+        assertThat(marks.load().isMarked(server.baseUrl())).isFalse();
+    }
+
+    @Test
+    void aKeyThatWouldTravelInClearIsRefusedInTheKeyStatus() {
+        ProviderViewModel vm = vm(Map.of(), List.of());
+        vm.addCustom("http://192.0.2.7:9/v1");
+        vm.setTypedKey("sk-test");
+        assertThat(vm.keyStatusProperty().get()).contains("plain http://", "192.0.2.7").doesNotContain("sk-test");
+        vm.selectProvider(Providers.OLLAMA);
+        assertThat(vm.keyStatusProperty().get()).isEqualTo("No key needed");
     }
 
     @Test
@@ -133,7 +174,7 @@ class ProviderViewModelTest {
         ProviderViewModel vm = new ProviderViewModel((p, k) -> {
             asked.incrementAndGet();
             return List.of(new ModelInfo("deepseek-chat", "deepseek-chat", true, new BigDecimal("0.28"), new BigDecimal("0.42"), null, 128000));
-        }, List::of, new SessionSecrets("m"), Map.of(), Runnable::run, UiThread.DIRECT);
+        }, List::of, new SessionSecrets("m"), new MarksInMemory(), Map.of(), Runnable::run, UiThread.DIRECT);
         vm.selectProvider(Providers.DEEPSEEK);
         assertThat(asked).hasValue(1);
         assertThat(vm.modelProperty().get()).isEqualTo("deepseek-chat");

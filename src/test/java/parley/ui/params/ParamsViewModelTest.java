@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import parley.store.ParameterSet;
+import parley.preset.ParameterSet;
 
 class ParamsViewModelTest {
     private final ParamsViewModel vm = new ParamsViewModel();

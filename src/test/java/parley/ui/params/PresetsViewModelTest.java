@@ -7,8 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parley.app.AppDatabase;
 import parley.store.Database;
-import parley.store.PresetStore;
+import parley.preset.PresetStore;
 import parley.ui.UiThread;
 
 class PresetsViewModelTest {
@@ -20,7 +21,7 @@ class PresetsViewModelTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         vm = new PresetsViewModel(new PresetStore(db), params, Runnable::run, UiThread.DIRECT);
     }
 

@@ -15,6 +15,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.store.Settings;
 import parley.ui.UiThread;
@@ -22,6 +23,7 @@ import parley.usage.BudgetCheck;
 import parley.usage.BudgetSettings;
 import parley.usage.BudgetStore;
 import parley.usage.LedgerEntry;
+import parley.usage.LocalMarkStore;
 import parley.usage.PriceBook;
 import parley.usage.PriceStore;
 import parley.usage.RequestOrigin;
@@ -31,7 +33,7 @@ import parley.usage.UsageService;
 import parley.usage.UsageTracker;
 
 class ComposerEstimateTest {
-    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", false, "c", null, LedgerEntry.WINDOW);
+    private static final RequestOrigin ATLAS = new RequestOrigin("atlascloud", null, "c", null, LedgerEntry.WINDOW);
     private static final ChatRequest REQUEST = ChatRequest.of("deepseek-ai/deepseek-v3.2-speciale",
             List.of(ChatMessage.user("Hello")));
 
@@ -41,9 +43,9 @@ class ComposerEstimateTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         Clock clock = Clock.systemDefaultZone();
-        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), clock),
+        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), new LocalMarkStore(new Settings(db)), clock),
                 new TokenEstimator(), clock), new BudgetStore(new Settings(db)), clock);
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,17 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
+import parley.app.AppDatabase;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
 import parley.ui.MainWindow;
+import parley.ui.TestDialogs;
+import parley.ui.TestWindow;
 import parley.ui.UiThread;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.chat.FrameClock;
 import parley.ui.chat.MessageItem;
-import parley.usage.BudgetCheck;
 import parley.usage.BudgetSettings;
 import parley.usage.UsageFilter;
 
@@ -36,9 +36,7 @@ class UsageFeatureTest {
     private final ScriptedServer server = ScriptedServer.start();
     private final BlockingQueue<ChatEvent.Ended> ends = new LinkedBlockingQueue<>();
     private final BlockingQueue<parley.usage.LedgerEntry> recorded = new LinkedBlockingQueue<>();
-    private final List<BudgetCheck> asked = new ArrayList<>();
-    private final List<BudgetCheck> refused = new ArrayList<>();
-    private boolean answer;
+    private final TestDialogs dialogs = new TestDialogs();
     private Database db;
     private ChatService chat;
     private ChatViewModel chatModel;
@@ -48,26 +46,26 @@ class UsageFeatureTest {
     @BeforeEach
     void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         chat = new ChatService(s -> new ChatClient(ClientConfig.of(server.baseUrl(), null)), r -> {});
         chat.setSettings(ChatSettings.defaults().withProvider("custom", server.baseUrl()).withModel("tiny-llama"));
         chat.addListener(e -> { if (e instanceof ChatEvent.Ended end) ends.add(end); });
         FxToolkit.setupFixture(() -> window = new MainWindow());
-        feature = UsageFeature.install(window, chat, db, Runnable::run, UiThread.DIRECT);
-        feature.service().setUserPrice(null, "tiny-llama", new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("0.5"));
         chatModel = new ChatViewModel(chat, UiThread.DIRECT, FrameClock.immediate());
-        feature.attach(chatModel, c -> { asked.add(c); return answer; }, refused::add);
+        feature = new UsageFeature(TestWindow.context(window, chat, chatModel, db, Runnable::run, UiThread.DIRECT, dialogs));
+        feature.service().setUserPrice(null, "tiny-llama", new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("0.5"));
         feature.service().tracker().addListener(recorded::add); // last, so the others have run when it fires
     }
 
     @AfterEach
     void tearDown() {
+        feature.close();
         server.close();
         db.close();
     }
 
     private void sendAndWait(String text) throws InterruptedException {
-        chatModel.draftProperty().set(text);
+        chatModel.setDraft(text);
         chatModel.send();
         assertThat(ends.poll(10, TimeUnit.SECONDS)).as("the reply ended").isNotNull();
         // the ledger is written after the end is announced
@@ -81,10 +79,10 @@ class UsageFeatureTest {
 
     @Test
     void theComposerShowsTheEstimateAndTheReplyItsCost() throws Exception {
-        chatModel.draftProperty().set("Hello");
+        chatModel.setDraft("Hello");
         assertThat(chatModel.costEstimateProperty().get()).startsWith("≈ ").contains("prompt tokens · $")
                 .contains("with a full 1,024-token reply");
-        chatModel.draftProperty().set("  ");
+        chatModel.setDraft("  ");
         assertThat(chatModel.costEstimateProperty().get()).as("nothing to estimate").isEmpty();
 
         server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 7));
@@ -103,18 +101,18 @@ class UsageFeatureTest {
         sendAndWait("Hello");
         feature.service().saveBudget(new BudgetSettings(new BigDecimal("0.001"), null, false));
 
-        chatModel.draftProperty().set("Again");
+        chatModel.setDraft("Again");
         assertThat(chatModel.costEstimateProperty().get()).contains("past the limit of $0.0010");
-        answer = false;
+        dialogs.answer = false;
         chatModel.send();
-        assertThat(asked).hasSize(1);
+        assertThat(dialogs.asked).hasSize(1);
         assertThat(server.requestCount()).isEqualTo(1);
         assertThat(chatModel.draftProperty().get()).as("nothing typed is lost").isEqualTo("Again");
 
-        answer = true;
+        dialogs.answer = true;
         server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 7));
         sendAndWait("Again");
-        assertThat(asked).hasSize(2);
+        assertThat(dialogs.asked).hasSize(2);
         assertThat(server.requestCount()).isEqualTo(2);
     }
 
@@ -123,11 +121,11 @@ class UsageFeatureTest {
         server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 7));
         sendAndWait("Hello");
         feature.service().saveBudget(new BudgetSettings(new BigDecimal("0.001"), null, true));
-        chatModel.draftProperty().set("Again");
+        chatModel.setDraft("Again");
         chatModel.send();
         chatModel.regenerate();
-        assertThat(refused).hasSize(2).allSatisfy(c -> assertThat(c.verdict()).isEqualTo(BudgetCheck.Verdict.BLOCK));
-        assertThat(asked).isEmpty();
+        assertThat(dialogs.warned).hasSize(2).allSatisfy(w -> assertThat(w).startsWith("Not sent: it could pass your budget"));
+        assertThat(dialogs.asked).isEmpty();
         assertThat(server.requestCount()).isEqualTo(1);
     }
 }

@@ -28,11 +28,14 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.store.Settings;
+import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.usage.BudgetStore;
 import parley.usage.LedgerEntry;
+import parley.usage.LocalMarkStore;
 import parley.usage.PriceBook;
 import parley.usage.PriceStore;
 import parley.usage.RequestOrigin;
@@ -55,9 +58,9 @@ class UsageViewFxTest extends FxRobot {
     @BeforeEach
     void data() throws Exception {
         dir = java.nio.file.Files.createTempDirectory("usage-fx");
-        db = Database.open(dir.resolve("parley.db"));
+        db = AppDatabase.open(dir.resolve("parley.db"));
         Clock clock = Clock.systemDefaultZone();
-        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), clock),
+        service = new UsageService(new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), new LocalMarkStore(new Settings(db)), clock),
                 new TokenEstimator(), clock), new BudgetStore(new Settings(db)), clock);
         record("atlascloud", "deepseek-ai/deepseek-v3.2", 1_000_000, 500_000);
         record("deepseek", "deepseek-chat", 200_000, 100_000);
@@ -65,7 +68,7 @@ class UsageViewFxTest extends FxRobot {
     }
 
     private void record(String provider, String model, int prompt, int completion) {
-        service.tracker().record(new RequestOrigin(provider, false, "conv-1", null, LedgerEntry.WINDOW),
+        service.tracker().record(new RequestOrigin(provider, null, "conv-1", null, LedgerEntry.WINDOW),
                 REQUEST.withModel(model), new ChatResult("ok", "", "stop",
                         new Usage(prompt, completion, prompt + completion, 0, 0), false, false, null, 5, 9));
     }
@@ -76,7 +79,7 @@ class UsageViewFxTest extends FxRobot {
             Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                     : new PrimerLight().getUserAgentStylesheet());
             vm = new UsageViewModel(service, background, UiThread.FX, () -> "conv-1");
-            stage.setScene(new Scene(new UsageView(vm), 520, 760));
+            stage.setScene(new Scene(new UsageView(vm, new TestDialogs()), 520, 760));
             stage.show();
             vm.refresh();
         });

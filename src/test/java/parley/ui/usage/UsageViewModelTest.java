@@ -16,6 +16,7 @@ import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Usage;
+import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.store.Settings;
 import parley.ui.UiThread;
@@ -23,6 +24,7 @@ import parley.usage.BudgetCheck;
 import parley.usage.BudgetStore;
 import parley.usage.GroupBy;
 import parley.usage.LedgerEntry;
+import parley.usage.LocalMarkStore;
 import parley.usage.PriceBook;
 import parley.usage.PriceRow;
 import parley.usage.PriceSource;
@@ -44,8 +46,8 @@ class UsageViewModelTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("parley.db"));
-        UsageTracker tracker = new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), CLOCK),
+        db = AppDatabase.open(dir.resolve("parley.db"));
+        UsageTracker tracker = new UsageTracker(new UsageLedger(db), new PriceBook(new PriceStore(db), new LocalMarkStore(new Settings(db)), CLOCK),
                 new TokenEstimator(), CLOCK);
         service = new UsageService(tracker, new BudgetStore(new Settings(db)), CLOCK);
         vm = new UsageViewModel(service, Runnable::run, UiThread.DIRECT, () -> "conv-1");
@@ -55,7 +57,7 @@ class UsageViewModelTest {
     void close() { db.close(); }
 
     private void record(String provider, String model, String conversation, int prompt, int completion) {
-        service.tracker().record(new RequestOrigin(provider, false, conversation, null, LedgerEntry.WINDOW),
+        service.tracker().record(new RequestOrigin(provider, null, conversation, null, LedgerEntry.WINDOW),
                 REQUEST.withModel(model), new ChatResult("hello", "", "stop",
                         new Usage(prompt, completion, prompt + completion, 0, 0), false, false, null, 10, 20));
     }

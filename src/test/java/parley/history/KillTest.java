@@ -1,4 +1,4 @@
-package parley.store;
+package parley.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import parley.history.SavedMessage;
+import parley.app.AppDatabase;
+import parley.store.Database;
 
 /**
  * A child JVM writes conversations into one database and is killed with SIGKILL at a random moment,
@@ -98,7 +99,7 @@ class KillTest {
     }
 
     private void checkDatabase(Path file) {
-        try (Database database = Database.open(file)) {
+        try (Database database = AppDatabase.open(file)) {
             assertThat(database.recoveryNotice()).as("the file was not damaged").isEmpty();
             assertThat(database.<String>read(c -> {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {

@@ -1,4 +1,4 @@
-package parley.store;
+package parley.preset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

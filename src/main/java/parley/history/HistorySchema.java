@@ -1,13 +1,16 @@
-package parley.store;
+package parley.history;
+
+import java.util.List;
+import parley.store.Migration;
 
 /**
  * The tables of the conversation history: conversations, their messages in order, and a full-text
  * index (FTS5) over the messages' text that triggers keep in step with every write.
  */
-final class HistorySchema {
+public final class HistorySchema {
     private HistorySchema() {}
 
-    static final String[] TABLES = {
+    private static final String[] TABLES = {
         """
         CREATE TABLE conversations (
             id TEXT PRIMARY KEY,
@@ -57,4 +60,7 @@ final class HistorySchema {
             INSERT INTO messages_fts(rowid, content, reasoning) VALUES (new.num, new.content, new.reasoning);
         END"""
     };
+
+    /** The history's schema step; its version and SQL are in users' files already and never change. */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration(3, TABLES));
 }

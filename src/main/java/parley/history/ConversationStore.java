@@ -1,4 +1,4 @@
-package parley.store;
+package parley.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import parley.api.Usage;
-import parley.history.ConversationSummary;
-import parley.history.RequestParameters;
-import parley.history.SavedConversation;
-import parley.history.SavedMessage;
-import parley.history.SearchHit;
-import parley.history.Titles;
+import parley.store.Database;
 
 /**
  * The conversation history in the database. Every call is one transaction, so a kill at any moment

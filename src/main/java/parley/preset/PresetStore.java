@@ -1,4 +1,4 @@
-package parley.store;
+package parley.preset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,12 +8,17 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import parley.store.Database;
+import parley.store.Migration;
+import parley.store.StoreException;
 
 /** Named parameter sets in the database: save, load, rename, delete. */
 public final class PresetStore {
     public static final int MAX_NAME_LENGTH = 60;
-    static final String CREATE_TABLE = "CREATE TABLE presets (name TEXT PRIMARY KEY COLLATE NOCASE,"
-            + " body TEXT NOT NULL, updated_at INTEGER NOT NULL)";
+    /** The presets' schema step; its version and SQL are in users' files already and never change. */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration(4,
+            "CREATE TABLE presets (name TEXT PRIMARY KEY COLLATE NOCASE,"
+            + " body TEXT NOT NULL, updated_at INTEGER NOT NULL)"));
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 

@@ -1,4 +1,4 @@
-package parley.store;
+package parley.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,10 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.api.Usage;
-import parley.history.ConversationSummary;
-import parley.history.SavedConversation;
-import parley.history.SavedMessage;
-import parley.history.SearchHit;
+import parley.app.AppDatabase;
+import parley.store.Database;
 
 class ConversationStoreTest {
     @TempDir
@@ -28,7 +26,7 @@ class ConversationStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         store = new ConversationStore(database, clock);
     }
 
@@ -193,7 +191,7 @@ class ConversationStoreTest {
 
         store.delete(gone);
         database.close();
-        database = Database.open(dir.resolve("parley.db"));
+        database = AppDatabase.open(dir.resolve("parley.db"));
         store = new ConversationStore(database, clock);
         assertThat(count("SELECT count(*) FROM messages WHERE conversation_id = '" + gone + "'"))
                 .as("deleted, not yet purged, after a reopen").isEqualTo(2);

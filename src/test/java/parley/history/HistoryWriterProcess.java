@@ -1,4 +1,4 @@
-package parley.store;
+package parley.history;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import parley.api.Usage;
-import parley.history.SavedMessage;
+import parley.app.AppDatabase;
+import parley.store.Database;
 
 /**
  * The child process of {@link KillTest}: writes conversations into the database named by its first
@@ -22,7 +23,7 @@ public final class HistoryWriterProcess {
 
     public static void main(String[] args) {
         Random random = new Random(Long.parseLong(args[1]));
-        try (Database database = Database.open(Path.of(args[0]))) {
+        try (Database database = AppDatabase.open(Path.of(args[0]))) {
             ConversationStore store = new ConversationStore(database);
             for (int round = 0; ; round++) {
                 if (round == 1) {

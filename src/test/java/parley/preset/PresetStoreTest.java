@@ -1,4 +1,4 @@
-package parley.store;
+package parley.preset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parley.app.AppDatabase;
+import parley.store.Database;
 
 class PresetStoreTest {
     @TempDir
@@ -18,10 +20,10 @@ class PresetStoreTest {
     @Test
     void savedPresetsSurviveReopeningTheDatabase() {
         Path file = dir.resolve("parley.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = AppDatabase.open(file)) {
             new PresetStore(db).save("Terse", TERSE);
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = AppDatabase.open(file)) {
             PresetStore store = new PresetStore(db);
             assertThat(store.names()).containsExactly("Terse");
             assertThat(store.load("Terse")).contains(TERSE);
@@ -31,7 +33,7 @@ class PresetStoreTest {
 
     @Test
     void savingUnderAnExistingNameReplacesIt() {
-        try (Database db = Database.open(dir.resolve("p.db"))) {
+        try (Database db = AppDatabase.open(dir.resolve("p.db"))) {
             PresetStore store = new PresetStore(db);
             store.save("A", TERSE);
             ParameterSet other = new ParameterSet(null, null, 0.9, null, null, List.of(), true, true, "");
@@ -43,7 +45,7 @@ class PresetStoreTest {
 
     @Test
     void renameAndDelete() {
-        try (Database db = Database.open(dir.resolve("p.db"))) {
+        try (Database db = AppDatabase.open(dir.resolve("p.db"))) {
             PresetStore store = new PresetStore(db);
             store.save("one", TERSE);
             store.save("two", TERSE);

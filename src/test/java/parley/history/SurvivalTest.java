@@ -1,4 +1,4 @@
-package parley.store;
+package parley.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import parley.history.SavedMessage;
+import parley.app.AppDatabase;
+import parley.store.Database;
+import parley.store.Migrations;
+import parley.store.Settings;
 
 /** The real schema migrated from its first version with data in it, and damaged files set aside. */
 class SurvivalTest {
@@ -22,21 +25,21 @@ class SurvivalTest {
     @Test
     void theFirstSchemaWithDataIsCopiedThenMigratedKeepingEverything() throws Exception {
         Path file = dir.resolve("parley.db");
-        try (Database first = Database.open(file, Migrations.ALL.subList(0, 1))) {
+        try (Database first = Database.open(file, AppDatabase.MIGRATIONS.subList(0, 1))) {
             Settings settings = new Settings(first);
             settings.putString("ui.theme", "NORD_DARK");
             settings.putInt("ui.font_size", 17);
             assertThat(first.version()).isEqualTo(1);
         }
 
-        try (Database latest = Database.open(file)) {
-            assertThat(latest.version()).isEqualTo(Migrations.latest(Migrations.ALL));
+        try (Database latest = AppDatabase.open(file)) {
+            assertThat(latest.version()).isEqualTo(Migrations.latest(AppDatabase.MIGRATIONS));
             Settings settings = new Settings(latest);
             assertThat(settings.getString("ui.theme")).contains("NORD_DARK");
             assertThat(settings.getInt("ui.font_size")).contains(17);
             Path backup = latest.backup().orElseThrow();
             assertThat(backup.getFileName().toString()).startsWith("parley.db.v1-").endsWith(".bak");
-            try (Database copy = Database.open(Files.copy(backup, dir.resolve("copy.db")), Migrations.ALL.subList(0, 1))) {
+            try (Database copy = Database.open(Files.copy(backup, dir.resolve("copy.db")), AppDatabase.MIGRATIONS.subList(0, 1))) {
                 assertThat(new Settings(copy).getString("ui.theme")).contains("NORD_DARK");
             }
             ConversationStore store = new ConversationStore(latest);
@@ -84,7 +87,7 @@ class SurvivalTest {
     }
 
     private void assertSetAside(Path file, byte[] damaged) throws IOException {
-        try (Database fresh = Database.open(file)) {
+        try (Database fresh = AppDatabase.open(file)) {
             String notice = fresh.recoveryNotice().orElseThrow();
             Path kept = keptFiles().getFirst();
             assertThat(notice).contains(file.toString()).contains("kept as " + kept).doesNotContain("\n");
@@ -94,7 +97,7 @@ class SurvivalTest {
             String id = store.create("p", "m", null);
             store.saveMessage(id, SavedMessage.typed("u", "user", "a fresh start", Instant.now()));
         }
-        try (Database again = Database.open(file)) {
+        try (Database again = AppDatabase.open(file)) {
             assertThat(again.recoveryNotice()).isEmpty();
             assertThat(new ConversationStore(again).list()).hasSize(1);
         }
@@ -108,7 +111,7 @@ class SurvivalTest {
     }
 
     private static void fillWithHistory(Path file) {
-        try (Database db = Database.open(file)) {
+        try (Database db = AppDatabase.open(file)) {
             ConversationStore store = new ConversationStore(db);
             for (int c = 0; c < 20; c++) {
                 String id = store.create("p", "m", "system");

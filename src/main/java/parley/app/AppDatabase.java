@@ -1,0 +1,38 @@
+package parley.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import parley.history.HistorySchema;
+import parley.preset.PresetStore;
+import parley.store.DataFolder;
+import parley.store.Database;
+import parley.store.Migration;
+import parley.store.Migrations;
+import parley.store.Settings;
+import parley.usage.UsageSchema;
+
+/**
+ * Parley's one database file with the tables of every feature. Each feature owns its tables, their
+ * queries and their schema steps; this is the one list that registers those steps with the store's
+ * migrations runner. A feature with new tables adds its steps here.
+ */
+public final class AppDatabase {
+    /** Every feature's schema steps, in version order. */
+    public static final List<Migration> MIGRATIONS = Migrations.chain(
+            Settings.MIGRATIONS,
+            UsageSchema.MIGRATIONS,
+            HistorySchema.MIGRATIONS,
+            PresetStore.MIGRATIONS);
+
+    private AppDatabase() {}
+
+    /** Opens {@code file} with every feature's tables, migrating it to the latest version. */
+    public static Database open(Path file) {
+        return Database.open(file, MIGRATIONS);
+    }
+
+    /** Opens {@code parley.db} in the data folder ({@link DataFolder}). */
+    public static Database openDefault() {
+        return open(DataFolder.resolve().resolve(Database.FILE_NAME));
+    }
+}

@@ -1,0 +1,22 @@
+package parley.ui;
+
+import java.util.concurrent.Executor;
+import parley.chat.ChatService;
+import parley.store.Database;
+import parley.ui.chat.ChatExtensions;
+import parley.ui.chat.ChatViewModel;
+
+/**
+ * What a {@link WindowFeature} may use: the window's places ({@code window}), the chat service and
+ * the transcript's view model, the controls that shape the next request, the database the
+ * features' services open on, the executor for all background work, the way back to the FX thread,
+ * and the dialogs.
+ */
+public record WindowContext(MainWindow window, ChatService chat, ChatViewModel chatModel,
+                            RequestControls controls, Database database, Executor background, UiThread ui,
+                            Dialogs dialogs) {
+    /** What a feature may add to the chat: a send guard, a cost on a reply, a note under the composer. */
+    public ChatExtensions chatExtensions() {
+        return chatModel;
+    }
+}

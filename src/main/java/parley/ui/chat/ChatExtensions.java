@@ -1,0 +1,26 @@
+package parley.ui.chat;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * What other window features may add to the chat without reaching into its state: a guard asked
+ * before every send, a cost in a reply's footer, a note under the composer, and a Branch action on
+ * the cards. Called on the FX thread.
+ */
+public interface ChatExtensions {
+    /** Asked before every send and regenerate; false keeps the request from going out. Guards are asked in order. */
+    void addSendGuard(BooleanSupplier guard);
+
+    /**
+     * Shows a reply's cost in its footer, as text ("$0.0012", "price unknown"). A cost that arrives
+     * before the reply's card is kept until the card exists.
+     */
+    void showCost(String messageId, String text);
+
+    /** A line under the composer (what the request may cost); "" shows none. */
+    void showComposerNote(String text);
+
+    /** Offers "Branch from here" on every card; {@code action} gets the message id. */
+    void offerBranching(Consumer<String> action);
+}

@@ -1,0 +1,29 @@
+package parley.ui.models;
+
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import parley.ui.MainWindow;
+import parley.ui.WindowContext;
+import parley.ui.WindowFeature;
+
+/** The provider and model picker in the tool bar; looks for local servers and lists the models once the window shows. */
+public final class ModelsFeature implements WindowFeature {
+    private final ProviderViewModel providers;
+
+    public ModelsFeature(WindowContext context) {
+        this.providers = context.controls().providers();
+        ProviderBar bar = new ProviderBar(providers);
+        MainWindow window = context.window();
+        window.addToToolbar(bar);
+        window.addShortcut(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), "Ctrl+M",
+                "Search the models", bar.picker()::open);
+        window.addShortcut(new KeyCodeCombination(KeyCode.F5), "F5", "Reload the model list", providers::refreshModels);
+    }
+
+    @Override
+    public void windowShown() {
+        providers.detectLocalServers();
+        providers.refreshModels();
+    }
+}

@@ -1,0 +1,31 @@
+package parley.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import parley.chat.ChatService;
+import parley.chat.ChatSettings;
+import parley.store.Database;
+import parley.store.SessionSecrets;
+import parley.testing.MarksInMemory;
+import parley.ui.chat.ChatViewModel;
+import parley.ui.models.ProviderViewModel;
+import parley.ui.params.ParamsViewModel;
+import parley.ui.request.RequestViewModel;
+
+/** A {@link WindowContext} for installing one feature in a test, with controls that show the chat's settings. */
+public final class TestWindow {
+    private TestWindow() {}
+
+    /** The controls start from the chat's settings as the test set them; model lists come back empty. */
+    public static WindowContext context(MainWindow window, ChatService chat, ChatViewModel chatModel, Database database,
+                                        Executor background, UiThread ui, Dialogs dialogs) {
+        ChatSettings wanted = chat.settings();
+        ProviderViewModel providers = new ProviderViewModel((profile, key) -> List.of(), List::of,
+                new SessionSecrets("kept for this test only"), new MarksInMemory(), Map.of(), background, ui);
+        RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
+        RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
+        controls.show(wanted);
+        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs);
+    }
+}
