@@ -12,18 +12,23 @@ import parley.api.ClientConfig;
 import parley.api.RequestValidator;
 import parley.app.AppDatabase;
 import parley.chat.ChatService;
+import parley.engine.EngineBackend;
+import parley.engine.EngineHost;
 import parley.preset.PresetStore;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelInfo;
 import parley.provider.ModelListParser;
 import parley.provider.ProviderProfile;
+import parley.provider.Providers;
 import parley.store.AppState;
+import parley.store.DataFolder;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.Settings;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
+import parley.ui.engine.EngineFeature;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ModelsFeature;
 import parley.ui.models.ProviderViewModel;
@@ -47,13 +52,14 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, HistoryFeature::new);
+            UsageFeature::new, HistoryFeature::new, EngineFeature::new);
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Database database;
     private final MainWindow window = new MainWindow();
     private final ChatService chat;
     private final ChatViewModel chatModel;
+    private final EngineHost engine;
     private final WindowBackends backends;
     private final RequestControls controls;
     private final WindowMemory memory;
@@ -61,11 +67,12 @@ public final class WindowAssembly implements AutoCloseable {
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
         this.database = database;
-        ProviderViewModel providers = new ProviderViewModel(WindowAssembly::fetchModels,
+        this.engine = EngineHost.forApp(DataFolder.resolve().resolve("engine"));
+        ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
                 () -> new LocalServerDetector().detect(), SecretStore.open(), new LocalMarkStore(new Settings(database)), env, background, ui);
         ParamsViewModel params = new ParamsViewModel();
         RequestViewModel request = new RequestViewModel(this::nextRequest, ui);
-        this.backends = new WindowBackends(providers::keyFor, request.tap());
+        this.backends = new WindowBackends(providers::keyFor, request.tap(), new EngineBackend(engine));
         this.chat = new ChatService(backends, WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
         this.memory = new WindowMemory(new AppState(new Settings(database)), background);
@@ -73,7 +80,7 @@ public final class WindowAssembly implements AutoCloseable {
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, providers, request, ui);
         WindowContext context = new WindowContext(window, chat, chatModel, controls, database, background, ui,
-                dialogs == null ? new FxDialogs(window) : dialogs);
+                dialogs == null ? new FxDialogs(window) : dialogs, engine);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
 
@@ -127,7 +134,11 @@ public final class WindowAssembly implements AutoCloseable {
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }
 
-    private static List<ModelInfo> fetchModels(ProviderProfile profile, String key) throws ApiException {
+    /** The model list of a provider; the built-in engine's is the model file chosen for it. */
+    private List<ModelInfo> fetchModels(ProviderProfile profile, String key) throws ApiException {
+        if (profile.equals(Providers.LOCAL_GGUF)) {
+            return engine.selected() == null ? List.of() : List.of(ModelInfo.of(engine.selected().alias()));
+        }
         try (ChatClient client = new ChatClient(ClientConfig.of(profile.baseUrl(), key))) {
             return ModelListParser.parse(client.fetchModels().toString());
         }
@@ -140,6 +151,7 @@ public final class WindowAssembly implements AutoCloseable {
         features.reversed().forEach(WindowFeature::close);
         controls.close();
         backends.close();
+        engine.close();
         background.shutdownNow();
         database.close();
     }

@@ -19,16 +19,21 @@ import parley.provider.Providers;
 public final class WindowBackends implements BackendFactory, AutoCloseable {
     private final Function<ProviderProfile, String> keys;
     private final RawTap tap;
+    private final ChatBackend engine;
     private final Map<String, ChatClient> clients = new ConcurrentHashMap<>();
 
-    /** {@code keys} gives the key for a profile (null for none). */
-    public WindowBackends(Function<ProviderProfile, String> keys, RawTap tap) {
+    /** {@code keys} gives the key for a profile (null for none); {@code engine} answers for "This computer". */
+    public WindowBackends(Function<ProviderProfile, String> keys, RawTap tap, ChatBackend engine) {
         this.keys = keys;
         this.tap = tap;
+        this.engine = engine;
     }
 
     @Override
     public ChatBackend backendFor(ChatSettings settings) {
+        if (Providers.LOCAL_GGUF.id().equals(settings.providerId())) {
+            return engine;
+        }
         ProviderProfile profile = Providers.resolve(settings.providerId(), settings.baseUrl());
         String key = keys.apply(profile);
         String id = profile.baseUrl() + "\n" + (key == null ? "" : key);
@@ -39,5 +44,6 @@ public final class WindowBackends implements BackendFactory, AutoCloseable {
     public void close() {
         clients.values().forEach(ChatClient::close);
         clients.clear();
+        engine.close();
     }
 }

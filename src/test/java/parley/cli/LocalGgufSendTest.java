@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parley.app.AppDatabase;
 import parley.engine.TestModels;
 import parley.store.Database;
 import parley.usage.LedgerEntry;
@@ -45,7 +46,7 @@ class LocalGgufSendTest {
         assertThat(report.path("usage").path("completion_tokens").asInt()).isEqualTo(6);
         assertThat(report.path("usage").path("prompt_tokens").asInt()).isPositive();
         assertThat(report.path("cost_usd").decimalValue()).isZero();
-        try (Database db = Database.open(home.resolve(Database.FILE_NAME))) {
+        try (Database db = AppDatabase.open(home.resolve(Database.FILE_NAME))) {
             List<LedgerEntry> entries = new UsageLedger(db).entries(UsageFilter.ALL);
             assertThat(entries).hasSize(1);
             assertThat(entries.getFirst().provider()).isEqualTo("local-gguf");

@@ -1,10 +1,12 @@
 package parley.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
+import parley.engine.EngineHost;
 import parley.store.Database;
 import parley.store.SessionSecrets;
 import parley.testing.MarksInMemory;
@@ -26,6 +28,7 @@ public final class TestWindow {
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
         RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
         controls.show(wanted);
-        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs);
+        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs,
+                EngineHost.forApp(Path.of(System.getProperty("java.io.tmpdir"))));
     }
 }
