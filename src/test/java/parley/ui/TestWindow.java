@@ -22,13 +22,19 @@ public final class TestWindow {
     /** The controls start from the chat's settings as the test set them; model lists come back empty. */
     public static WindowContext context(MainWindow window, ChatService chat, ChatViewModel chatModel, Database database,
                                         Executor background, UiThread ui, Dialogs dialogs) {
+        return context(window, chat, chatModel, database, background, ui, dialogs,
+                EngineHost.forApp(Path.of(System.getProperty("java.io.tmpdir"))));
+    }
+
+    /** As above, with the built-in engine's host given. */
+    public static WindowContext context(MainWindow window, ChatService chat, ChatViewModel chatModel, Database database,
+                                        Executor background, UiThread ui, Dialogs dialogs, EngineHost engine) {
         ChatSettings wanted = chat.settings();
         ProviderViewModel providers = new ProviderViewModel((profile, key) -> List.of(), List::of,
                 new SessionSecrets("kept for this test only"), new MarksInMemory(), Map.of(), background, ui);
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
         RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
         controls.show(wanted);
-        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs,
-                EngineHost.forApp(Path.of(System.getProperty("java.io.tmpdir"))));
+        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs, engine);
     }
 }
