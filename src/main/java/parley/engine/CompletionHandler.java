@@ -1,5 +1,6 @@
 package parley.engine;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -140,9 +141,11 @@ final class CompletionHandler {
         boolean[] gone = {false};
         try {
             event(out, json.writeValueAsString(replies.chunk(id, created, "assistant", "", null)));
+            TokenEvent tokenEvent = new TokenEvent(json.writeValueAsString(replies.chunk(id, created, null, TokenEvent.MARK, null)));
             int tokens = model.generate(prompt, generation, text -> {
                 try {
-                    event(out, json.writeValueAsString(replies.chunk(id, created, null, text, null)));
+                    out.write(tokenEvent.bytes(text));
+                    out.flush();
                     return true;
                 } catch (IOException e) {
                     gone[0] = true;
@@ -160,6 +163,32 @@ final class CompletionHandler {
             return new Outcome(tokens, false);
         } finally {
             closeQuietly(out);
+        }
+    }
+
+    /**
+     * The event of one token: the chunk written once with a mark where the text goes, then only the
+     * text escaped per token (the stream's hot path; the rest of the chunk never changes).
+     */
+    private static final class TokenEvent {
+        static final String MARK = "\u0000token\u0000";
+        private final byte[] head;
+        private final byte[] tail;
+
+        TokenEvent(String chunk) {
+            String marked = chunk.replace("\\u0000token\\u0000", MARK);
+            int at = marked.indexOf(MARK);
+            head = ("data: " + marked.substring(0, at)).getBytes(StandardCharsets.UTF_8);
+            tail = (marked.substring(at + MARK.length()) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        }
+
+        byte[] bytes(String text) {
+            byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
+            byte[] all = new byte[head.length + escaped.length + tail.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(escaped, 0, all, head.length, escaped.length);
+            System.arraycopy(tail, 0, all, head.length + escaped.length, tail.length);
+            return all;
         }
     }
 

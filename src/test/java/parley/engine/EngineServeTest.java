@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +86,7 @@ class EngineServeTest {
 
     @Test
     void stopEndsGenerationWithinATokenOrTwo() throws Exception {
-        int before = requestLines().size();
+        int number = nextRequestNumber();
         CountDownLatch firstDelta = new CountDownLatch(1);
         ChatRequest request = new ChatRequest("parley-test-tiny", List.of(ChatMessage.user("Talk")), 1900, 1.5, null,
                 null, null, null, true, null, java.util.Map.of("seed", 3));
@@ -97,7 +96,7 @@ class EngineServeTest {
         assertThat(firstDelta.await(20, TimeUnit.SECONDS)).isTrue();
         call.close();
 
-        String line = awaitRequestLine(before);
+        String line = awaitRequestLine(number);
         assertThat(line).contains("stopped by the client");
         int completion = Integer.parseInt(line.replaceAll(".*prompt tokens, (\\d+) completion tokens.*", "$1"));
         assertThat(completion).isLessThan(1900);
@@ -183,16 +182,25 @@ class EngineServeTest {
         return engine.lastLines().stream().filter(l -> l.startsWith("request ")).toList();
     }
 
-    /** The log line of the first request after {@code before} lines that ended. */
-    private static String awaitRequestLine(int before) throws InterruptedException {
+    /** The number the engine gives the next request, once the ones before have ended and logged their line. */
+    private static int nextRequestNumber() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (JSON.readTree(get("/health").body()).path("busy").asBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return requestLines().stream().mapToInt(l -> Integer.parseInt(l.replaceAll("^request (\\d+):.*", "$1")))
+                .max().orElse(0) + 1;
+    }
+
+    /** The log line of request {@code number}, once it ended. */
+    private static String awaitRequestLine(int number) throws InterruptedException {
         AtomicReference<String> line = new AtomicReference<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (line.get() == null && System.nanoTime() < deadline) {
-            List<String> lines = new ArrayList<>(requestLines());
-            if (lines.size() > before) line.set(lines.get(before));
+            requestLines().stream().filter(l -> l.startsWith("request " + number + ":")).findFirst().ifPresent(line::set);
             Thread.sleep(20);
         }
-        assertThat(line.get()).as("a log line of the stopped request").isNotNull();
+        assertThat(line.get()).as("the log line of request %d", number).isNotNull();
         return line.get();
     }
 
