@@ -45,6 +45,9 @@ public final class EngineServer {
     /** Binds the address now, so a port in use is found before the model is loaded. */
     public static EngineServer bind(InetSocketAddress address, ModelFacts facts, String alias, String apiKey, PrintStream log)
             throws IOException {
+        // each token is its own small write: without TCP_NODELAY, Nagle's algorithm holds one back
+        // until the client acknowledges the last (read once, when the server's configuration loads)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer http = HttpServer.create(address, 64);
         return new EngineServer(http, facts, alias, apiKey, log);
     }
