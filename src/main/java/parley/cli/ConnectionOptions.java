@@ -44,9 +44,7 @@ public final class ConnectionOptions {
         if (modelFile != null && !Providers.LOCAL_GGUF.id().equals(provider)) {
             throw new BadInput("--model-file goes with --provider local-gguf (the built-in engine).");
         }
-        if (modelFile == null && Providers.LOCAL_GGUF.id().equals(provider)) {
-            throw new BadInput("--provider local-gguf needs --model-file FILE.gguf: the model to run on this computer.");
-        }
+
         try {
             return Providers.resolve(provider, baseUrl);
         } catch (IllegalArgumentException e) {

@@ -29,6 +29,10 @@ final class LocalEngine implements AutoCloseable {
     /** The engine for the options' model file, or null when another provider is asked for. */
     static LocalEngine of(ConnectionOptions connection, Map<String, String> env) {
         Path file = connection.modelFile();
+        if (file == null && connection.profile().equals(Providers.LOCAL_GGUF)) {
+            throw new BadInput("--provider local-gguf needs --model-file FILE.gguf: the model to run on this computer "
+                    + "('parley models --provider local-gguf' lists those found here).");
+        }
         if (file == null) {
             return null;
         }

@@ -72,4 +72,20 @@ class LocalGgufSendTest {
         assertThat(notGguf.code()).isEqualTo(2);
         assertThat(notGguf.err()).contains("not a GGUF model file");
     }
+
+    @Test
+    void modelsListsTheGgufFilesFoundInTheDataFolder() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("models"));
+        java.nio.file.Files.copy(TestModels.tiny(), home.resolve("models/tiny.gguf"));
+        Map<String, String> env = Map.of("PARLEY_HOME", home.toString());
+
+        CliRun text = CliRun.of(env, "models", "--provider", "local-gguf");
+        CliRun json = CliRun.of(env, "models", "--provider", "local-gguf", "--model-file", TestModels.tiny().toString(), "--json");
+
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("tiny.gguf  (Parley)  llama", "F32", "2048 tokens context");
+        JsonNode one = JSON.readTree(json.out()).get(0);
+        assertThat(one.path("architecture").asText()).isEqualTo("llama");
+        assertThat(one.path("runnable").asBoolean()).isTrue();
+    }
 }
