@@ -67,7 +67,7 @@ app_kb=$(cut -d' ' -f2 "$bench/app.txt" | median); bare_kb=$(cut -d' ' -f2 "$ben
 nocds_ms=$(cut -d' ' -f1 "$bench/app-nocds.txt" | median); nocds_kb=$(cut -d' ' -f2 "$bench/app-nocds.txt" | median)
 app_built=$(cut -d' ' -f3 "$bench/app.txt" | median); nocds_built=$(cut -d' ' -f3 "$bench/app-nocds.txt" | median)
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b/1048576}'; }
-deb=$(ls target/dist/*.deb 2>/dev/null | head -n 1 || true)
+debs=(target/dist/*.deb); deb=""; [ -f "${debs[0]}" ] && deb=${debs[0]}
 
 echo "Start-up, median of $runs runs each under Xvfb ($(nproc) cores), --smoke to the first frame:"
 echo "| | first frame | peak RSS |"

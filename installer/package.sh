@@ -13,6 +13,8 @@
 # --cds-until: what the class-data-sharing archive written at install holds, the classes loaded up
 # to the first frame (the default, about 27 MB) or up to the fully built window (about 60 MB; the
 # built window then comes up about a second sooner). --no-cds records no class list.
+# Under pipefail no pipe ends in a reader that can stop early (grep -q, head): the writer would get
+# SIGPIPE and fail the script at random. Such output is captured first and searched in a here-string.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,6 +70,10 @@ if [ "$types" = default ]; then
   esac
 fi
 [ "$types" = none ] && types=""
+# macOS takes the app-version as the bundle's version, whose first number must be 1 or more
+if [ "$os" = mac ] && [[ ${version%%.*} =~ ^0+$ ]]; then
+  die "on macOS the version's first number must be 1 or more (jpackage refuses $version): release a version 1.0.0 or later"
+fi
 case "$cds_until" in first-frame|window) ;; *) die "--cds-until takes first-frame or window, not $cds_until" ;; esac
 
 rm -rf "$out"
@@ -89,7 +95,8 @@ ls "$fx"/*.jar >/dev/null 2>&1 || die "no platform JavaFX jars in $libs"
 keep="/${os_dir}[-/]${arch}/"
 if command -v zip >/dev/null; then
   for jar in "$input"/*.jar; do
-    natives=$(unzip -Z1 "$jar" | grep -E '\.(so|dll|dylib|jnilib)$' || true)
+    files=$(unzip -Z1 "$jar")
+    natives=$(grep -E '\.(so|dll|dylib|jnilib)$' <<<"$files" || true)
     [ -n "$natives" ] && grep -qE "$keep" <<<"$natives" || continue
     drop=$(grep -vE "$keep" <<<"$natives" || true)
     [ -z "$drop" ] || { zip -q -d "$jar" $drop >/dev/null; say "kept only this platform's native code in $(basename "$jar")"; }
@@ -245,7 +252,7 @@ for type in $types; do
   esac
   say "building the .$type"
   "$JAVA_HOME/bin/jpackage" --type "$type" "${installer_args[@]}" "${args[@]}"
-  [ "$type" = deb ] && recompress_deb "$(ls "$out"/*.deb | head -n 1)"
+  if [ "$type" = deb ]; then debs=("$out"/*.deb); recompress_deb "${debs[0]}"; fi
 done
 for f in "$out"/*.{deb,rpm,msi,dmg}; do
   [ -f "$f" ] && say "$(basename "$f"): $(du -h "$f" | cut -f1)"

@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import parley.cli.Cli;
 import parley.cli.LedgerHook;
+import parley.log.AppLog;
+import parley.log.Failures;
+import parley.network.NetworkSetup;
+import parley.store.DataFolder;
 import parley.ui.DesktopApp;
 import parley.ui.StartupSmoke;
 
@@ -20,9 +24,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every run
+        // sqlite-jdbc logs through SLF4J (bound to java.util.logging); this keeps SLF4J's own notes off stderr
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        NetworkSetup.prepareJvm(); // before any HTTP client or proxy selector exists
         if (args.length == 0 || opensSessionFile(args)) {
+            startWindowLog();
             openWindow(args);
             return;
         }
@@ -30,15 +36,30 @@ public final class Main {
             System.exit(StartArchive.writeForLauncher(System.out, System.err));
         }
         if (StartupSmoke.requested(List.of(args))) { // start-up check for installers: window, first frame, exit
+            startWindowLog();
             openWindow(args);
             return;
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        startLog(AppLog.CLI).trouble().onTrouble(trouble -> err.println("parley: " + trouble));
         int code = Cli.run(args, out, err, System.getenv(), new LedgerHook(System.getenv(), err, java.time.Clock.systemDefaultZone()));
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** The window's log, opened beside the toolkit's start; every uncaught failure logged there. */
+    private static void startWindowLog() {
+        Failures.install();
+        AppLog.startInBackground(DataFolder.resolve(), AppLog.WINDOW);
+    }
+
+    /** The log file of this process, and every uncaught failure logged there. */
+    private static AppLog startLog(String name) {
+        AppLog log = AppLog.start(DataFolder.resolve(), name);
+        Failures.install();
+        return log;
     }
 
     private static void openWindow(String[] args) {

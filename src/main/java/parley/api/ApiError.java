@@ -1,7 +1,21 @@
 package parley.api;
 
-/** A failed request, typed, with the provider's own message. Status is 0 when no HTTP answer came. */
-public record ApiError(Kind kind, int status, String type, String message) {
+/**
+ * A failed request, typed, with the provider's own message. Status is 0 when no HTTP answer came.
+ * {@code retries}: how often the request was sent again before it ended with this error (0 when it
+ * was not).
+ */
+public record ApiError(Kind kind, int status, String type, String message, int retries) {
+    /** An error of a request that was not retried. */
+    public ApiError(Kind kind, int status, String type, String message) {
+        this(kind, status, type, message, 0);
+    }
+
+    /** This error after {@code count} retries. */
+    public ApiError afterRetries(int count) {
+        return count == retries ? this : new ApiError(kind, status, type, message, count);
+    }
+
     /**
      * This error with each occurrence of {@code secret} in its message masked: some servers echo the
      * key they refused, and the message is shown, printed and stored.
@@ -11,7 +25,7 @@ public record ApiError(Kind kind, int status, String type, String message) {
             return this;
         }
         String masked = secret.length() < 16 ? "••••" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 4);
-        return new ApiError(kind, status, type, message.replace(secret, masked));
+        return new ApiError(kind, status, type, message.replace(secret, masked), retries);
     }
 
     public enum Kind {

@@ -10,4 +10,15 @@ public interface ChatCall extends AutoCloseable {
     /** Stops the request (the user's Stop). Idempotent. */
     @Override
     void close();
+
+    /**
+     * Ends the request because the caller's time limit ran out. Unlike {@link #close()} this is a
+     * failure, not a stop: the result's error is the last answer the server gave when the request was
+     * waiting for a retry (with its {@link ApiError#retries() retries}), else a
+     * {@link ApiError.Kind#TIMEOUT}. What arrived stays reported. A backend without retries may
+     * simply stop.
+     */
+    default void timeUp() {
+        close();
+    }
 }

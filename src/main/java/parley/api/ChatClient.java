@@ -30,11 +30,16 @@ public final class ChatClient implements ChatBackend {
     private final Set<HttpChatCall> running = ConcurrentHashMap.newKeySet();
 
     public ChatClient(ClientConfig config) {
+        this(config, Transport.JDK_DEFAULT);
+    }
+
+    /** A client whose connections follow {@code transport} (proxy, proxy credentials, trusted certificates). */
+    public ChatClient(ClientConfig config, Transport transport) {
         this.config = config;
         this.chatUri = config.uri("/chat/completions");
         this.modelsUri = config.uri("/models");
         boolean tls = chatUri.getScheme().equalsIgnoreCase("https");
-        this.http = HttpClient.newBuilder()
+        this.http = transport.builder()
                 .connectTimeout(config.connectTimeout())
                 // HTTP/2 is negotiated over TLS; plain http stays on HTTP/1.1 (no h2c upgrade dance)
                 .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)

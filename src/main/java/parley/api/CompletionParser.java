@@ -1,5 +1,20 @@
 package parley.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -7,34 +22,26 @@ import java.util.function.Consumer;
  * Reads one streamed chunk ({@code chat.completion.chunk}) or one whole answer
  * ({@code chat.completion}) and reports it as {@link StreamEvent}s: reasoning, reply text, usage and
  * finish reason of the first choice. Tolerates empty {@code choices}, chunks without {@code delta},
- * null {@code content}, tool-call deltas and unknown fields, in any order. This is the hot path of a
- * stream, so it reads the bytes with {@link JsonCursor} and skips what it does not need.
- * One instance per stream; not thread-safe.
+ * null {@code content}, tool-call deltas and unknown fields, in any order.
+ *
+ * <p>This is the hot path of a stream: Jackson's streaming parser reads the bytes in place, field
+ * names are matched as the parser's canonical strings (no string is built for them), and values
+ * not needed are skipped without being decoded. The whole text must be RFC 8259 JSON in strict UTF-8 (Jackson lets overlong forms
+ * and encoded surrogates through, so the bytes are checked first); anything else is a
+ * {@link MalformedException}, never half-read. A token count that is negative, fractional or beyond
+ * an {@code int} is kept unknown (null), never clamped. One instance per stream; not thread-safe.
  */
 public final class CompletionParser {
-    private static final byte[] CHOICES = ascii("choices");
-    private static final byte[] USAGE = ascii("usage");
-    private static final byte[] ERROR = ascii("error");
-    private static final byte[] CODE = ascii("code");
-    private static final byte[] MSG = ascii("msg");
-    private static final byte[] INDEX = ascii("index");
-    private static final byte[] FINISH_REASON = ascii("finish_reason");
-    private static final byte[] DELTA = ascii("delta");
-    private static final byte[] MESSAGE = ascii("message");
-    private static final byte[] CONTENT = ascii("content");
-    private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
-    private static final byte[] REASONING = ascii("reasoning");
-    private static final byte[] PROMPT_TOKENS = ascii("prompt_tokens");
-    private static final byte[] COMPLETION_TOKENS = ascii("completion_tokens");
-    private static final byte[] TOTAL_TOKENS = ascii("total_tokens");
-    private static final byte[] PROMPT_CACHE_HIT_TOKENS = ascii("prompt_cache_hit_tokens");
-    private static final byte[] PROMPT_TOKENS_DETAILS = ascii("prompt_tokens_details");
-    private static final byte[] COMPLETION_TOKENS_DETAILS = ascii("completion_tokens_details");
-    private static final byte[] CACHED_TOKENS = ascii("cached_tokens");
-    private static final byte[] REASONING_TOKENS = ascii("reasoning_tokens");
+    static final int MAX_DEPTH = 256;
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build());
+    private static final JsonFactory JSON = MAPPER.getFactory();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int httpStatus;
-    private final JsonCursor json = new JsonCursor();
+    private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder();
+    private CharBuffer decoded = CharBuffer.allocate(1024);
     private String content;
     private String reasoning;
     private String reasoningAlt;
@@ -44,6 +51,9 @@ public final class CompletionParser {
     private int atlasCode;
     private String atlasMsg;
     private boolean sawChoice;
+    private String choiceContent;
+    private String choiceReasoning;
+    private String choiceReasoningAlt;
 
     /** @param httpStatus the status the answer came with, reported in errors found inside it */
     public CompletionParser(int httpStatus) {
@@ -65,19 +75,12 @@ public final class CompletionParser {
      */
     public ApiError parse(byte[] bytes, int offset, int length, Consumer<StreamEvent> out) throws MalformedException {
         clear();
-        json.reset(bytes, offset, length);
-        try {
-            json.expect('{');
-            boolean first = true;
-            while (json.nextMember(first)) {
-                first = false;
-                readTopMember(bytes);
-            }
-            if (!json.atEnd()) {
-                throw new JsonCursor.Malformed("unexpected data after the JSON object");
-            }
-        } catch (JsonCursor.Malformed e) {
-            throw new MalformedException("not valid JSON (" + e.getMessage() + "): " + excerpt(bytes, offset, length));
+        String problem = utf8Problem(bytes, offset, length);
+        if (problem == null) {
+            problem = read(bytes, offset, length);
+        }
+        if (problem != null) {
+            throw new MalformedException("not valid JSON (" + problem + "): " + excerpt(bytes, offset, length));
         }
         emit(out);
         return error != null ? error : atlasError();
@@ -100,20 +103,32 @@ public final class CompletionParser {
         sawChoice = false;
     }
 
-    private void readTopMember(byte[] bytes) throws JsonCursor.Malformed {
-        if (json.nameIs(CHOICES)) {
-            readChoices();
-        } else if (json.nameIs(USAGE)) {
-            usage = json.peek() == '{' ? readUsage() : skipToNull();
-        } else if (json.nameIs(ERROR)) {
-            readError(bytes);
-        } else if (json.nameIs(CODE)) {
-            Integer code = json.peek() == '"' ? parseIntOrNull(json.stringOrNull()) : json.intOrNull();
-            atlasCode = code == null ? 0 : code;
-        } else if (json.nameIs(MSG)) {
-            atlasMsg = json.stringOrNull();
-        } else {
-            json.skipValue();
+    /** Reads the object; null when it is well-formed, else what is wrong with it. */
+    private String read(byte[] bytes, int offset, int length) {
+        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "expected a JSON object";
+            }
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                readTopMember(p, name);
+            }
+            return p.nextToken() == null ? null : "unexpected data after the JSON object";
+        } catch (JsonProcessingException e) {
+            return e.getOriginalMessage();
+        } catch (IOException e) {
+            return e.toString(); // a byte array cannot fail to be read; kept for the compiler
+        }
+    }
+
+    private void readTopMember(JsonParser p, String name) throws IOException {
+        switch (name) {
+            case "choices" -> readChoices(p);
+            case "usage" -> usage = readUsage(p);
+            case "error" -> readError(p);
+            case "code" -> atlasCode = readCode(p);
+            case "msg" -> atlasMsg = stringOrNull(p);
+            default -> skipValue(p);
         }
     }
 
@@ -133,60 +148,35 @@ public final class CompletionParser {
         }
     }
 
-    private void readChoices() throws JsonCursor.Malformed {
-        if (json.peek() != '[') {
-            json.skipValue();
+    private void readChoices(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
             return;
         }
-        json.expect('[');
-        boolean first = true;
-        while (json.nextElement(first)) {
-            first = false;
-            if (json.peek() == '{') {
-                readChoice();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                readChoice(p);
             } else {
-                json.skipValue();
+                p.skipChildren();
             }
         }
     }
 
-    private void readChoice() throws JsonCursor.Malformed {
+    private void readChoice(JsonParser p) throws IOException {
         sawChoice = true;
         int index = 0;
-        String choiceContent = null;
-        String choiceReasoning = null;
-        String choiceReasoningAlt = null;
         String choiceFinish = null;
-        json.expect('{');
-        boolean first = true;
-        while (json.nextMember(first)) {
-            first = false;
-            if (json.nameIs(DELTA) || json.nameIs(MESSAGE)) {
-                if (json.peek() != '{') {
-                    json.skipValue();
-                    continue;
-                }
-                json.expect('{');
-                boolean firstField = true;
-                while (json.nextMember(firstField)) {
-                    firstField = false;
-                    if (json.nameIs(CONTENT)) {
-                        choiceContent = json.stringOrNull();
-                    } else if (json.nameIs(REASONING_CONTENT)) {
-                        choiceReasoning = json.stringOrNull();
-                    } else if (json.nameIs(REASONING)) {
-                        choiceReasoningAlt = json.stringOrNull();
-                    } else {
-                        json.skipValue();
-                    }
-                }
-            } else if (json.nameIs(INDEX)) {
-                Integer i = json.intOrNull();
-                index = i == null ? 0 : i;
-            } else if (json.nameIs(FINISH_REASON)) {
-                choiceFinish = json.stringOrNull();
-            } else {
-                json.skipValue();
+        choiceContent = null;
+        choiceReasoning = null;
+        choiceReasoningAlt = null;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            switch (name) {
+                case "delta", "message" -> readMessage(p);
+                case "index" -> index = readIndex(p);
+                case "finish_reason" -> choiceFinish = stringOrNull(p);
+                default -> skipValue(p);
             }
         }
         if (index == 0) {
@@ -197,63 +187,162 @@ public final class CompletionParser {
         }
     }
 
-    private Usage readUsage() throws JsonCursor.Malformed {
+    private void readMessage(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            switch (name) {
+                case "content" -> choiceContent = stringOrNull(p);
+                case "reasoning_content" -> choiceReasoning = stringOrNull(p);
+                case "reasoning" -> choiceReasoningAlt = stringOrNull(p);
+                default -> skipValue(p);
+            }
+        }
+    }
+
+    private Usage readUsage(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
         Integer prompt = null, completion = null, total = null, reasoningTokens = null, cached = null, cacheHit = null;
-        json.expect('{');
-        boolean first = true;
-        while (json.nextMember(first)) {
-            first = false;
-            if (json.nameIs(PROMPT_TOKENS)) {
-                prompt = json.intOrNull();
-            } else if (json.nameIs(COMPLETION_TOKENS)) {
-                completion = json.intOrNull();
-            } else if (json.nameIs(TOTAL_TOKENS)) {
-                total = json.intOrNull();
-            } else if (json.nameIs(PROMPT_CACHE_HIT_TOKENS)) {
-                cacheHit = json.intOrNull();
-            } else if (json.nameIs(PROMPT_TOKENS_DETAILS)) {
-                cached = nestedInt(CACHED_TOKENS);
-            } else if (json.nameIs(COMPLETION_TOKENS_DETAILS)) {
-                reasoningTokens = nestedInt(REASONING_TOKENS);
-            } else {
-                json.skipValue();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            switch (name) {
+                case "prompt_tokens" -> prompt = count(p);
+                case "completion_tokens" -> completion = count(p);
+                case "total_tokens" -> total = count(p);
+                case "prompt_cache_hit_tokens" -> cacheHit = count(p);
+                case "prompt_tokens_details" -> cached = nestedCount(p, "cached_tokens");
+                case "completion_tokens_details" -> reasoningTokens = nestedCount(p, "reasoning_tokens");
+                default -> skipValue(p);
             }
         }
         return new Usage(prompt, completion, total, reasoningTokens, cached != null ? cached : cacheHit);
     }
 
-    private Integer nestedInt(byte[] wanted) throws JsonCursor.Malformed {
-        if (json.peek() != '{') {
-            json.skipValue();
+    private Integer nestedCount(JsonParser p, String wanted) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
             return null;
         }
-        json.expect('{');
         Integer result = null;
-        boolean first = true;
-        while (json.nextMember(first)) {
-            first = false;
-            if (json.nameIs(wanted)) {
-                result = json.intOrNull();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            if (name.equals(wanted)) {
+                result = count(p);
             } else {
-                json.skipValue();
+                skipValue(p);
             }
         }
         return result;
     }
 
-    /** An error object is rare: its bytes are handed to the general error reader. */
-    private void readError(byte[] bytes) throws JsonCursor.Malformed {
-        if (json.skipNull()) {
-            return;
+    /** A token count: a whole number from 0 to {@link Integer#MAX_VALUE}, else null (unknown). */
+    private static Integer count(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= 0 ? p.getIntValue() : null;
         }
-        int start = json.skipValue();
-        String value = new String(bytes, start, json.position() - start, StandardCharsets.UTF_8);
-        error = ErrorBodies.fromJson(ErrorBodies.parseJson("{\"error\":" + value + "}"), httpStatus, 0);
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = p.getDoubleValue();
+            return value >= 0 && value <= Integer.MAX_VALUE && value == Math.rint(value) ? (int) value : null;
+        }
+        p.skipChildren();
+        return null;
     }
 
-    private Usage skipToNull() throws JsonCursor.Malformed {
-        json.skipValue();
+    /** The choice's index: 0 when absent or null, -1 (not the first choice) when it is no {@code int}. */
+    private static int readIndex(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        p.skipChildren();
+        return -1;
+    }
+
+    /** Atlas Cloud's {@code code}, a number or a string of digits; 0 when it is neither. */
+    private static int readCode(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return Integer.parseInt(p.getText().strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        p.skipChildren();
+        return 0;
+    }
+
+    /** A string value, or null for JSON null; any other value is skipped and gives null. */
+    private static String stringOrNull(JsonParser p) throws IOException {
+        if (p.nextToken() == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
         return null;
+    }
+
+    private static void skipValue(JsonParser p) throws IOException {
+        p.nextToken();
+        p.skipChildren();
+    }
+
+    /** An error object is rare: it is read as a tree and handed to the general error reader. */
+    private void readError(JsonParser p) throws IOException {
+        if (p.nextToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        JsonNode value = MAPPER.readTree(p);
+        error = ErrorBodies.fromJson(MAPPER.createObjectNode().set("error", value), httpStatus, 0);
+    }
+
+    /**
+     * Null when the bytes are strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
+     * U+10FFFF), else where they are not. ASCII is passed over eight bytes at a time; from the first
+     * other byte on, the JDK's decoder checks.
+     */
+    private String utf8Problem(byte[] bytes, int offset, int length) {
+        int from = firstNonAscii(bytes, offset, offset + length);
+        if (from < 0) {
+            return null;
+        }
+        int rest = offset + length - from;
+        if (decoded.capacity() < rest) {
+            decoded = CharBuffer.allocate(Math.max(rest, decoded.capacity() * 2));
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, rest);
+        CoderResult result = strictUtf8.reset().decode(in, decoded.clear(), true);
+        if (result.isError()) {
+            return "not UTF-8: byte 0x" + Integer.toHexString(bytes[in.position()] & 0xFF)
+                    + " at offset " + (in.position() - offset);
+        }
+        return null;
+    }
+
+    /** The index of the first byte from 0x80 up in {@code [from, to)}, or -1. */
+    private static int firstNonAscii(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Atlas Cloud's {@code {"code":…,"msg":…}} is an error when the code is 400 or more. */
@@ -265,22 +354,7 @@ public final class CompletionParser {
                 atlasMsg == null ? "error code " + atlasCode : atlasMsg);
     }
 
-    private static Integer parseIntOrNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static String excerpt(byte[] bytes, int offset, int length) {
         return ErrorBodies.excerpt(new String(bytes, offset, Math.min(length, 400), StandardCharsets.UTF_8));
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

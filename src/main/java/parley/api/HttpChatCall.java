@@ -19,10 +19,12 @@ import java.util.function.Consumer;
 
 /**
  * One chat request over HTTP, from the first attempt to the result: retries, the idle-read watchdog,
- * reading the stream or the whole answer, and Stop. Runs on its own thread; {@link #close()} may be
- * called from any thread.
+ * reading the stream or the whole answer, Stop and the caller's time limit. Runs on its own thread;
+ * {@link #close()} and {@link #timeUp()} may be called from any thread. Every error it ends with
+ * carries the number of retries made.
  */
 final class HttpChatCall implements ChatCall {
+    private static final System.Logger LOG = System.getLogger(HttpChatCall.class.getName());
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
@@ -35,11 +37,15 @@ final class HttpChatCall implements ChatCall {
 
     private volatile boolean stopped;
     private volatile boolean timedOut;
+    private volatile boolean timeUp;
     private volatile Thread worker;
     private volatile InputStream body;
     private volatile CompletableFuture<?> pending;
     private volatile long lastActivityNanos;
     private ScheduledFuture<?> watchdog;
+    private int retries;
+    /** The failure a retry is waiting to replace; null once an answer is being read. */
+    private ApiError lastFailure;
 
     HttpChatCall(ChatClient client, ChatRequest request, Consumer<StreamEvent> events, RawTap tap) {
         this.client = client;
@@ -60,14 +66,14 @@ final class HttpChatCall implements ChatCall {
         try {
             outcome = execute();
         } catch (RuntimeException | Error e) {
-            outcome = collector.result(true, false, new ApiError(ApiError.Kind.PROTOCOL, 0, null,
+            outcome = failed(true, new ApiError(ApiError.Kind.PROTOCOL, 0, null,
                     "the answer could not be handled: " + e));
         } finally {
             disarmWatchdog();
             closeBody();
             Thread.interrupted();
             result.complete(outcome != null ? outcome : collector.result(true, stopped, new ApiError(
-                    ApiError.Kind.PROTOCOL, 0, null, "the request ended without a result")));
+                    ApiError.Kind.PROTOCOL, 0, null, "the request ended without a result", retries)));
         }
     }
 
@@ -95,6 +101,16 @@ final class HttpChatCall implements ChatCall {
         abort();
     }
 
+    @Override
+    public void timeUp() {
+        if (result.isDone() || stopped || timeUp) {
+            return;
+        }
+        timeUp = true;
+        stopSignal.countDown();
+        abort();
+    }
+
     private void abort() {
         CompletableFuture<?> waiting = pending;
         if (waiting != null) {
@@ -110,24 +126,18 @@ final class HttpChatCall implements ChatCall {
     private ChatResult execute() {
         ChatRequest current = request;
         boolean droppedStreamOptions = false;
-        int attempt = 0;
         while (true) {
-            if (stopped) {
-                return stoppedResult();
+            if (cutShort()) {
+                return endedEarly(false);
             }
             HttpResponse<InputStream> response;
             try {
                 response = send(current);
             } catch (IOException e) {
-                if (stopped) return stoppedResult();
-                if (timedOut) return timeout(false);
+                if (cutShort()) return endedEarly(false);
                 ApiError error = networkError(e);
-                if (attempt < client.config().maxRetries()) {
-                    if (!pause(backoff(attempt))) return stoppedResult();
-                    attempt++;
-                    continue;
-                }
-                return collector.result(false, false, error);
+                if (retried(error, backoff())) continue;
+                return stopped ? stoppedResult() : failed(false, error);
             }
             int status = response.statusCode();
             if (tap != null) {
@@ -137,35 +147,65 @@ final class HttpChatCall implements ChatCall {
                 try {
                     return readAnswer(response, current);
                 } catch (NothingArrived e) {
-                    if (attempt < client.config().maxRetries()) {
-                        if (!pause(backoff(attempt))) return stoppedResult();
-                        attempt++;
-                        continue;
-                    }
-                    return collector.result(true, false, networkError(e.cause));
+                    ApiError error = networkError(e.cause);
+                    if (retried(error, backoff())) continue;
+                    return stopped ? stoppedResult() : failed(true, error);
                 }
             }
             String errorBody = readErrorBody(response);
-            if (stopped) return stoppedResult();
-            if (timedOut) return timeout(false);
+            if (stopped || timedOut) return endedEarly(false);
             ApiError error = errorFor(response, errorBody);
             if (status == 400 && !droppedStreamOptions && current.streamOptions() != null
-                    && mentionsStreamOptions(errorBody)) {
+                    && mentionsStreamOptions(errorBody) && !timeUp) {
                 current = current.withStream(current.stream(), null);
                 droppedStreamOptions = true;
                 continue;
             }
-            if (Retries.retryable(status) && attempt < client.config().maxRetries()) {
-                Duration wait = Retries.waitBefore(attempt, client.config().backoffBase(),
+            if (Retries.retryable(status)) {
+                Duration wait = Retries.waitBefore(retries, client.config().backoffBase(),
                         response.headers().firstValue("Retry-After").orElse(null));
-                if (wait != null) {
-                    if (!pause(wait)) return stoppedResult();
-                    attempt++;
-                    continue;
-                }
+                if (wait != null && retried(error, wait)) continue;
             }
-            return collector.result(false, false, error);
+            return stopped ? stoppedResult() : failed(false, error);
         }
+    }
+
+    /**
+     * Waits before sending the request again after {@code error}; false when no retry is left or
+     * the wait was cut short (Stop or the time limit), and then {@code error} is how it ends.
+     */
+    private boolean retried(ApiError error, Duration wait) {
+        if (retries >= client.config().maxRetries() || cutShort()) {
+            return false;
+        }
+        lastFailure = error;
+        if (!pause(wait)) {
+            return false;
+        }
+        retries++;
+        return true;
+    }
+
+    private boolean cutShort() {
+        return stopped || timedOut || timeUp;
+    }
+
+    /**
+     * The result of a request cut short by Stop, the idle watchdog or the time limit. When the time
+     * ran out while a retry was waiting for its answer, the answer before it is the result.
+     */
+    private ChatResult endedEarly(boolean truncated) {
+        if (stopped) {
+            return stoppedResult();
+        }
+        if (timedOut) {
+            return timeout(truncated);
+        }
+        if (lastFailure != null) {
+            return failed(truncated, lastFailure);
+        }
+        return failed(truncated, new ApiError(ApiError.Kind.TIMEOUT, 0, null,
+                "the time limit ran out before the answer was complete; what arrived is kept"));
     }
 
     private HttpResponse<InputStream> send(ChatRequest current) throws IOException {
@@ -184,7 +224,7 @@ final class HttpChatCall implements ChatCall {
             }
             HttpResponse<InputStream> response = future.get();
             body = response.body();
-            if (stopped || timedOut) {
+            if (cutShort()) {
                 closeBody();
                 throw new IOException("stopped");
             }
@@ -200,6 +240,7 @@ final class HttpChatCall implements ChatCall {
     }
 
     private ChatResult readAnswer(HttpResponse<InputStream> response, ChatRequest current) throws NothingArrived {
+        lastFailure = null;
         String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase();
         boolean sse = contentType.startsWith("text/event-stream")
                 || (contentType.isEmpty() && current.streaming());
@@ -216,21 +257,21 @@ final class HttpChatCall implements ChatCall {
             while (!reader.ended() && (n = in.read(buffer)) >= 0) {
                 lastActivityNanos = System.nanoTime();
                 received += n;
-                if (stopped) break;
+                if (cutShort()) break;
                 reader.feed(buffer, n);
             }
-            if (!reader.ended() && !stopped) {
+            if (!reader.ended()) {
+                if (cutShort()) return endedEarly(!collector.finished());
                 reader.finish();
             }
         } catch (IOException e) {
-            if (stopped) return stoppedResult();
-            if (timedOut) return timeout(!reader.done() && !collector.finished());
+            if (cutShort()) return endedEarly(!reader.done() && !collector.finished());
             if (received == 0) throw new NothingArrived(e);
-            return collector.result(!reader.done() && !collector.finished(), false, new ApiError(
+            return failed(!reader.done() && !collector.finished(), new ApiError(
                     ApiError.Kind.NETWORK, 0, null, "the connection broke during the answer: " + describe(e)));
         }
         if (stopped) return stoppedResult();
-        return collector.result(!reader.done() && !collector.finished(), false, reader.error());
+        return failed(!reader.done() && !collector.finished(), reader.error());
     }
 
     private ChatResult readWhole(HttpResponse<InputStream> response) throws NothingArrived {
@@ -238,10 +279,9 @@ final class HttpChatCall implements ChatCall {
         try {
             bytes = readAll(response.body(), Integer.MAX_VALUE);
         } catch (PartialRead e) {
-            if (stopped) return stoppedResult();
-            if (timedOut) return timeout(true);
+            if (cutShort()) return endedEarly(true);
             if (e.bytes.length == 0) throw new NothingArrived(e.cause);
-            return collector.result(true, false, new ApiError(ApiError.Kind.NETWORK, 0, null,
+            return failed(true, new ApiError(ApiError.Kind.NETWORK, 0, null,
                     "the connection broke during the answer: " + describe(e.cause)));
         }
         if (tap != null) {
@@ -254,9 +294,9 @@ final class HttpChatCall implements ChatCall {
                 error = new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
                         "the answer has no choices: " + ErrorBodies.excerpt(new String(bytes, StandardCharsets.UTF_8)));
             }
-            return collector.result(false, false, error);
+            return failed(false, error);
         } catch (CompletionParser.MalformedException e) {
-            return collector.result(false, false, new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
+            return failed(false, new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
                     "the answer is not a chat completion: " + e.getMessage()));
         }
     }
@@ -320,21 +360,27 @@ final class HttpChatCall implements ChatCall {
     }
 
     private ChatResult timeout(boolean truncated) {
-        return collector.result(truncated, false, new ApiError(ApiError.Kind.TIMEOUT, 0, null,
+        return failed(truncated, new ApiError(ApiError.Kind.TIMEOUT, 0, null,
                 "no data from the server for " + seconds(client.config().idleTimeout())
                         + "; what arrived is kept (raise the idle timeout for slow models)"));
+    }
+
+    /** The result with {@code error} (null when there was none), after the retries made. */
+    private ChatResult failed(boolean truncated, ApiError error) {
+        return collector.result(truncated, false, error == null ? null : error.afterRetries(retries));
     }
 
     private ChatResult stoppedResult() {
         return collector.result(false, true, null);
     }
 
-    private Duration backoff(int attempt) {
-        return Retries.waitBefore(attempt, client.config().backoffBase(), null);
+    private Duration backoff() {
+        return Retries.waitBefore(retries, client.config().backoffBase(), null);
     }
 
     /** Waits before a retry; false when Stop was pressed meanwhile. */
     private boolean pause(Duration wait) {
+        LOG.log(System.Logger.Level.INFO, "retrying {0} in {1} ms", client.config().baseUrl(), wait.toMillis());
         disarmWatchdog();
         try {
             return !stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS);

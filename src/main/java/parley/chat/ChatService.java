@@ -205,7 +205,7 @@ public final class ChatService {
             try {
                 listener.finished(event.record());
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a request observer failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "a request observer failed", e);
             }
         }
     }
@@ -215,7 +215,7 @@ public final class ChatService {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a chat listener failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "a chat listener failed", e);
             }
         }
     }

@@ -5,12 +5,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import parley.api.ChatCall;
 
-/** A reply on its way. {@link #stop()} ends it early; {@link #await()} waits for its end. */
+/**
+ * A reply on its way. {@link #stop()} ends it early, {@link #timeUp()} ends it as failed because a
+ * time limit ran out; {@link #await()} waits for its end.
+ */
 public final class Reply {
     private final String messageId;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile ChatCall call;
     private volatile boolean stopRequested;
+    private volatile boolean timeUpRequested;
     private volatile ChatEvent.Ended ended;
 
     Reply(String messageId) {
@@ -28,6 +32,19 @@ public final class Reply {
         ChatCall running = call;
         if (running != null) {
             running.close();
+        }
+    }
+
+    /**
+     * Ends the reply because the caller's time limit ran out: it fails with the last answer the
+     * server gave when a retry was pending (and how often it was retried), else with a timeout; what
+     * arrived stays in the conversation. See {@link ChatCall#timeUp()}.
+     */
+    public void timeUp() {
+        timeUpRequested = true;
+        ChatCall running = call;
+        if (running != null) {
+            running.timeUp();
         }
     }
 
@@ -54,6 +71,8 @@ public final class Reply {
         call = running;
         if (stopRequested) {
             running.close();
+        } else if (timeUpRequested) {
+            running.timeUp();
         }
     }
 

@@ -4,8 +4,13 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import parley.about.BuildInfo;
+import parley.log.AppLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: {@code parley SUBCOMMAND …}. Returns the exit code: 0 ok, 1 failed, 2 bad input. */
 public final class Cli {
@@ -19,11 +24,14 @@ public final class Cli {
             ServeCommand::new
     );
 
+    private static final System.Logger LOG = System.getLogger(Cli.class.getName());
+
     private Cli() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, UsageHook usage) {
         CliContext context = new CliContext(out, err, env, usage);
-        CommandLine root = new CommandLine(new Root(context));
+        Root parley = new Root(context);
+        CommandLine root = new CommandLine(parley);
         for (Function<CliContext, Object> subcommand : SUBCOMMANDS) {
             root.addSubcommand(subcommand.apply(context));
         }
@@ -36,16 +44,49 @@ public final class Cli {
             return Subcommand.BAD_INPUT;
         });
         root.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            LOG.log(System.Logger.Level.ERROR, "the command failed", e);
             err.println("parley: " + Subcommand.oneLine(e));
             return Subcommand.FAILED;
         });
+        root.setExecutionStrategy(parsed -> executeLogged(parsed, parley.verbose, err));
         return root.execute(args);
     }
 
-    @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+    /** Runs the command, its log lines also on {@code err} with {@code --verbose}; the arguments are never logged (they may hold a key). */
+    private static int executeLogged(ParseResult parsed, boolean verbose, PrintStream err) {
+        try (AppLog.Echo echo = verbose ? AppLog.echoTo(err) : null) {
+            String name = commandName(parsed);
+            LOG.log(System.Logger.Level.INFO, "{0} started", name);
+            int code = new CommandLine.RunLast().execute(parsed);
+            LOG.log(System.Logger.Level.INFO, "{0} ended with exit code {1}", name, code);
+            return code;
+        }
+    }
+
+    private static String commandName(ParseResult parsed) {
+        StringBuilder name = new StringBuilder(parsed.commandSpec().name());
+        for (ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+            name.append(' ').append(sub.commandSpec().name());
+        }
+        return name.toString();
+    }
+
+    /** {@code parley --version}: {@code parley VERSION} on the first line, then the commit and its date, Java and the OS. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return BuildInfo.current().versionLines().toArray(String[]::new);
+        }
+    }
+
+    @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
             description = "A playground for OpenAI-compatible chat models. Without a subcommand, Parley opens its window.")
     static final class Root implements java.util.concurrent.Callable<Integer> {
         private final CliContext context;
+
+        @Option(names = "--verbose", scope = ScopeType.INHERIT,
+                description = "also print this run's log lines to standard error")
+        boolean verbose;
 
         Root(CliContext context) {
             this.context = context;

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import parley.api.InsecureKey;
+import parley.api.Transport;
+import parley.log.LogSecrets;
+import parley.network.NetworkSetup;
 import parley.provider.ApiKey;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
@@ -73,6 +76,7 @@ public final class ConnectionOptions {
             throw new BadInput("--api-key is empty: give the key, or use --key-env NAME.");
         }
         Optional<ApiKey> key = KeyResolver.of(explicit, env).keyFor(profile);
+        key.ifPresent(k -> LogSecrets.remember(k.value()));
         if (key.isEmpty() && profile.needsKey()) {
             throw new BadInput("No API key for " + profile.name() + ": set " + profile.keyEnv()
                     + ", or pass --key-env NAME or --api-key KEY.");
@@ -85,13 +89,24 @@ public final class ConnectionOptions {
         return key;
     }
 
-    /** Clients that use exactly the checked key for this profile. */
-    public ProviderClients clients(ProviderProfile profile, Optional<ApiKey> key) {
+    /**
+     * Clients that use exactly the checked key for this profile, through the environment's proxy
+     * ({@code HTTPS_PROXY}, {@code NO_PROXY}, …) or the system's, trusting {@code PARLEY_CA_FILE} too.
+     */
+    public ProviderClients clients(ProviderProfile profile, Optional<ApiKey> key, Map<String, String> env) {
         KeyResolver only = KeyResolver.fromEnvironment(Map.of()).then(p -> p.baseUrl().equals(profile.baseUrl())
                 ? key : Optional.empty());
         Duration idle = timeout();
         Duration connect = idle == null ? null : min(idle, Duration.ofSeconds(10));
-        return new ProviderClients(only, connect, idle, allowInsecureKey);
+        return new ProviderClients(only, connect, idle, allowInsecureKey, null, transport(env));
+    }
+
+    private static Transport transport(Map<String, String> env) {
+        try {
+            return NetworkSetup.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
     }
 
     /** The --timeout, or null for none. */

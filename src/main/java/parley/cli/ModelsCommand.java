@@ -42,7 +42,7 @@ public final class ModelsCommand extends Subcommand {
         connection.timeout();
         Optional<ApiKey> key = connection.key(profile, context.env());
         List<ModelInfo> models;
-        try (ProviderClients clients = connection.clients(profile, key)) {
+        try (ProviderClients clients = connection.clients(profile, key, context.env())) {
             models = new ModelCatalog(clients).fetch(profile);
         } catch (ApiException e) {
             context.err().println("parley: " + SendReport.describe(e.error()));

@@ -11,6 +11,7 @@ import parley.chat.ChatSettings;
 import parley.chat.Outcome;
 import parley.chat.ProviderBackends;
 import parley.chat.Reply;
+import parley.log.ExchangeLog;
 import parley.provider.ApiKey;
 import parley.provider.ProviderClients;
 import parley.provider.ProviderProfile;
@@ -45,7 +46,7 @@ public final class SendCommand extends Subcommand {
             ChatSettings settings = engine == null ? request.settings(profile) : engine.settings(request, profile);
             RequestOptions.checked(settings, message);
             Optional<ApiKey> key = connection.key(profile, context.env());
-            try (ProviderClients clients = connection.clients(profile, key)) {
+            try (ProviderClients clients = connection.clients(profile, key, context.env())) {
                 BackendFactory backends = engine == null ? new ProviderBackends(clients) : engine.backends();
                 return send(backends, settings, message);
             }
@@ -56,22 +57,37 @@ public final class SendCommand extends Subcommand {
         Duration timeout = connection.timeout();
         ChatService service = new ChatService(backends);
         service.setSettings(settings);
+        service.addExchangeListener(new ExchangeLog(() -> false));
         if (!json) {
             service.addListener(this::print);
         }
         Reply reply = service.send(message);
         ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
-        ApiError timedOut = null;
-        if (end == null) {
-            reply.stop();
+        boolean timeRanOut = end == null;
+        if (timeRanOut) {
+            reply.timeUp();
             end = reply.await();
-            timedOut = new ApiError(ApiError.Kind.TIMEOUT, 0, "timeout",
-                    "no complete reply within " + timeout.toSeconds() + " s (--timeout)");
         }
-        return report(end, timedOut != null ? timedOut : end.record().error());
+        return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut);
     }
 
-    private int report(ChatEvent.Ended end, ApiError error) {
+    /**
+     * The error of a reply sent with --timeout: when it ran out (or the silence it also limits did),
+     * the server's last answer if a retry was still pending, else a timeout (with the retries made
+     * before it).
+     */
+    private static ApiError withTimeout(ChatEvent.Ended end, boolean timeRanOut, Duration timeout) {
+        ApiError error = end.record().error();
+        boolean timedOut = error != null ? error.kind() == ApiError.Kind.TIMEOUT
+                : timeRanOut && end.outcome() != Outcome.COMPLETED;
+        if (!timedOut) {
+            return error;
+        }
+        return new ApiError(ApiError.Kind.TIMEOUT, 0, "timeout",
+                "no complete reply within " + timeout.toSeconds() + " s (--timeout)", error == null ? 0 : error.retries());
+    }
+
+    private int report(ChatEvent.Ended end, ApiError error, boolean timeRanOut) {
         BigDecimal cost = context.usage().recorded(end.record());
         boolean failed = error != null || end.outcome() != Outcome.COMPLETED;
         if (json) {
@@ -85,6 +101,7 @@ public final class SendCommand extends Subcommand {
         context.out().flush();
         if (error != null) {
             context.err().println("parley: " + SendReport.describe(error)
+                    + (timeRanOut && error.kind() != ApiError.Kind.TIMEOUT ? "; --timeout ran out before the next try" : "")
                     + (end.record().result().truncated() ? "; the reply above is truncated" : ""));
         } else if (end.outcome() == Outcome.TRUNCATED) {
             context.err().println("parley: the connection ended before the reply was complete; what arrived is above (truncated)");

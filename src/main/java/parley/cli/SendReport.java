@@ -48,6 +48,7 @@ final class SendReport {
         fields.put("status", error.status() == 0 ? null : error.status());
         fields.put("type", typeOf(error));
         fields.put("message", error.message());
+        fields.put("retries", error.retries());
         return fields;
     }
 
@@ -64,6 +65,9 @@ final class SendReport {
             line.append("HTTP ").append(error.status()).append(", ");
         }
         line.append(typeOf(error)).append(')');
+        if (error.retries() > 0) {
+            line.append("; retried ").append(error.retries()).append(error.retries() == 1 ? " time" : " times");
+        }
         return line.toString().replace('\n', ' ');
     }
 }

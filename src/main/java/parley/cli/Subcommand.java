@@ -10,6 +10,7 @@ abstract class Subcommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    private static final System.Logger LOG = System.getLogger(Subcommand.class.getName());
 
     protected final CliContext context;
 
@@ -29,6 +30,7 @@ abstract class Subcommand implements Callable<Integer> {
             context.err().println("parley: interrupted");
             return FAILED;
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the command failed", e);
             context.err().println("parley: " + oneLine(e));
             return FAILED;
         }

@@ -14,7 +14,8 @@ import parley.api.Loopback;
 /**
  * Finds which local servers are running by asking each profile's {@code GET /models} on this
  * machine, all at once, within one deadline (about a second in all). Only loopback addresses are
- * probed: nothing leaves this machine.
+ * probed, and never through a proxy (a proxy cannot reach this machine's servers): nothing leaves
+ * this machine.
  */
 public final class LocalServerDetector {
     public static final Duration DEFAULT_DEADLINE = Duration.ofMillis(1_000);
@@ -32,6 +33,7 @@ public final class LocalServerDetector {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(deadline)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
     }
 

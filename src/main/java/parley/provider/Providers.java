@@ -114,14 +114,6 @@ public final class Providers {
         return uri;
     }
 
-    /**
-     * True when a key sent to {@code baseUrl} needs the user's consent ({@link InsecureKey}, the one
-     * rule): kept for the callers that ask here.
-     */
-    public static boolean keyWouldTravelInClear(String baseUrl) {
-        return InsecureKey.needsConsent(baseUrl);
-    }
-
     private static String stripTrailingSlash(String url) {
         String result = url;
         while (result.endsWith("/")) {

@@ -25,6 +25,7 @@ import org.sqlite.SQLiteException;
  * Every write runs in a transaction; calls are serialized on this object.
  */
 public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
     public static final String FILE_NAME = "parley.db";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
             Path kept = moveAside(target, "damaged");
             notice = "The database " + target + " could not be read (" + firstLine(failed)
                     + "); it was kept as " + kept + " and a new one was started.";
+            LOG.log(System.Logger.Level.WARNING, notice, failed);
             connection = connectFresh(target);
         }
         try {
@@ -163,9 +165,12 @@ public final class Database implements AutoCloseable {
             return null;
         }
         Path backup = hasContent(connection) ? backupBeforeMigration(connection, target, current) : null;
+        LOG.log(System.Logger.Level.INFO, "migrating {0} from schema {1} to {2}{3}", target, current, latest,
+                backup == null ? "" : ", copy kept as " + backup);
         for (Migration step : steps.subList(current, steps.size())) {
             inTransaction(connection, c -> applyIfNeeded(c, step));
         }
+        LOG.log(System.Logger.Level.INFO, "{0} is at schema {1}", target, latest);
         return backup;
     }
 

@@ -47,18 +47,6 @@ public final class Settings {
         return getInt(key).orElse(fallback);
     }
 
-    public Optional<Long> getLong(String key) {
-        return getString(key).flatMap(v -> parse(() -> Long.valueOf(v.trim())));
-    }
-
-    public Optional<Double> getDouble(String key) {
-        return getString(key).flatMap(v -> parse(() -> Double.valueOf(v.trim())));
-    }
-
-    public double getDouble(String key, double fallback) {
-        return getDouble(key).orElse(fallback);
-    }
-
     public Optional<BigDecimal> getDecimal(String key) {
         return getString(key).flatMap(v -> parse(() -> new BigDecimal(v.trim())));
     }
@@ -73,10 +61,6 @@ public final class Settings {
 
     public boolean getBoolean(String key, boolean fallback) {
         return getBoolean(key).orElse(fallback);
-    }
-
-    public <E extends Enum<E>> Optional<E> getEnum(String key, Class<E> type) {
-        return getString(key).flatMap(v -> parse(() -> Enum.valueOf(type, v.trim())));
     }
 
     public void putString(String key, String value) {
@@ -98,24 +82,8 @@ public final class Settings {
         putString(key, Integer.toString(value));
     }
 
-    public void putLong(String key, long value) {
-        putString(key, Long.toString(value));
-    }
-
-    public void putDouble(String key, double value) {
-        putString(key, Double.toString(value));
-    }
-
-    public void putDecimal(String key, BigDecimal value) {
-        putString(key, value == null ? null : value.toPlainString());
-    }
-
     public void putBoolean(String key, boolean value) {
         putString(key, Boolean.toString(value));
-    }
-
-    public void putEnum(String key, Enum<?> value) {
-        putString(key, value == null ? null : value.name());
     }
 
     /** Stores all entries in one transaction; a null value removes its key. */

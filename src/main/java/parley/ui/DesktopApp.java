@@ -24,6 +24,7 @@ import parley.ui.settings.ThemeChoice;
 public final class DesktopApp extends Application {
     /** Chooses the theme at start, e.g. {@code -Dparley.theme=nord-dark}; also {@code PARLEY_THEME}. */
     public static final String THEME_PROPERTY = "parley.theme";
+    private static final System.Logger LOG = System.getLogger("parley.window");
 
     private WindowAssembly assembly;
 
@@ -56,6 +57,7 @@ public final class DesktopApp extends Application {
                 TokenEstimator.load();
                 Platform.runLater(() -> showWindow(stage, database, starting, smoke));
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "the database could not be opened", e);
                 Platform.runLater(() -> starting.failed(oneLine(e)));
             }
         });
@@ -93,6 +95,7 @@ public final class DesktopApp extends Application {
         try {
             assembly = WindowAssembly.open(database, System.getenv(), UiThread.FX);
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the window could not be built", e);
             database.close();
             starting.failed(oneLine(e));
             return;

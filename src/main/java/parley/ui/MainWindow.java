@@ -3,6 +3,7 @@ package parley.ui;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -73,7 +74,21 @@ public final class MainWindow extends BorderPane {
 
     /** Puts the transcript (or whatever fills the middle) in the centre. */
     public void setMain(Node node) {
-        centre.getChildren().setAll(node);
+        if (centre.getChildren().isEmpty()) centre.getChildren().add(node);
+        else centre.getChildren().set(0, node);
+    }
+
+    /** Lays a node (a notice) over the centre, at {@code position}. */
+    public void addOverlay(Node node, Pos position) {
+        if (centre.getChildren().isEmpty()) centre.getChildren().add(new Region());
+        StackPane.setAlignment(node, position);
+        StackPane.setMargin(node, new Insets(12));
+        centre.getChildren().add(node);
+    }
+
+    /** Puts {@code menu} (the Help menu) where the Help button is. */
+    public void setHelp(Node menu) {
+        toolbarEnd.getChildren().set(toolbarEnd.getChildren().size() - 1, menu);
     }
 
     /**

@@ -5,16 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.net.ProxySelector;
+import java.util.Optional;
 import parley.api.ApiException;
-import parley.api.ChatClient;
 import parley.api.ChatRequest;
-import parley.api.ClientConfig;
 import parley.api.RequestValidator;
+import parley.api.Transport;
 import parley.app.AppDatabase;
+import parley.chat.ProviderBackends;
+import parley.network.NetworkService;
+import parley.network.NetworkSettingsStore;
+import parley.provider.ApiKey;
+import parley.provider.KeyResolver;
+import parley.provider.ProviderClients;
 import parley.chat.ChatService;
 import parley.engine.EngineBackend;
 import parley.engine.EngineHost;
-import parley.preset.PresetStore;
+import parley.log.LogSecrets;
+import parley.log.ReportingExecutor;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelInfo;
 import parley.provider.ModelListParser;
@@ -29,6 +37,7 @@ import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
 import parley.ui.engine.EngineFeature;
+import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ModelsFeature;
 import parley.ui.models.ProviderViewModel;
@@ -39,6 +48,8 @@ import parley.ui.request.RequestFeature;
 import parley.ui.request.RequestViewModel;
 import parley.ui.settings.AppearanceFeature;
 import parley.ui.settings.AppearanceViewModel;
+import parley.ui.settings.NetworkFeature;
+import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
@@ -51,35 +62,44 @@ import parley.usage.LocalMarkStore;
 public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
-            AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, HistoryFeature::new, EngineFeature::new);
+            NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
+            UsageFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new);
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
     private final MainWindow window = new MainWindow();
     private final ChatService chat;
     private final ChatViewModel chatModel;
+    private final ProviderClients clients;
     private final EngineHost engine;
-    private final WindowBackends backends;
+    private final EngineBackend engineBackend;
     private final RequestControls controls;
     private final WindowMemory memory;
     private final List<WindowFeature> features = new ArrayList<>();
 
     private WindowAssembly(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
         this.database = database;
-        this.engine = EngineHost.forApp(DataFolder.resolve().resolve("engine"));
+        Settings settings = new Settings(database);
+        SecretStore secrets = SecretStore.open();
         ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
-                () -> new LocalServerDetector().detect(), SecretStore.open(), new LocalMarkStore(new Settings(database)), env, background, ui);
+                () -> new LocalServerDetector().detect(), secrets, new LocalMarkStore(settings), env, background, ui);
         ParamsViewModel params = new ParamsViewModel();
         RequestViewModel request = new RequestViewModel(this::nextRequest, ui);
-        this.backends = new WindowBackends(providers::keyFor, request.tap(), new EngineBackend(engine));
-        this.chat = new ChatService(backends, WindowAssembly::check);
+        this.clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()).then(this::windowKey), null, null,
+                false, request.tap(), Transport.JDK_DEFAULT);
+        NetworkService network = new NetworkService(new NetworkSettingsStore(settings, secrets), env,
+                ProxySelector.getDefault(), clients::useTransport);
+        this.engine = EngineHost.forApp(DataFolder.resolve().resolve("engine"));
+        this.engineBackend = new EngineBackend(engine);
+        ProviderBackends remote = new ProviderBackends(clients);
+        this.chat = new ChatService(s -> Providers.LOCAL_GGUF.id().equals(s.providerId()) ? engineBackend : remote.backendFor(s),
+                WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
         this.memory = new WindowMemory(new AppState(new Settings(database)), background);
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, providers, request, ui);
-        WindowContext context = new WindowContext(window, chat, chatModel, controls, database, background, ui,
+        WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
                 dialogs == null ? new FxDialogs(window) : dialogs, engine);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
@@ -116,6 +136,8 @@ public final class WindowAssembly implements AutoCloseable {
     public AppearanceViewModel appearance() { return feature(AppearanceFeature.class).model(); }
     public PresetsViewModel presets() { return feature(ParametersFeature.class).presets(); }
     public HistoryFeature history() { return feature(HistoryFeature.class); }
+    public NetworkViewModel network() { return feature(NetworkFeature.class).model(); }
+    public SupportFeature support() { return feature(SupportFeature.class); }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
 
@@ -134,14 +156,18 @@ public final class WindowAssembly implements AutoCloseable {
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }
 
-    /** The model list of a provider; the built-in engine's is the model file chosen for it. */
+    /** The model list, through the proxy and trust the network settings name, never shown in the Request panel. */
     private List<ModelInfo> fetchModels(ProviderProfile profile, String key) throws ApiException {
-        if (profile.equals(Providers.LOCAL_GGUF)) {
+        if (profile.equals(Providers.LOCAL_GGUF)) { // the built-in engine's one model: the file chosen for it
             return engine.selected() == null ? List.of() : List.of(ModelInfo.of(engine.selected().alias()));
         }
-        try (ChatClient client = new ChatClient(ClientConfig.of(profile.baseUrl(), key))) {
-            return ModelListParser.parse(client.fetchModels().toString());
-        }
+        return ModelListParser.parse(clients.listingClientFor(profile, key).fetchModels().toString());
+    }
+
+    private Optional<ApiKey> windowKey(ProviderProfile profile) {
+        String key = controls.providers().keyFor(profile);
+        LogSecrets.remember(key);
+        return Optional.ofNullable(key).map(k -> new ApiKey(k, "the window"));
     }
 
     @Override
@@ -150,7 +176,8 @@ public final class WindowAssembly implements AutoCloseable {
         chat.stop();
         features.reversed().forEach(WindowFeature::close);
         controls.close();
-        backends.close();
+        clients.close();
+        engineBackend.close();
         engine.close();
         background.shutdownNow();
         database.close();

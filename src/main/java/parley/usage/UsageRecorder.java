@@ -21,7 +21,7 @@ public final class UsageRecorder implements ExchangeListener {
             tracker.record(origin, record.request(), record.result());
         } catch (RuntimeException e) {
             // the reply itself is kept in the conversation; only its ledger row is lost
-            LOG.log(System.Logger.Level.WARNING, "the usage ledger could not record a request: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "the usage ledger could not record a request", e);
         }
     }
 }

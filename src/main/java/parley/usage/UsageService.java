@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 import parley.api.ChatRequest;
 import parley.provider.Locality;
 import parley.store.Database;
@@ -65,12 +64,6 @@ public final class UsageService {
     public List<String> providers() { return tracker.ledger().distinct("provider"); }
 
     public List<String> models() { return tracker.ledger().distinct("model"); }
-
-    /** The cost of one reply of the window, once it is on the ledger. */
-    public Optional<Cost> costOfMessage(String messageId) {
-        List<LedgerEntry> rows = tracker.ledger().entries(UsageFilter.message(messageId));
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getLast().cost());
-    }
 
     /** Writes the matching ledger rows to a CSV file; returns how many. */
     public int exportCsv(UsageFilter filter, Path file) throws IOException {

@@ -289,6 +289,7 @@ class ChatClientTest {
 
         assertThat(result.error().kind()).isEqualTo(ApiError.Kind.NETWORK);
         assertThat(result.error().message()).contains("could not connect to http://127.0.0.1:" + port + "/v1");
+        assertThat(result.error().retries()).isEqualTo(1);
     }
 
     // ---- timeouts, cuts and Stop
@@ -463,15 +464,112 @@ class ChatClientTest {
 
         ChatResult result = client().start(streaming(), events::add).await();
 
-        assertThat(result.error()).isEqualTo(new ApiError(ApiError.Kind.SERVER, 504, null, "gateway timeout"));
+        assertThat(result.error()).isEqualTo(new ApiError(ApiError.Kind.SERVER, 504, null, "gateway timeout", 2));
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
     @Test
     void clientErrorsAreNotRetried() throws Exception {
         server.fallback(r -> Reply.json(401, "{\"error\":{\"message\":\"bad key\"}}"));
-        client().start(streaming(), events::add).await();
+        ChatResult result = client().start(streaming(), events::add).await();
         assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(result.error().retries()).isZero();
+    }
+
+    // ---- the caller's time limit
+
+    private static final String BAD_GATEWAY_PAGE = "<html><head><title>502 Bad Gateway</title></head><body>"
+            + "<h1>Bad Gateway</h1><p>The upstream server did not answer.</p><hr><address>nginx</address></body></html>";
+
+    @Test
+    void timeUpDuringARetryWaitReportsTheLastAnswerAndHowOftenItWasRetried() throws Exception {
+        server.fallback(r -> Reply.fixed(502, "text/html", BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8)));
+        ChatClient client = client(ClientConfig.of(server.baseUrl(), null).withRetries(2, Duration.ofSeconds(1)));
+        ChatCall call = client.start(plain(), events::add);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).as("the first retry, after 1 s").isNotNull();
+        Thread.sleep(300); // the second wait (2 s) has begun
+
+        long start = System.nanoTime();
+        call.timeUp();
+        ChatResult result = call.await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(result.stopped()).isFalse();
+        assertThat(result.error().kind()).isEqualTo(ApiError.Kind.SERVER);
+        assertThat(result.error().status()).isEqualTo(502);
+        assertThat(result.error().message()).isEqualTo("HTTP 502: 502 Bad Gateway Bad Gateway The upstream server did not answer. nginx");
+        assertThat(result.error().retries()).isEqualTo(1);
+        assertThat(events).filteredOn(e -> e instanceof StreamEvent.Error).singleElement()
+                .isEqualTo(new StreamEvent.Error(result.error()));
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void timeUpWhileARetryWaitsForItsAnswerReportsTheAnswerBefore() throws Exception {
+        server.enqueue(Reply.json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
+        server.enqueue(Reply.nothing().stall());
+        ChatCall call = client().start(streaming(), events::add);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+        Thread.sleep(100);
+
+        call.timeUp();
+        ChatResult result = call.await();
+
+        assertThat(result.error()).isEqualTo(new ApiError(ApiError.Kind.SERVER, 503, "server_error", "overloaded", 1));
+    }
+
+    @Test
+    void timeUpBeforeAnyAnswerIsATimeoutWithoutRetries() throws Exception {
+        server.enqueue(Reply.nothing().stall());
+        ChatCall call = client().start(streaming(), events::add);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+        call.timeUp();
+        ChatResult result = call.await();
+
+        assertThat(result.stopped()).isFalse();
+        assertThat(result.error().kind()).isEqualTo(ApiError.Kind.TIMEOUT);
+        assertThat(result.error().status()).isZero();
+        assertThat(result.error().retries()).isZero();
+    }
+
+    @Test
+    void timeUpMidStreamKeepsWhatArrivedAsATimeoutNotTheEarlierFailure() throws Exception {
+        server.enqueue(Reply.json(500, "{\"error\":{\"message\":\"boom\"}}"));
+        server.enqueue(Reply.stream().events(delta("first")).stall());
+        CountDownLatch firstDelta = new CountDownLatch(1);
+        ChatCall call = client().start(streaming(), e -> {
+            events.add(e);
+            if (e instanceof StreamEvent.Delta) firstDelta.countDown();
+        });
+        assertThat(firstDelta.await(5, TimeUnit.SECONDS)).isTrue();
+
+        call.timeUp();
+        ChatResult result = call.await();
+
+        assertThat(result.content()).isEqualTo("first");
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.stopped()).isFalse();
+        assertThat(result.error().kind()).isEqualTo(ApiError.Kind.TIMEOUT);
+        assertThat(result.error().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void stopStaysAStopDuringARetryWait() throws Exception {
+        server.fallback(r -> Reply.json(502, "{\"error\":{\"message\":\"bad gateway\"}}"));
+        ChatCall call = client(ClientConfig.of(server.baseUrl(), null).withRetries(2, Duration.ofSeconds(5)))
+                .start(plain(), events::add);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+        Thread.sleep(100);
+
+        call.close();
+        call.timeUp();
+        ChatResult result = call.await();
+
+        assertThat(result.stopped()).isTrue();
+        assertThat(result.error()).isNull();
     }
 
     @Test

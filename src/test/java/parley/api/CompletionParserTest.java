@@ -3,6 +3,7 @@ package parley.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,7 +162,125 @@ class CompletionParserTest {
     void deepNestingIsMalformedNotAStackOverflow() {
         String deep = "{\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         assertThatThrownBy(() -> parse(deep, new ArrayList<>())).isInstanceOf(CompletionParser.MalformedException.class)
-                .hasMessageContaining("nested too deeply");
+                .hasMessageContaining("nesting depth");
+    }
+
+    static Stream<Arguments> absurdCounts() {
+        return Stream.of(
+                Arguments.of("beyond 64 bits", "99999999999999999999999"),
+                Arguments.of("beyond an int", "3000000000"),
+                Arguments.of("negative", "-5"),
+                Arguments.of("negative beyond 64 bits", "-99999999999999999999999"),
+                Arguments.of("a fraction", "12.5"),
+                Arguments.of("an exponent past a double", "1e400"),
+                Arguments.of("a string", "\"12\""),
+                Arguments.of("an object", "{\"n\":1}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absurdCounts")
+    void anAbsurdTokenCountStaysUnknownAndTheOthersAreKept(String name, String count) throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        parse("{\"choices\":[],\"usage\":{\"prompt_tokens\":" + count + ",\"completion_tokens\":3,\"total_tokens\":"
+                + count + ",\"prompt_tokens_details\":{\"cached_tokens\":" + count + "},"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":" + count + "}}}", events);
+        assertThat(events).containsExactly(new StreamEvent.Usage(new Usage(null, 3, null, null, null)));
+    }
+
+    @Test
+    void aWholeNumberWrittenAsAFractionIsKept() throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        parse("{\"usage\":{\"prompt_tokens\":12.0,\"completion_tokens\":1e2,\"total_tokens\":2147483647}}", events);
+        assertThat(events).containsExactly(new StreamEvent.Usage(new Usage(12, 100, Integer.MAX_VALUE, null, null)));
+    }
+
+    @Test
+    void hugeNumbersElsewhereAreSkippedOrKeepTheirMeaning() throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        ApiError error = parse("{\"created\":123456789012345678901234567890,\"x\":-1e99999,"
+                + "\"code\":99999999999999999999,\"choices\":[{\"index\":99999999999999999999,\"delta\":{\"content\":\"b\"}},"
+                + "{\"index\":0,\"delta\":{\"content\":\"a\"}}]}", events);
+        assertThat(error).as("a code beyond an int is no Atlas Cloud error").isNull();
+        assertThat(events).as("an index beyond an int is not the first choice").containsExactly(new StreamEvent.Delta("a"));
+    }
+
+    @Test
+    void aNumberLongerThanAnyRealOneIsMalformedNotAnException() {
+        String digits = "9".repeat(5_000);
+        assertThatThrownBy(() -> parse("{\"usage\":{\"prompt_tokens\":" + digits + "}}", new ArrayList<>()))
+                .isInstanceOf(CompletionParser.MalformedException.class).hasMessageContaining("Number value length");
+    }
+
+    @Test
+    void numbersOutsideTheGrammarAreMalformed() {
+        for (String bad : List.of("1-2", "1e", "01", "1.", ".5", "+1", "--1", "1e+", "0x10", "NaN", "Infinity")) {
+            assertThatThrownBy(() -> parse("{\"usage\":{\"prompt_tokens\":" + bad + "}}", new ArrayList<>()))
+                    .as(bad).isInstanceOf(CompletionParser.MalformedException.class);
+            assertThatThrownBy(() -> parse("{\"created\":" + bad + ",\"choices\":[]}", new ArrayList<>()))
+                    .as("skipped: " + bad).isInstanceOf(CompletionParser.MalformedException.class);
+        }
+    }
+
+    @Test
+    void rawControlCharactersInStringsAreMalformed() {
+        for (char c : new char[] {0x00, 0x01, '\n', '\r', '\t', 0x1F}) {
+            String raw = "a" + c + "b";
+            assertThatThrownBy(() -> parse("{\"choices\":[{\"delta\":{\"content\":\"" + raw + "\"}}]}", new ArrayList<>()))
+                    .as("in the content: U+%04X", (int) c).isInstanceOf(CompletionParser.MalformedException.class)
+                    .hasMessageContaining("CTRL-CHAR");
+            assertThatThrownBy(() -> parse("{\"id\":\"" + raw + "\",\"choices\":[]}", new ArrayList<>()))
+                    .as("in a skipped value: U+%04X", (int) c).isInstanceOf(CompletionParser.MalformedException.class);
+            assertThatThrownBy(() -> parse("{\"" + raw + "\":1,\"choices\":[]}", new ArrayList<>()))
+                    .as("in a field name: U+%04X", (int) c).isInstanceOf(CompletionParser.MalformedException.class);
+        }
+    }
+
+    @Test
+    void escapedControlCharactersAreContent() throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        parse("{\"choices\":[{\"delta\":{\"content\":\"a\\u0000\\u001fb\"}}]}", events);
+        assertThat(events).containsExactly(new StreamEvent.Delta("a\u0000\u001fb"));
+    }
+
+    static Stream<Arguments> invalidUtf8() {
+        return Stream.of(
+                Arguments.of("a lone continuation byte", new int[] {0x80}),
+                Arguments.of("a byte never used", new int[] {0xFF}),
+                Arguments.of("a cut two-byte form", new int[] {0xC3}),
+                Arguments.of("a two-byte form without its second byte", new int[] {0xC3, 0x28}),
+                Arguments.of("an overlong NUL", new int[] {0xC0, 0x80}),
+                Arguments.of("an overlong slash", new int[] {0xE0, 0x80, 0xAF}),
+                Arguments.of("an encoded surrogate", new int[] {0xED, 0xA0, 0x80}),
+                Arguments.of("past U+10FFFF", new int[] {0xF4, 0x90, 0x80, 0x80}),
+                Arguments.of("a five-byte form", new int[] {0xF8, 0x88, 0x80, 0x80, 0x80}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidUtf8")
+    void invalidUtf8IsMalformedWhereverItIs(String name, int[] bad) {
+        for (String field : List.of("content", "role")) {
+            byte[] chunk = withBytes("{\"choices\":[{\"delta\":{\"" + field + "\":\"x", bad, "y\"}}]}");
+            assertThatThrownBy(() -> new CompletionParser(200).parse(chunk, 0, chunk.length, e -> {}))
+                    .as(field).isInstanceOf(CompletionParser.MalformedException.class).hasMessageContaining("not UTF-8");
+        }
+    }
+
+    @Test
+    void everyCharacterOfUnicodeSurvives() throws Exception {
+        String text = "é 世界 \uD83D\uDE00 \u007F \uFFFD \uDBFF\uDFFF";
+        List<StreamEvent> events = new ArrayList<>();
+        parse("{\"choices\":[{\"delta\":{\"content\":\"" + text + "\"}}]}", events);
+        assertThat(events).containsExactly(new StreamEvent.Delta(text));
+    }
+
+    private static byte[] withBytes(String before, int[] middle, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        for (int b : middle) {
+            out.write(b);
+        }
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     private static ApiError parse(String json, List<StreamEvent> events) throws CompletionParser.MalformedException {

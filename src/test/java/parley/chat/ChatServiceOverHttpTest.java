@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import parley.api.ApiError;
 import parley.api.ChatMessage;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
@@ -72,6 +74,31 @@ class ChatServiceOverHttpTest {
         assertThat(end.outcome()).isEqualTo(Outcome.STOPPED);
         assertThat(end.message().content()).isEqualTo("Partial reply");
         assertThat(service.conversation().last().orElseThrow().status()).isEqualTo(MessageStatus.STOPPED);
+    }
+
+    @Test
+    void whenTheTimeRunsOutBetweenRetriesTheLastAnswerIsReportedWithItsRetries() throws Exception {
+        byte[] page = ("<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
+                + "<p>The upstream server did not answer.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        server.fallback(r -> Reply.fixed(502, "text/html", page));
+
+        // retries wait 1 s, then 2 s: a limit of 2 s runs out during the second wait
+        parley.chat.Reply reply = service.send("Hello");
+        ChatEvent.Ended end = reply.await(Duration.ofSeconds(2));
+        assertThat(end).as("still waiting to retry").isNull();
+        reply.timeUp();
+        end = reply.await(Duration.ofSeconds(5));
+
+        assertThat(end).isNotNull();
+        assertThat(end.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(end.record().error().status()).isEqualTo(502);
+        assertThat(end.record().error().kind()).isEqualTo(ApiError.Kind.SERVER);
+        assertThat(end.record().error().message())
+                .isEqualTo("HTTP 502: 502 Bad Gateway Bad Gateway The upstream server did not answer.");
+        assertThat(end.record().error().retries()).isEqualTo(1);
+        assertThat(end.message().error()).isEqualTo(end.record().error());
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e instanceof ChatEvent.Failed).hasSize(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,6 +204,75 @@ class SendCommandTest {
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.path("content").asText()).isEqualTo("Slow");
         assertThat(report.path("error").isNull()).isFalse();
+    }
+
+    private static final String BAD_GATEWAY_PAGE = "<html><head><title>502 Bad Gateway</title></head><body>"
+            + "<h1>Bad Gateway</h1><p>The upstream server did not answer.</p></body></html>";
+
+    private static Reply badGateway() {
+        return Reply.fixed(502, "text/html; charset=utf-8", BAD_GATEWAY_PAGE.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTimeoutBetweenRetriesReportsTheLastAnswerAndHowOftenItWasRetried() throws Exception {
+        server.fallback(r -> badGateway());
+
+        // retries wait 1 s, then 2 s: the limit runs out during the second wait
+        CliRun run = send("--message", "Hello", "--timeout", "2", "--json");
+
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode error = JSON.readTree(run.out()).path("error");
+        assertThat(error.path("status").asInt()).isEqualTo(502);
+        assertThat(error.path("type").asText()).isEqualTo("server");
+        assertThat(error.path("message").asText()).isEqualTo("HTTP 502: 502 Bad Gateway Bad Gateway The upstream server did not answer.");
+        assertThat(error.properties()).extracting(Map.Entry::getKey).containsExactly("status", "type", "message", "retries");
+        assertThat(error.path("retries").isInt()).isTrue();
+        assertThat(error.path("retries").asInt()).isEqualTo(1);
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeoutBetweenRetriesInTextModeNamesTheAnswerAndTheRetries() {
+        server.fallback(r -> badGateway());
+
+        CliRun run = send("--message", "Hello", "--timeout", "2");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("parley: HTTP 502: 502 Bad Gateway Bad Gateway The upstream server did not answer. "
+                + "(HTTP 502, server); retried 1 time; --timeout ran out before the next try");
+    }
+
+    static Stream<Arguments> errorKinds() {
+        return Stream.of(
+                Arguments.of("a refused key", List.of(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key\","
+                        + "\"type\":\"invalid_request_error\"}}")), List.of(), 401, "invalid_request_error", "Incorrect API key", 0),
+                Arguments.of("a server that never answers", List.of(Reply.nothing().stall()), List.of("--timeout", "1"),
+                        null, "timeout", "no complete reply within 1 s (--timeout)", 0),
+                Arguments.of("a connection cut during the reply", List.of(Reply.stream()
+                        .events("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Half\"}}]}").pause(300).cut()),
+                        List.of(), null, "network", "the connection broke during the answer", 0),
+                Arguments.of("a connection cut before any answer, each time", List.of(Reply.nothing().hangUp(),
+                        Reply.nothing().hangUp(), Reply.nothing().hangUp()), List.of(), null, "network", "failed", 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errorKinds")
+    void everyErrorObjectSaysHowOftenTheRequestWasRetried(String name, List<Reply> replies, List<String> options,
+                                                          Integer status, String type, String message, int retries) throws Exception {
+        replies.forEach(server::enqueue);
+        List<String> args = new ArrayList<>(List.of("--message", "Hello", "--json"));
+        args.addAll(options);
+
+        CliRun run = send(args.toArray(String[]::new));
+
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode error = JSON.readTree(run.out()).path("error");
+        assertThat(error.path("status").isNull() ? null : error.path("status").asInt()).isEqualTo(status);
+        assertThat(error.path("type").asText()).isEqualTo(type);
+        assertThat(error.path("message").asText()).contains(message);
+        assertThat(error.path("retries").isInt()).as("retries is a number, always there").isTrue();
+        assertThat(error.path("retries").asInt()).isEqualTo(retries);
+        assertThat(server.requestCount()).isEqualTo(retries + 1);
     }
 
     @Test

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import parley.testing.ForwardingProxy;
 import parley.testing.Recordings;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Reply;
@@ -36,6 +39,22 @@ class LocalServerDetectorTest {
             assertThat(found.get(1).models()).isEmpty();
             assertThat(llama.requests().getFirst().path()).isEqualTo("/v1/models");
             assertThat(millis).as("the probes run in parallel under one deadline").isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void probesGoStraightToThisMachineEvenWhenTheSystemNamesAProxy() throws Exception {
+        ProxySelector before = ProxySelector.getDefault();
+        try (ScriptedServer llama = ScriptedServer.start(); ForwardingProxy proxy = ForwardingProxy.open()) {
+            llama.fallback(r -> Reply.json(200, Recordings.load("llama-server/models.txt").text()));
+            ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())));
+
+            List<LocalServer> found = new LocalServerDetector(Duration.ofSeconds(5)).detect(List.of(local("llama-server", llama.baseUrl())));
+
+            assertThat(found).extracting(s -> s.profile().id()).containsExactly("llama-server");
+            assertThat(proxy.handled()).isEmpty();
+        } finally {
+            ProxySelector.setDefault(before);
         }
     }
 

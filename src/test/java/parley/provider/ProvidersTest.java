@@ -63,12 +63,4 @@ class ProvidersTest {
                 .hasMessageContaining("base URL")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
-
-    @Test
-    void theOldInsecureKeyQuestionGivesTheOneRulesAnswer() {
-        for (String url : new String[] {"http://192.168.1.5:8080/v1", "http://127.0.0.1:8080/v1", "http://localhost.:8080/v1",
-                "http://[::1]:8080/v1", "https://api.example.com/v1"}) {
-            assertThat(Providers.keyWouldTravelInClear(url)).as(url).isEqualTo(parley.api.InsecureKey.needsConsent(url));
-        }
-    }
 }

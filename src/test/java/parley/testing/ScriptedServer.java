@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted OpenAI-compatible HTTP/1.1 server on 127.0.0.1 for tests. Replies are queued with
@@ -35,8 +36,11 @@ public final class ScriptedServer implements AutoCloseable {
     private volatile Function<Recorded, Reply> fallback =
             r -> Reply.json(500, "{\"error\":{\"message\":\"no scripted reply for " + r.path() + "\"}}");
 
-    private ScriptedServer(int port) throws IOException {
-        socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    private final boolean tls;
+
+    private ScriptedServer(ServerSocket socket, boolean tls) {
+        this.socket = socket;
+        this.tls = tls;
         Thread.ofVirtual().name("scripted-server-accept").start(this::acceptLoop);
     }
 
@@ -47,16 +51,28 @@ public final class ScriptedServer implements AutoCloseable {
     /** Starts on a given port (0 = any free one). */
     public static ScriptedServer startOn(int port) {
         try {
-            return new ScriptedServer(port);
+            return new ScriptedServer(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()), false);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the scripted server", e);
+        }
+    }
+
+    /** Starts an HTTPS server on any free port, presenting the certificate of {@code context} (HTTP/1.1, no ALPN). */
+    public static ScriptedServer startTls(SSLContext context) {
+        try {
+            return new ScriptedServer(context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()), true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the scripted TLS server", e);
         }
     }
 
     public int port() { return socket.getLocalPort(); }
 
     /** {@code http://127.0.0.1:PORT/v1}, the way a provider's base URL looks. */
-    public String baseUrl() { return "http://127.0.0.1:" + port() + "/v1"; }
+    public String baseUrl() { return baseUrl("127.0.0.1"); }
+
+    /** The base URL with another name for this machine, e.g. {@code api.test} (see {@link TestHosts}). */
+    public String baseUrl(String host) { return (tls ? "https://" : "http://") + host + ":" + port() + "/v1"; }
 
     public ScriptedServer enqueue(Reply reply) {
         replies.add(reply);
@@ -195,6 +211,7 @@ public final class ScriptedServer implements AutoCloseable {
         private final List<Part> parts = new ArrayList<>();
         private boolean chunked;
         private boolean keepAlive;
+        private boolean headless;
 
         private Reply(int status) { this.status = status; }
 
@@ -208,6 +225,16 @@ public final class ScriptedServer implements AutoCloseable {
             Reply r = new Reply(status).header("Content-Type", contentType)
                     .header("Content-Length", Integer.toString(body.length));
             r.parts.add(new Part.Bytes(body));
+            return r;
+        }
+
+        /**
+         * No answer at all, not even a status line: follow it with {@link #stall()} (a server that
+         * never answers) or {@link #hangUp()} (one that hangs up without answering).
+         */
+        public static Reply nothing() {
+            Reply r = new Reply(0);
+            r.headless = true;
             return r;
         }
 
@@ -313,8 +340,10 @@ public final class ScriptedServer implements AutoCloseable {
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (chunked) head.append("Transfer-Encoding: chunked\r\n");
             head.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n").append("\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            if (!headless) {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
             for (Part part : parts) {
                 switch (part) {
                     case Part.Bytes b -> writePiece(out, b.bytes());

@@ -1,5 +1,6 @@
 package parley.ui;
 
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,10 @@ import java.util.concurrent.Executor;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.engine.EngineHost;
+import parley.network.NetworkService;
+import parley.network.NetworkSettingsStore;
 import parley.store.Database;
+import parley.store.Settings;
 import parley.store.SessionSecrets;
 import parley.testing.MarksInMemory;
 import parley.ui.chat.ChatViewModel;
@@ -26,7 +30,7 @@ public final class TestWindow {
                 EngineHost.forApp(Path.of(System.getProperty("java.io.tmpdir"))));
     }
 
-    /** As above, with the built-in engine's host given. */
+    /** As above, with the built-in engine's host given (nothing starts until a model is used). */
     public static WindowContext context(MainWindow window, ChatService chat, ChatViewModel chatModel, Database database,
                                         Executor background, UiThread ui, Dialogs dialogs, EngineHost engine) {
         ChatSettings wanted = chat.settings();
@@ -35,6 +39,8 @@ public final class TestWindow {
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
         RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
         controls.show(wanted);
-        return new WindowContext(window, chat, chatModel, controls, database, background, ui, dialogs, engine);
+        NetworkService network = new NetworkService(new NetworkSettingsStore(new Settings(database),
+                new SessionSecrets("kept for this test only")), Map.of(), ProxySelector.getDefault(), transport -> { });
+        return new WindowContext(window, chat, chatModel, controls, database, network, background, ui, dialogs, engine);
     }
 }

@@ -57,7 +57,6 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper composerNote = new ReadOnlyStringWrapper("");
     private final List<BooleanSupplier> sendGuards = new ArrayList<>();
-    private Runnable frameListener = () -> {};
     private Consumer<String> brancher;
 
     /** For the window: one flush per JavaFX pulse. */
@@ -188,11 +187,6 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
         return item.content().text();
     }
 
-    /** Runs after each frame that changed the transcript (for measuring). */
-    public void setFrameListener(Runnable listener) {
-        frameListener = listener == null ? () -> {} : listener;
-    }
-
     @Override
     public void close() {
         subscription.close();
@@ -232,7 +226,6 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
             return !buffer.isEmpty() && ticking.compareAndSet(false, true);
         }
         for (Pending event : events) apply(event);
-        frameListener.run();
         return true;
     }
 

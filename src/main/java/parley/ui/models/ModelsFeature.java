@@ -7,7 +7,10 @@ import parley.ui.MainWindow;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
 
-/** The provider and model picker in the tool bar; looks for local servers and lists the models once the window shows. */
+/**
+ * The provider and model picker in the tool bar; looks for local servers once the window shows. The
+ * first model list is fetched when the network settings are in use ({@code NetworkFeature}).
+ */
 public final class ModelsFeature implements WindowFeature {
     private final ProviderViewModel providers;
 
@@ -24,6 +27,5 @@ public final class ModelsFeature implements WindowFeature {
     @Override
     public void windowShown() {
         providers.detectLocalServers();
-        providers.refreshModels();
     }
 }

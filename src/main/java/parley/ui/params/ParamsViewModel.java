@@ -64,7 +64,6 @@ public final class ParamsViewModel {
     public void setStream(boolean on) { stream.set(on); }
     public void setIncludeUsage(boolean on) { includeUsage.set(on); }
     public void setSystemPrompt(String text) { systemPrompt.set(text == null ? "" : text); }
-    public void clearMessage() { message.set(""); }
 
     /** Adds a stop sequence; refuses an empty one, a repeat and a fifth, with a message. */
     public boolean addStop(String text) {

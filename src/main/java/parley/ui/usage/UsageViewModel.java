@@ -38,7 +38,6 @@ public final class UsageViewModel {
     private final Supplier<String> conversationId;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-    private final ReadOnlyObjectWrapper<UsageOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
     private final ReadOnlyStringWrapper conversationText = new ReadOnlyStringWrapper(this, "conversationText", "");
     private final ReadOnlyStringWrapper todayText = new ReadOnlyStringWrapper(this, "todayText", "");
     private final ReadOnlyStringWrapper monthText = new ReadOnlyStringWrapper(this, "monthText", "");
@@ -64,7 +63,6 @@ public final class UsageViewModel {
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<UsageOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty conversationTextProperty() { return conversationText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty todayTextProperty() { return todayText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty monthTextProperty() { return monthText.getReadOnlyProperty(); }
@@ -186,7 +184,6 @@ public final class UsageViewModel {
     }
 
     private void show(Snapshot s) {
-        overview.set(s.overview);
         conversationText.set(describe(s.overview.conversation()));
         todayText.set(describe(s.overview.today()));
         monthText.set(describe(s.overview.month()));
