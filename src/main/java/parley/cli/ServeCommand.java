@@ -41,8 +41,8 @@ public final class ServeCommand extends Subcommand {
     @Option(names = "--parent", paramLabel = "PID", hidden = true, description = "end with this process or when standard input closes")
     Long parentPid;
 
-    @Option(names = "--verbose", description = "also llama.cpp's own log on standard error")
-    boolean verbose;
+    @Option(names = "--llama-log", description = "also llama.cpp's own progress lines on standard error")
+    boolean llamaLog;
 
     public ServeCommand(CliContext context) {
         super(context);
@@ -73,7 +73,7 @@ public final class ServeCommand extends Subcommand {
             throw new BadInput("--alias is empty: give a name, or leave it out for the file's name.");
         }
         return new ServeOptions(model, host, port, contextSize, threads, alias, apiKey(),
-                idleSeconds == null ? null : Duration.ofSeconds(idleSeconds), parentPid, verbose);
+                idleSeconds == null ? null : Duration.ofSeconds(idleSeconds), parentPid, llamaLog);
     }
 
     private String apiKey() {
