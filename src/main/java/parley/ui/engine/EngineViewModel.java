@@ -31,6 +31,7 @@ public final class EngineViewModel {
     private final EngineHost host;
     private final Supplier<List<FoundModel>> finder;
     private final Consumer<ModelFacts> useModel;
+    private final LastModel lastModel;
     private final Executor background;
     private final UiThread ui;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
@@ -40,10 +41,18 @@ public final class EngineViewModel {
     private final ObservableList<FoundModel> foundView = FXCollections.unmodifiableObservableList(found);
     private long generation;
 
+    /** Where the model last chosen is kept, so that a chat restored with it finds it again. */
+    public interface LastModel {
+        java.util.Optional<Path> load();
+
+        void save(Path file);
+    }
+
     /** {@code useModel} makes a chosen model the chat's (on the FX thread). */
     public EngineViewModel(EngineHost host, Supplier<List<FoundModel>> finder, Consumer<ModelFacts> useModel,
-                           Executor background, UiThread ui) {
+                           LastModel lastModel, Executor background, UiThread ui) {
         this.host = host;
+        this.lastModel = lastModel;
         this.finder = finder;
         this.useModel = useModel;
         this.background = background;
@@ -55,6 +64,18 @@ public final class EngineViewModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastLinesProperty() { return lastLines.getReadOnlyProperty(); }
     public ObservableList<FoundModel> found() { return foundView; }
+
+    /** Chooses the model of the last run again, without loading it: it loads with the first message. */
+    public void restoreLast() {
+        background.execute(() -> lastModel.load().filter(java.nio.file.Files::isRegularFile).ifPresent(file -> {
+            try {
+                ModelFacts facts = host.select(file);
+                ui.run(() -> status.set(facts.alias() + " is chosen; it loads with the first message."));
+            } catch (GgufException | EngineException e) {
+                // the file changed since: the user chooses again
+            }
+        }));
+    }
 
     /** Looks for GGUF files on this computer again. */
     public void refresh() {
@@ -72,6 +93,7 @@ public final class EngineViewModel {
             try {
                 ModelFacts facts = host.select(file);
                 ui.run(() -> useModel.accept(facts));
+                lastModel.save(file);
                 host.running();
             } catch (GgufException | EngineException e) {
                 ui.run(() -> refuse(e));

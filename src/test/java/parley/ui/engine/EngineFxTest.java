@@ -108,6 +108,8 @@ class EngineFxTest extends FxRobot {
         clickOn("#engine-restart");
         waitUntil(() -> feature.model().stateProperty().get() == EngineViewModel.State.READY);
         assertThat(host.running().pid()).isNotEqualTo(pid);
+        assertThat(new parley.store.Settings(database).getString(EngineFeature.LAST_MODEL))
+                .as("the file is kept for the next run").hasValue(TestModels.tiny().toAbsolutePath().toString());
     }
 
     @Test
