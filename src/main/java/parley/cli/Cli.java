@@ -20,7 +20,8 @@ public final class Cli {
             ModelsCommand::new,
             CodeCommand::new,
             UsageCommand::new,
-            PriceCommand::create
+            PriceCommand::create,
+            ServeCommand::new
     );
 
     private static final System.Logger LOG = System.getLogger(Cli.class.getName());

@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 /** Where a command's requests go and which key they carry: shared by the subcommands. */
 public final class ConnectionOptions {
     @Option(names = "--provider", paramLabel = "ID",
-            description = "atlascloud (default), deepseek, openai, openrouter, ollama, lmstudio, llama-server, vllm")
+            description = "atlascloud (default), deepseek, openai, openrouter, ollama, lmstudio, llama-server, vllm, "
+                    + "local-gguf (a .gguf file run by the built-in engine, with --model-file)")
     String provider;
+
+    @Option(names = "--model-file", paramLabel = "FILE.gguf", description = "the model file for --provider local-gguf")
+    java.nio.file.Path modelFile;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "any OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
     String baseUrl;
@@ -40,11 +44,20 @@ public final class ConnectionOptions {
         if (provider != null && baseUrl != null) {
             throw new BadInput("Give --provider or --base-url, not both.");
         }
+        if (modelFile != null && !Providers.LOCAL_GGUF.id().equals(provider)) {
+            throw new BadInput("--model-file goes with --provider local-gguf (the built-in engine).");
+        }
+
         try {
             return Providers.resolve(provider, baseUrl);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
+    }
+
+    /** The file of --model-file, or null. */
+    public java.nio.file.Path modelFile() {
+        return modelFile;
     }
 
     /** The key for the profile, checked before anything is sent. */

@@ -36,6 +36,9 @@ public final class ModelsCommand extends Subcommand {
     @Override
     protected int run() {
         ProviderProfile profile = connection.profile();
+        if (profile.equals(parley.provider.Providers.LOCAL_GGUF)) {
+            return LocalModels.print(connection.modelFile(), context, json);
+        }
         connection.timeout();
         Optional<ApiKey> key = connection.key(profile, context.env());
         List<ModelInfo> models;

@@ -58,7 +58,12 @@ public final class RequestOptions {
 
     /** The settings of the request for this profile; BadInput when no model can be chosen. */
     public ChatSettings settings(ProviderProfile profile) {
-        String chosen = model != null ? model : profile.defaultModel();
+        return settings(profile, profile.defaultModel());
+    }
+
+    /** The settings with {@code defaultModel} where --model is not given (the built-in engine's file name). */
+    public ChatSettings settings(ProviderProfile profile, String defaultModel) {
+        String chosen = model != null ? model : defaultModel;
         if (chosen == null || chosen.isBlank()) {
             throw new BadInput("--model is required for " + profile.name() + ": run 'parley models' to see its models.");
         }

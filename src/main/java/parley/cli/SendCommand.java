@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import parley.api.ApiError;
+import parley.chat.BackendFactory;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -41,26 +42,33 @@ public final class SendCommand extends Subcommand {
     protected int run() throws InterruptedException {
         ProviderProfile profile = connection.profile();
         String message = request.message();
-        ChatSettings settings = request.settings(profile);
-        Duration timeout = connection.timeout();
-        RequestOptions.checked(settings, message);
-        Optional<ApiKey> key = connection.key(profile, context.env());
-        try (ProviderClients clients = connection.clients(profile, key, context.env())) {
-            ChatService service = new ChatService(new ProviderBackends(clients));
-            service.setSettings(settings);
-            service.addExchangeListener(new ExchangeLog(() -> false));
-            if (!json) {
-                service.addListener(this::print);
+        try (LocalEngine engine = LocalEngine.of(connection, context.env())) {
+            ChatSettings settings = engine == null ? request.settings(profile) : engine.settings(request, profile);
+            RequestOptions.checked(settings, message);
+            Optional<ApiKey> key = connection.key(profile, context.env());
+            try (ProviderClients clients = connection.clients(profile, key, context.env())) {
+                BackendFactory backends = engine == null ? new ProviderBackends(clients) : engine.backends();
+                return send(backends, settings, message);
             }
-            Reply reply = service.send(message);
-            ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
-            boolean timeRanOut = end == null;
-            if (timeRanOut) {
-                reply.timeUp();
-                end = reply.await();
-            }
-            return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut);
         }
+    }
+
+    private int send(BackendFactory backends, ChatSettings settings, String message) throws InterruptedException {
+        Duration timeout = connection.timeout();
+        ChatService service = new ChatService(backends);
+        service.setSettings(settings);
+        service.addExchangeListener(new ExchangeLog(() -> false));
+        if (!json) {
+            service.addListener(this::print);
+        }
+        Reply reply = service.send(message);
+        ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
+        boolean timeRanOut = end == null;
+        if (timeRanOut) {
+            reply.timeUp();
+            end = reply.await();
+        }
+        return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut);
     }
 
     /**

@@ -29,6 +29,14 @@ public final class Providers {
     public static final ProviderProfile VLLM = new ProviderProfile("vllm", "vLLM",
             "http://127.0.0.1:8000/v1", null, null, true);
 
+    /**
+     * The built-in engine: a GGUF file run by a {@code parley serve} child on a port chosen when it
+     * starts, so its base URL here is only a placeholder. Not in {@link #ALL}: nothing probes or lists
+     * it as a server.
+     */
+    public static final ProviderProfile LOCAL_GGUF = new ProviderProfile("local-gguf", "This computer",
+            "http://127.0.0.1/v1", null, null, true);
+
     public static final ProviderProfile DEFAULT = ATLAS_CLOUD;
 
     public static final List<ProviderProfile> ALL = List.of(ATLAS_CLOUD, DEEPSEEK, OPENAI, OPENROUTER,
@@ -41,6 +49,9 @@ public final class Providers {
             return Optional.empty();
         }
         String wanted = id.trim().toLowerCase(Locale.ROOT);
+        if (wanted.equals(LOCAL_GGUF.id())) {
+            return Optional.of(LOCAL_GGUF);
+        }
         return ALL.stream().filter(p -> p.id().equals(wanted)).findFirst();
     }
 
@@ -51,7 +62,7 @@ public final class Providers {
     }
 
     private static String ids() {
-        return ALL.stream().map(ProviderProfile::id).collect(Collectors.joining(", "));
+        return ALL.stream().map(ProviderProfile::id).collect(Collectors.joining(", ")) + ", " + LOCAL_GGUF.id();
     }
 
     /** The built-in profiles of servers on this computer: the ones that local-server detection probes. */

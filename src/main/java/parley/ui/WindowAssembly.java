@@ -19,19 +19,24 @@ import parley.provider.ApiKey;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
 import parley.chat.ChatService;
+import parley.engine.EngineBackend;
+import parley.engine.EngineHost;
 import parley.log.LogSecrets;
 import parley.log.ReportingExecutor;
 import parley.provider.LocalServerDetector;
 import parley.provider.ModelInfo;
 import parley.provider.ModelListParser;
 import parley.provider.ProviderProfile;
+import parley.provider.Providers;
 import parley.store.AppState;
+import parley.store.DataFolder;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.Settings;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
+import parley.ui.engine.EngineFeature;
 import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ModelsFeature;
@@ -58,7 +63,7 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, HistoryFeature::new, SupportFeature::new);
+            UsageFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
@@ -66,6 +71,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final ChatService chat;
     private final ChatViewModel chatModel;
     private final ProviderClients clients;
+    private final EngineHost engine;
+    private final EngineBackend engineBackend;
     private final RequestControls controls;
     private final WindowMemory memory;
     private final List<WindowFeature> features = new ArrayList<>();
@@ -82,14 +89,18 @@ public final class WindowAssembly implements AutoCloseable {
                 false, request.tap(), Transport.JDK_DEFAULT);
         NetworkService network = new NetworkService(new NetworkSettingsStore(settings, secrets), env,
                 ProxySelector.getDefault(), clients::useTransport);
-        this.chat = new ChatService(new ProviderBackends(clients), WindowAssembly::check);
+        this.engine = EngineHost.forApp(DataFolder.resolve().resolve("engine"));
+        this.engineBackend = new EngineBackend(engine);
+        ProviderBackends remote = new ProviderBackends(clients);
+        this.chat = new ChatService(s -> Providers.LOCAL_GGUF.id().equals(s.providerId()) ? engineBackend : remote.backendFor(s),
+                WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
         this.memory = new WindowMemory(new AppState(new Settings(database)), background);
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, providers, request, ui);
         WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
-                dialogs == null ? new FxDialogs(window) : dialogs);
+                dialogs == null ? new FxDialogs(window) : dialogs, engine);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
 
@@ -147,6 +158,9 @@ public final class WindowAssembly implements AutoCloseable {
 
     /** The model list, through the proxy and trust the network settings name, never shown in the Request panel. */
     private List<ModelInfo> fetchModels(ProviderProfile profile, String key) throws ApiException {
+        if (profile.equals(Providers.LOCAL_GGUF)) { // the built-in engine's one model: the file chosen for it
+            return engine.selected() == null ? List.of() : List.of(ModelInfo.of(engine.selected().alias()));
+        }
         return ModelListParser.parse(clients.listingClientFor(profile, key).fetchModels().toString());
     }
 
@@ -163,6 +177,8 @@ public final class WindowAssembly implements AutoCloseable {
         features.reversed().forEach(WindowFeature::close);
         controls.close();
         clients.close();
+        engineBackend.close();
+        engine.close();
         background.shutdownNow();
         database.close();
     }

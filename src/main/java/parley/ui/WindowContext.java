@@ -2,6 +2,7 @@ package parley.ui;
 
 import java.util.concurrent.Executor;
 import parley.chat.ChatService;
+import parley.engine.EngineHost;
 import parley.network.NetworkService;
 import parley.store.Database;
 import parley.ui.chat.ChatExtensions;
@@ -11,11 +12,12 @@ import parley.ui.chat.ChatViewModel;
  * What a {@link WindowFeature} may use: the window's places ({@code window}), the chat service and
  * the transcript's view model, the controls that shape the next request, the database the
  * features' services open on, the network settings (proxy, certificates) the providers' clients use,
- * the executor for all background work, the way back to the FX thread, and the dialogs.
+ * the executor for all background work, the way back to the FX thread, the dialogs, and the
+ * built-in engine (the provider "This computer").
  */
 public record WindowContext(MainWindow window, ChatService chat, ChatViewModel chatModel,
                             RequestControls controls, Database database, NetworkService network, Executor background,
-                            UiThread ui, Dialogs dialogs) {
+                            UiThread ui, Dialogs dialogs, EngineHost engine) {
     /** What a feature may add to the chat: a send guard, a cost on a reply, a note under the composer. */
     public ChatExtensions chatExtensions() {
         return chatModel;

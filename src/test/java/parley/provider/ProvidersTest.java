@@ -31,7 +31,18 @@ class ProvidersTest {
     void anUnknownProviderNamesTheKnownOnes() {
         assertThatThrownBy(() -> Providers.resolve("atlas", null))
                 .hasMessage("Unknown provider 'atlas': use one of atlascloud, deepseek, openai, openrouter, "
-                        + "ollama, lmstudio, llama-server, vllm, or --base-url for any other server.");
+                        + "ollama, lmstudio, llama-server, vllm, local-gguf, or --base-url for any other server.");
+    }
+
+    @Test
+    void theBuiltInEngineIsLocalAndNeitherListedNorProbedAsAServer() {
+        ProviderProfile engine = Providers.resolve("local-gguf", null);
+
+        assertThat(engine).isEqualTo(Providers.LOCAL_GGUF);
+        assertThat(engine.local()).isTrue();
+        assertThat(engine.name()).isEqualTo("This computer");
+        assertThat(Providers.ALL).doesNotContain(engine);
+        assertThat(Providers.local()).doesNotContain(engine);
     }
 
     @Test
