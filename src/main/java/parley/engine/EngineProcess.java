@@ -26,6 +26,8 @@ import java.util.concurrent.TimeoutException;
  * its idle timeout. Thread-safe.
  */
 public final class EngineProcess implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EngineProcess.class.getName());
+
     private static final int KEPT_LINES = 40;
 
     private final Process process;
@@ -69,10 +71,14 @@ public final class EngineProcess implements AutoCloseable {
         try {
             URI baseUrl = URI.create(address.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS));
             awaitHealth(baseUrl, process, lines, Duration.ofSeconds(10));
+            LOG.log(System.Logger.Level.INFO, "engine started: pid " + process.pid() + ", " + facts.file() + " at " + baseUrl);
+            process.onExit().thenAccept(ended -> LOG.log(System.Logger.Level.INFO,
+                    "engine ended: pid " + ended.pid() + ", exit code " + ended.exitValue()));
             return new EngineProcess(process, baseUrl, facts, lines);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
+            LOG.log(System.Logger.Level.WARNING, "engine did not start: " + facts.file());
             throw failure(process, lines, e instanceof TimeoutException
                     ? "the engine did not start within " + startTimeout.toSeconds() + " s" : "the engine ended while starting");
         } catch (InterruptedException e) {

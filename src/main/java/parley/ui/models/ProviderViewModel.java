@@ -51,7 +51,7 @@ public final class ProviderViewModel {
     private final Executor background;
     private final UiThread ui;
 
-    private final ObservableList<ProviderProfile> providers = FXCollections.observableArrayList(Providers.ALL);
+    private final ObservableList<ProviderProfile> providers = FXCollections.observableArrayList(withEngine());
     private final ObservableSet<String> running = FXCollections.observableSet();
     // kept: an unmodifiable view listens weakly, so a fresh one per call would lose listeners
     private final ObservableList<ProviderProfile> providersView = FXCollections.unmodifiableObservableList(providers);
@@ -156,6 +156,13 @@ public final class ProviderViewModel {
     /** Tells {@code observer} of every model list fetched from now on (e.g. to keep the prices it carries). */
     public void observeModelLists(ListedModels observer) {
         listedObservers.add(observer);
+    }
+
+    /** The built-in providers, then the built-in engine ("This computer"); custom servers are added after. */
+    private static List<ProviderProfile> withEngine() {
+        List<ProviderProfile> all = new ArrayList<>(Providers.ALL);
+        all.add(Providers.LOCAL_GGUF);
+        return all;
     }
 
     public void selectProvider(ProviderProfile profile) {

@@ -181,4 +181,16 @@ class ProviderViewModelTest {
         assertThat(ModelText.details(vm.modelInfo().orElseThrow()))
                 .isEqualTo("$0.28 in · $0.42 out per M tokens · 128,000 tokens context");
     }
+
+    @Test
+    void theBuiltInEngineIsInTheProviderListAndListsTheModelChosenForIt() {
+        ProviderViewModel vm = new ProviderViewModel((p, k) -> p.equals(Providers.LOCAL_GGUF)
+                ? List.of(ModelInfo.of("parley-test-tiny")) : List.of(), List::of, new SessionSecrets("m"),
+                new MarksInMemory(), Map.of(), Runnable::run, UiThread.DIRECT);
+        assertThat(vm.providers()).contains(Providers.LOCAL_GGUF);
+        assertThat(Providers.LOCAL_GGUF.name()).isEqualTo("This computer");
+        vm.selectProvider(Providers.LOCAL_GGUF);
+        assertThat(vm.modelProperty().get()).isEqualTo("parley-test-tiny");
+        assertThat(vm.keyStatusProperty().get()).doesNotContain("No API key");
+    }
 }
