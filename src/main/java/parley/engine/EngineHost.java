@@ -3,6 +3,7 @@ package parley.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -17,7 +18,8 @@ public final class EngineHost implements AutoCloseable {
     /** What the engine is doing. */
     public sealed interface Event {
         record Starting(ModelFacts model) implements Event {}
-        record Ready(ModelFacts model, long pid) implements Event {}
+        /** {@code residentBytes}: the child's memory once loaded, empty where the system does not tell. */
+        record Ready(ModelFacts model, long pid, Duration loadTime, OptionalLong residentBytes) implements Event {}
         /** {@code expected}: ended by {@link #close}, a model switch or its idle timeout, not a crash. */
         record Ended(ModelFacts model, int exitCode, boolean expected, List<String> lastLines) implements Event {}
     }
@@ -91,10 +93,12 @@ public final class EngineHost implements AutoCloseable {
         }
         ModelFacts model = selected;
         emit(new Event.Starting(model));
+        long begun = System.nanoTime();
         EngineProcess started = EngineProcess.start(command, settings, model, startTimeout);
+        Duration loadTime = Duration.ofNanos(System.nanoTime() - begun);
         process = started;
         started.onExit().thenAccept(code -> ended(started, code));
-        emit(new Event.Ready(model, started.pid()));
+        emit(new Event.Ready(model, started.pid(), loadTime, ResidentMemory.of(started.pid())));
         return started;
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -34,6 +35,11 @@ final class EngineView extends VBox {
         status.setId("engine-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("engine-loading");
+        loading.setPrefSize(18, 18);
+        loading.visibleProperty().bind(model.stateProperty().isEqualTo(EngineViewModel.State.LOADING));
+        loading.managedProperty().bind(loading.visibleProperty());
         Button restart = new Button("Restart");
         restart.setId("engine-restart");
         restart.visibleProperty().bind(model.stateProperty().isEqualTo(EngineViewModel.State.CRASHED));
@@ -67,7 +73,7 @@ final class EngineView extends VBox {
         VBox.setVgrow(found, Priority.ALWAYS);
 
         acceptDroppedFiles(model);
-        getChildren().addAll(new HBox(8, choose, refresh), status, restart, lines,
+        getChildren().addAll(new HBox(8, choose, refresh, loading), status, restart, lines,
                 new Label("Found on this computer (double-click to run):"), found);
     }
 

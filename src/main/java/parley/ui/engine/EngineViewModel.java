@@ -131,7 +131,10 @@ public final class EngineViewModel {
         switch (event) {
             case EngineHost.Event.Starting s -> set(State.LOADING, "Loading " + s.model().alias() + "…", "");
             case EngineHost.Event.Ready r -> set(State.READY, "Ready: " + r.model().alias() + " runs on this computer ("
-                    + String.join(", ", nonNull(r.model().architecture(), r.model().parameters(), r.model().quantization())) + ").", "");
+                    + String.join(", ", nonNull(r.model().architecture(), r.model().parameters(), r.model().quantization()))
+                    + "); loaded in " + String.format(Locale.ROOT, "%.1f s", r.loadTime().toMillis() / 1000.0)
+                    + (r.residentBytes().isPresent() ? ", " + megabytes(r.residentBytes().getAsLong()) + " in memory" : "")
+                    + ".", "");
             case EngineHost.Event.Ended e when e.expected() -> set(State.STOPPED,
                     e.model().alias() + " is unloaded; it loads again with the next message.", "");
             case EngineHost.Event.Ended e -> set(State.CRASHED, "The engine running " + e.model().alias()

@@ -89,7 +89,9 @@ class EngineFxTest extends FxRobot {
     void chooseAFileChatWithItAndRestartItAfterACrash() throws Exception {
         clickOn("#engine-choose");
         waitUntil(() -> feature.model().stateProperty().get() == EngineViewModel.State.READY);
-        assertThat(onFx(() -> lookup("#engine-status").queryAs(Label.class).getText())).startsWith("Ready: parley-test-tiny");
+        assertThat(onFx(() -> lookup("#engine-status").queryAs(Label.class).getText())).startsWith("Ready: parley-test-tiny")
+                .containsPattern("loaded in \\d+\\.\\d s, \\d+ MB in memory");
+        assertThat(onFx(() -> lookup("#engine-loading").query().isVisible())).as("no spinner once it is ready").isFalse();
         assertThat(chat.settings().providerId()).isEqualTo("local-gguf");
         assertThat(chat.settings().model()).isEqualTo("parley-test-tiny");
 
