@@ -25,7 +25,7 @@ public final class EngineHost implements AutoCloseable {
     }
 
     private final EngineCommand command;
-    private final EngineSettings settings;
+    private volatile EngineSettings settings;
     private final LongSupplier freeMemory;
     private final Duration startTimeout;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
@@ -42,6 +42,16 @@ public final class EngineHost implements AutoCloseable {
     /** The host of the app: this runtime's command, the default settings, the memory the OS reports free. */
     public static EngineHost forApp(Path nativesFolder) {
         return new EngineHost(EngineCommand.current(nativesFolder), EngineSettings.DEFAULT, MemoryCheck::available, Duration.ofMinutes(5));
+    }
+
+    /** The engine ends after {@code idle} without a request (null: never), from its next start on. */
+    public void useIdleTimeout(Duration idle) {
+        EngineSettings now = settings;
+        settings = new EngineSettings(now.contextSize(), now.threads(), idle);
+    }
+
+    public Duration idleTimeout() {
+        return settings.idleTimeout();
     }
 
     public void addListener(Consumer<Event> listener) {

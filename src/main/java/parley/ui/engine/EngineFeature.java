@@ -2,6 +2,7 @@ package parley.ui.engine;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import parley.engine.ModelFinder;
 import parley.provider.Providers;
 import parley.store.DataFolder;
@@ -17,6 +18,7 @@ import parley.ui.models.ProviderViewModel;
  */
 public final class EngineFeature implements WindowFeature {
     static final String LAST_MODEL = "engine.last-model-file";
+    static final String IDLE_MINUTES = "engine.idle-minutes";
 
     private final EngineViewModel model;
 
@@ -26,7 +28,7 @@ public final class EngineFeature implements WindowFeature {
         Settings settings = new Settings(context.database());
         this.model = new EngineViewModel(context.engine(), finder::find,
                 facts -> providers.select(Providers.LOCAL_GGUF.id(), null, facts.alias()),
-                new EngineViewModel.LastModel() {
+                new EngineViewModel.Remembered() {
                     @Override
                     public Optional<Path> load() {
                         return settings.getString(LAST_MODEL).map(Path::of);
@@ -35,6 +37,16 @@ public final class EngineFeature implements WindowFeature {
                     @Override
                     public void save(Path file) {
                         settings.putString(LAST_MODEL, file.toAbsolutePath().toString());
+                    }
+
+                    @Override
+                    public OptionalInt idleMinutes() {
+                        return settings.getInt(IDLE_MINUTES).map(OptionalInt::of).orElse(OptionalInt.empty());
+                    }
+
+                    @Override
+                    public void saveIdleMinutes(int minutes) {
+                        settings.putInt(IDLE_MINUTES, minutes);
                     }
                 }, context.background(), context.ui());
         model.restoreLast();

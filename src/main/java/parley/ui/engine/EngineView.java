@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
@@ -18,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import parley.engine.FoundModel;
+import parley.ui.ViewBindings;
 
 /** The panel "This computer": choose or drop a .gguf file, or pick one found here; the engine's state. */
 final class EngineView extends VBox {
@@ -53,6 +56,15 @@ final class EngineView extends VBox {
         lines.visibleProperty().bind(model.lastLinesProperty().isNotEmpty());
         lines.managedProperty().bind(lines.visibleProperty());
 
+        Spinner<Integer> idle = new Spinner<>(0, 24 * 60, model.idleMinutesProperty().get());
+        idle.setId("engine-idle-minutes");
+        idle.setEditable(true);
+        idle.setPrefWidth(90);
+        ViewBindings.follow(model.idleMinutesProperty().asObject(), idle.getValueFactory().valueProperty(),
+                minutes -> model.setIdleMinutes(minutes == null ? 0 : minutes));
+        HBox idleRow = new HBox(8, new Label("Unload after"), idle, new Label("minutes without a message (0: never)"));
+        idleRow.setAlignment(Pos.CENTER_LEFT);
+
         ListView<FoundModel> found = new ListView<>(model.found());
         found.setId("engine-found");
         found.setPlaceholder(new Label("No .gguf files found in Parley's models folder, LM Studio, Ollama or the Hugging Face cache."));
@@ -73,7 +85,7 @@ final class EngineView extends VBox {
         VBox.setVgrow(found, Priority.ALWAYS);
 
         acceptDroppedFiles(model);
-        getChildren().addAll(new HBox(8, choose, refresh, loading), status, restart, lines,
+        getChildren().addAll(new HBox(8, choose, refresh, loading), status, idleRow, restart, lines,
                 new Label("Found on this computer (double-click to run):"), found);
     }
 

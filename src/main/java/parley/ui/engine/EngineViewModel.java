@@ -1,11 +1,15 @@
 package parley.ui.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.engine.EngineException;
 import parley.engine.EngineHost;
+import parley.engine.EngineSettings;
 import parley.engine.FoundModel;
 import parley.engine.GgufException;
 import parley.engine.ModelFacts;
@@ -31,28 +36,33 @@ public final class EngineViewModel {
     private final EngineHost host;
     private final Supplier<List<FoundModel>> finder;
     private final Consumer<ModelFacts> useModel;
-    private final LastModel lastModel;
+    private final Remembered remembered;
     private final Executor background;
     private final UiThread ui;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NONE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a .gguf file to run it on this computer, without a server.");
     private final ReadOnlyStringWrapper lastLines = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper idleMinutes = new ReadOnlyIntegerWrapper((int) EngineSettings.DEFAULT_IDLE.toMinutes());
     private final ObservableList<FoundModel> found = FXCollections.observableArrayList();
     private final ObservableList<FoundModel> foundView = FXCollections.unmodifiableObservableList(found);
     private long generation;
 
-    /** Where the model last chosen is kept, so that a chat restored with it finds it again. */
-    public interface LastModel {
+    /** Where the model last chosen (so that a chat restored with it finds it again) and the idle time are kept. */
+    public interface Remembered {
         java.util.Optional<Path> load();
 
         void save(Path file);
+
+        OptionalInt idleMinutes();
+
+        void saveIdleMinutes(int minutes);
     }
 
     /** {@code useModel} makes a chosen model the chat's (on the FX thread). */
     public EngineViewModel(EngineHost host, Supplier<List<FoundModel>> finder, Consumer<ModelFacts> useModel,
-                           LastModel lastModel, Executor background, UiThread ui) {
+                           Remembered remembered, Executor background, UiThread ui) {
         this.host = host;
-        this.lastModel = lastModel;
+        this.remembered = remembered;
         this.finder = finder;
         this.useModel = useModel;
         this.background = background;
@@ -63,11 +73,25 @@ public final class EngineViewModel {
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastLinesProperty() { return lastLines.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty idleMinutesProperty() { return idleMinutes.getReadOnlyProperty(); }
+
+    /** Ends the engine after that many minutes without a message (0: never), from its next start; remembered. */
+    public void setIdleMinutes(int minutes) {
+        if (minutes < 0 || minutes == idleMinutes.get()) return;
+        useIdleMinutes(minutes);
+        background.execute(() -> remembered.saveIdleMinutes(minutes));
+    }
+
+    private void useIdleMinutes(int minutes) {
+        idleMinutes.set(minutes);
+        host.useIdleTimeout(minutes == 0 ? null : Duration.ofMinutes(minutes));
+    }
     public ObservableList<FoundModel> found() { return foundView; }
 
     /** Chooses the model of the last run again, without loading it: it loads with the first message. */
     public void restoreLast() {
-        background.execute(() -> lastModel.load().filter(java.nio.file.Files::isRegularFile).ifPresent(file -> {
+        background.execute(() -> remembered.idleMinutes().ifPresent(m -> ui.run(() -> useIdleMinutes(m))));
+        background.execute(() -> remembered.load().filter(java.nio.file.Files::isRegularFile).ifPresent(file -> {
             try {
                 ModelFacts facts = host.select(file);
                 ui.run(() -> status.set(facts.alias() + " is chosen; it loads with the first message."));
@@ -93,7 +117,7 @@ public final class EngineViewModel {
             try {
                 ModelFacts facts = host.select(file);
                 ui.run(() -> useModel.accept(facts));
-                lastModel.save(file);
+                remembered.save(file);
                 host.running();
             } catch (GgufException | EngineException e) {
                 ui.run(() -> refuse(e));

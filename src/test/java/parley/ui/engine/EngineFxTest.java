@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,18 @@ class EngineFxTest extends FxRobot {
         waitUntil(() -> feature.model().stateProperty().get() == EngineViewModel.State.REFUSED);
         assertThat(onFx(() -> lookup("#engine-status").queryAs(Label.class).getText())).contains("notes.gguf is not a GGUF model file");
         assertThat(chat.settings().providerId()).isNotEqualTo("local-gguf");
+    }
+
+    @Test
+    void theIdleTimeIsSetOnThePanelUsedForTheNextStartAndRemembered() throws Exception {
+        assertThat(host.idleTimeout()).isEqualTo(EngineSettings.DEFAULT_IDLE);
+        interact(() -> lookup("#engine-idle-minutes").<Spinner<Integer>>query().getValueFactory().setValue(3));
+        assertThat(host.idleTimeout()).isEqualTo(Duration.ofMinutes(3));
+        waitUntil(() -> new parley.store.Settings(database).getInt(EngineFeature.IDLE_MINUTES).orElse(-1) == 3);
+
+        interact(() -> lookup("#engine-idle-minutes").<Spinner<Integer>>query().getValueFactory().setValue(0));
+        assertThat(host.idleTimeout()).as("0 minutes: never unloaded").isNull();
+        waitUntil(() -> new parley.store.Settings(database).getInt(EngineFeature.IDLE_MINUTES).orElse(-1) == 0);
     }
 
     private String lastReply() {
