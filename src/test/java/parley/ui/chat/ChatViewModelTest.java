@@ -242,9 +242,11 @@ class ChatViewModelTest {
         ManualClock clock = new ManualClock();
         ManualBackend manual = new ManualBackend();
         ChatService chat = new ChatService(settings -> manual, request -> {});
+        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
+        // after the view model's: listeners hear an event in the order they were added, so the reply's
+        // end is in the view model's buffer once this latch opens
         CountDownLatch ended = new CountDownLatch(1);
         chat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
-        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
         List<String> resets = new ArrayList<>();
         List<String> appends = new ArrayList<>();
         batched.items().addListener((javafx.collections.ListChangeListener<MessageItem>) change -> {
