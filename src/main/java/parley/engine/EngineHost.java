@@ -132,7 +132,8 @@ public final class EngineHost implements AutoCloseable {
     private void ended(EngineProcess ended, int code) {
         boolean expected;
         synchronized (this) {
-            expected = process != ended || code == 0;
+            // not "process != ended": a request may have started the next child before this callback ran
+            expected = ended.askedToEnd() || code == 0;
             if (process == ended) {
                 process = null;
             }

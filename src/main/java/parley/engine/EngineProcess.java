@@ -34,6 +34,7 @@ public final class EngineProcess implements AutoCloseable {
     private final URI baseUrl;
     private final ModelFacts facts;
     private final Deque<String> lastLines;
+    private volatile boolean askedToEnd;
 
     private EngineProcess(Process process, URI baseUrl, ModelFacts facts, Deque<String> lastLines) {
         this.process = process;
@@ -115,9 +116,15 @@ public final class EngineProcess implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close()} was called: an end after it is not a crash. */
+    public boolean askedToEnd() {
+        return askedToEnd;
+    }
+
     /** Ends the child: closing its standard input asks it to go; after two seconds it is killed. */
     @Override
     public void close() {
+        askedToEnd = true;
         try {
             process.getOutputStream().close();
             if (!process.waitFor(2, TimeUnit.SECONDS)) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,13 @@ class EngineHostTest {
 
     @Test
     void aDeadChildIsToldWithItsLastLinesAndStartsAgainOnTheNextRequest() throws Exception {
-        List<EngineHost.Event> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<EngineHost.Event.Ended> crashed = new CompletableFuture<>();
         try (EngineHost host = host(); EngineBackend backend = new EngineBackend(host)) {
-            host.addListener(events::add);
+            host.addListener(e -> {
+                if (e instanceof EngineHost.Event.Ended ended && !ended.expected()) {
+                    crashed.complete(ended);
+                }
+            });
             host.select(TestModels.tiny());
             EngineProcess first = host.running();
             ProcessHandle.of(first.pid()).ifPresent(ProcessHandle::destroyForcibly);
@@ -65,8 +70,7 @@ class EngineHostTest {
             assertThat(again.ok()).isTrue();
             assertThat(host.running().pid()).isNotEqualTo(first.pid());
         }
-        EngineHost.Event.Ended crash = (EngineHost.Event.Ended) events.stream()
-                .filter(e -> e instanceof EngineHost.Event.Ended ended && !ended.expected()).findFirst().orElseThrow();
+        EngineHost.Event.Ended crash = crashed.get(10, TimeUnit.SECONDS);
         assertThat(crash.lastLines()).anyMatch(l -> l.startsWith("serving parley-test-tiny"));
     }
 }
