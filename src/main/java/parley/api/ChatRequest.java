@@ -5,19 +5,21 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /chat/completions}: the seed's nine parameters, {@code stream_options}
- * and free extra fields. A null optional parameter is left out of the JSON. This one object is
+ * The body of {@code POST /chat/completions}: the seed's nine parameters, the
+ * {@linkplain ExtendedParameters extended ones} (tools, structured output, seed, …), {@code stream_options}
+ * and free extra fields (merged last). A null optional parameter is left out of the JSON. This one object is
  * what is shown, sent, logged and turned into code.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "messages", "max_tokens", "temperature", "top_p", "frequency_penalty",
-        "presence_penalty", "stop", "stream", "stream_options"})
+        "presence_penalty", "stop", "extended", "stream", "stream_options"})
 public record ChatRequest(
         String model,
         List<ChatMessage> messages,
@@ -27,6 +29,7 @@ public record ChatRequest(
         @JsonProperty("frequency_penalty") Double frequencyPenalty,
         @JsonProperty("presence_penalty") Double presencePenalty,
         List<String> stop,
+        @JsonUnwrapped ExtendedParameters extended,
         Boolean stream,
         @JsonProperty("stream_options") StreamOptions streamOptions,
         @JsonIgnore Map<String, Object> extra) {
@@ -40,8 +43,17 @@ public record ChatRequest(
     public ChatRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         stop = stop == null || stop.isEmpty() ? null : List.copyOf(stop);
+        extended = extended == null ? ExtendedParameters.NONE : extended;
         // insertion order kept: the body shown, sent and turned into code lists the fields alike every time
         extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    }
+
+    /** A request with the seed page's parameters only. */
+    public ChatRequest(String model, List<ChatMessage> messages, Integer maxTokens, Double temperature, Double topP,
+                       Double frequencyPenalty, Double presencePenalty, List<String> stop, Boolean stream,
+                       StreamOptions streamOptions, Map<String, Object> extra) {
+        this(model, messages, maxTokens, temperature, topP, frequencyPenalty, presencePenalty, stop,
+                ExtendedParameters.NONE, stream, streamOptions, extra);
     }
 
     /** The seed's example: the model, one user message, max_tokens 1024 and temperature 0.7. */
@@ -58,12 +70,22 @@ public record ChatRequest(
 
     public ChatRequest withModel(String value) {
         return new ChatRequest(value, messages, maxTokens, temperature, topP, frequencyPenalty,
-                presencePenalty, stop, stream, streamOptions, extra);
+                presencePenalty, stop, extended, stream, streamOptions, extra);
     }
 
     public ChatRequest withStream(Boolean value, StreamOptions options) {
         return new ChatRequest(model, messages, maxTokens, temperature, topP, frequencyPenalty,
-                presencePenalty, stop, value, options, extra);
+                presencePenalty, stop, extended, value, options, extra);
+    }
+
+    public ChatRequest withExtended(ExtendedParameters value) {
+        return new ChatRequest(model, messages, maxTokens, temperature, topP, frequencyPenalty,
+                presencePenalty, stop, value, stream, streamOptions, extra);
+    }
+
+    public ChatRequest withMessages(List<ChatMessage> value) {
+        return new ChatRequest(model, value, maxTokens, temperature, topP, frequencyPenalty,
+                presencePenalty, stop, extended, stream, streamOptions, extra);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
