@@ -14,6 +14,7 @@ import parley.StartArchive;
 import parley.app.AppDatabase;
 import parley.history.SessionFile;
 import parley.store.Database;
+import parley.store.SecretStore;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatView;
 import parley.usage.TokenEstimator;
@@ -54,8 +55,9 @@ public final class DesktopApp extends Application {
         Thread.ofVirtual().name("open-database").start(() -> {
             try {
                 Database database = AppDatabase.openDefault();
+                SecretStore secrets = SecretStore.open(); // asks the keyring, which can take seconds
                 TokenEstimator.load();
-                Platform.runLater(() -> showWindow(stage, database, starting, smoke));
+                Platform.runLater(() -> showWindow(stage, database, secrets, starting, smoke));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "the database could not be opened", e);
                 Platform.runLater(() -> starting.failed(oneLine(e)));
@@ -89,11 +91,11 @@ public final class DesktopApp extends Application {
         scene.addPostLayoutPulseListener(once);
     }
 
-    private void showWindow(Stage stage, Database database, StartingView starting, StartupSmoke.Watch smoke) {
+    private void showWindow(Stage stage, Database database, SecretStore secrets, StartingView starting, StartupSmoke.Watch smoke) {
         // The theme first: controls created without one would load JavaFX's own stylesheet too.
         Application.setUserAgentStylesheet(firstTheme().resolve(systemDark()).getUserAgentStylesheet());
         try {
-            assembly = WindowAssembly.open(database, System.getenv(), UiThread.FX);
+            assembly = WindowAssembly.open(database, secrets, System.getenv(), UiThread.FX);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "the window could not be built", e);
             database.close();

@@ -77,10 +77,9 @@ public final class WindowAssembly implements AutoCloseable {
     private final WindowMemory memory;
     private final List<WindowFeature> features = new ArrayList<>();
 
-    private WindowAssembly(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
+    private WindowAssembly(Database database, SecretStore secrets, Map<String, String> env, UiThread ui, Dialogs dialogs) {
         this.database = database;
         Settings settings = new Settings(database);
-        SecretStore secrets = SecretStore.open();
         ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
                 () -> new LocalServerDetector().detect(), secrets, new LocalMarkStore(settings), env, background, ui);
         ParamsViewModel params = new ParamsViewModel();
@@ -104,19 +103,22 @@ public final class WindowAssembly implements AutoCloseable {
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
 
-    /** Opens the database in the data folder and builds the window. */
-    public static WindowAssembly open(Map<String, String> env, UiThread ui) {
-        return new WindowAssembly(AppDatabase.openDefault(), env, ui, null);
+    /**
+     * Builds the window on an open database (closed with the window) and the keyring already asked
+     * whether it answers: both are opened off the JavaFX thread, since a keyring can take seconds.
+     */
+    public static WindowAssembly open(Database database, SecretStore secrets, Map<String, String> env, UiThread ui) {
+        return new WindowAssembly(database, secrets, env, ui, null);
     }
 
-    /** Builds the window on an open database (closed with the window). */
+    /** As {@link #open(Database, SecretStore, Map, UiThread)}, asking the keyring here (for tests). */
     public static WindowAssembly open(Database database, Map<String, String> env, UiThread ui) {
-        return new WindowAssembly(database, env, ui, null);
+        return new WindowAssembly(database, SecretStore.open(), env, ui, null);
     }
 
     /** As {@link #open(Database, Map, UiThread)}, with the questions and file choices answered by {@code dialogs}. */
     public static WindowAssembly open(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
-        return new WindowAssembly(database, env, ui, dialogs);
+        return new WindowAssembly(database, SecretStore.open(), env, ui, dialogs);
     }
 
     /** The installed feature of that class. */

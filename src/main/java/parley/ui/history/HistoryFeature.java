@@ -46,7 +46,7 @@ public final class HistoryFeature implements WindowFeature {
         this.context = context;
         UiThread ui = context.ui();
         ConversationStore store = new ConversationStore(context.database());
-        store.purgeDeleted();
+        context.background().execute(store::purgeDeleted); // only rows already hidden: the list does not wait for it
         this.recorder = new HistoryRecorder(context.chat(), store, message -> ui.run(() -> report(message)));
         RequestControls controls = context.controls();
         recorder.setKnownKeys(() -> Arrays.asList(controls.providers().apiKey()));
