@@ -84,6 +84,10 @@ public final class CodeView extends VBox {
         save.disableProperty().bind(copy.disableProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // in a narrow panel the language list gives up width, never the buttons' labels
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        languages.setMinWidth(96);
         HBox bar = new HBox(8, languages, grow, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -96,4 +96,15 @@ class CodeViewTest {
         return robot.lookup(".code-area .string").match(n -> n instanceof Text).tryQuery()
                 .map(n -> ((Text) n).getFill()).orElse(null);
     }
+
+    @Test
+    void aNarrowPanelKeepsTheButtonsLabelsWhole(FxRobot robot) {
+        robot.interact(() -> robot.window(0).setWidth(330));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : List.of("#code-copy", "#code-save")) {
+            javafx.scene.control.Button button = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            assertThat(button.getWidth()).as(id).isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
+        }
+    }
 }
