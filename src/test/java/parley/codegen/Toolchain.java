@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * How the tests run (or syntax-check) a snippet of one language with the tools of this machine.
  * A missing tool skips the test with the reason; with {@code CI=true} it fails it instead, so CI
- * proves every language.
+ * proves every language. {@code env} is set for every run (python-openai: the stand-in of its package
+ * on {@code PYTHONPATH}); {@code python-compile} only compiles a Python snippet.
  */
 record Toolchain(String language, List<String> command, Path workDir, String missing, Map<String, String> env) {
     static final Path RUNS = Path.of("target/codegen-runs").toAbsolutePath();
