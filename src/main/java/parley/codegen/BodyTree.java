@@ -20,4 +20,9 @@ final class BodyTree {
             throw new IllegalStateException("the request body could not be read back", e);
         }
     }
+
+    /** Whether the body offers the model tools (the SDK snippets then run the tool-call loop). */
+    static boolean offersTools(ObjectNode body) {
+        return body.path("tools").isArray() && !body.path("tools").isEmpty();
+    }
 }

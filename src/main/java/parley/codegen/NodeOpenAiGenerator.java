@@ -1,8 +1,14 @@
 package parley.codegen;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** JavaScript for Node with the {@code openai} package, as an ES module ({@code main.mjs}). */
+/**
+ * JavaScript for Node with the {@code openai} package, as an ES module ({@code main.mjs}). The body is
+ * passed to the SDK as it goes on the wire (the SDK sends unknown fields as they are). A request with
+ * tools runs the tool-call loop, appending the assistant's calls and the tools' results to its
+ * messages until the model answers.
+ */
 final class NodeOpenAiGenerator implements CodeGenerator {
     private static final LiteralWriter JS = new LiteralWriter(Syntax.JAVASCRIPT, "  ");
 
@@ -16,10 +22,13 @@ final class NodeOpenAiGenerator implements CodeGenerator {
         String apiKey = request.hasKey()
                 ? "apiKey,"
                 : "\"none\", // this server needs no key";
-        return Template.load(request.streaming() ? "node-openai-stream.mjs" : "node-openai.mjs").render(Map.of(
+        ObjectNode body = BodyTree.of(request.request());
+        String template = "node-openai" + (BodyTree.offersTools(body) ? "-tools" : "")
+                + (request.streaming() ? "-stream" : "") + ".mjs";
+        return Template.load(template).render(Map.of(
                 "key_check", NodeFetchGenerator.keyCheck(request),
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
-                "body", JS.write(BodyTree.of(request.request()))));
+                "body", JS.write(body)));
     }
 }

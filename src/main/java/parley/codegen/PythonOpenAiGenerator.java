@@ -7,12 +7,17 @@ import java.util.Set;
 
 /**
  * Python with the {@code openai} package. The parameters the SDK names become keyword arguments;
- * provider-specific fields go in {@code extra_body}, which the SDK merges into the JSON body.
+ * provider-specific fields go in {@code extra_body}, which the SDK merges into the JSON body. A
+ * request with tools runs the tool-call loop: the conversation is a variable the loop appends the
+ * assistant's calls and the tools' results to, until the model answers.
  */
 final class PythonOpenAiGenerator implements CodeGenerator {
     private static final LiteralWriter PYTHON = new LiteralWriter(Syntax.PYTHON, "    ");
+    /** The keyword arguments of the SDK's {@code chat.completions.create} that Parley's request can carry. */
     private static final Set<String> NAMED = Set.of("model", "messages", "max_tokens", "temperature", "top_p",
-            "frequency_penalty", "presence_penalty", "stop", "stream", "stream_options");
+            "frequency_penalty", "presence_penalty", "stop", "seed", "n", "logprobs", "top_logprobs",
+            "response_format", "tools", "tool_choice", "parallel_tool_calls", "user", "reasoning_effort",
+            "stream", "stream_options");
 
     public String id() { return "python-openai"; }
 
@@ -24,21 +29,32 @@ final class PythonOpenAiGenerator implements CodeGenerator {
         String apiKey = request.hasKey()
                 ? "api_key,"
                 : "\"none\",  # this server needs no key";
-        return Template.load(request.streaming() ? "python-openai-stream.py" : "python-openai.py").render(Map.of(
+        ObjectNode body = BodyTree.of(request.request());
+        boolean loop = BodyTree.offersTools(body);
+        return Template.load(templateName(request.streaming(), loop)).render(Map.of(
                 "key_check", PythonRequestsGenerator.keyCheck(request),
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
-                "arguments", arguments(BodyTree.of(request.request()))));
+                "messages", PYTHON.write(body.path("messages")),
+                "arguments", arguments(body, loop)));
     }
 
-    private static String arguments(ObjectNode body) {
+    private static String templateName(boolean streaming, boolean loop) {
+        return "python-openai" + (loop ? "-tools" : "") + (streaming ? "-stream" : "") + ".py";
+    }
+
+    /** One keyword argument a line; in the tool loop the messages are the loop's variable. */
+    private static String arguments(ObjectNode body, boolean loop) {
         StringBuilder out = new StringBuilder();
         ObjectNode extra = body.objectNode();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
-            if (NAMED.contains(field.getKey())) {
-                out.append(field.getKey()).append('=').append(PYTHON.write(field.getValue())).append(",\n");
+            String name = field.getKey();
+            if (loop && name.equals("messages")) {
+                out.append("messages=messages,\n");
+            } else if (NAMED.contains(name)) {
+                out.append(name).append('=').append(PYTHON.write(field.getValue())).append(",\n");
             } else {
-                extra.set(field.getKey(), field.getValue());
+                extra.set(name, field.getValue());
             }
         }
         if (!extra.isEmpty()) {

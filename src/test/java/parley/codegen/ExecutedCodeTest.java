@@ -19,6 +19,7 @@ import parley.api.ChatClient;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.ClientConfig;
+import parley.api.RequestJson;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Recorded;
 import parley.testing.ScriptedServer.Reply;
@@ -26,13 +27,17 @@ import parley.testing.ScriptedServer.Reply;
 /**
  * Runs each generated snippet against a scripted server and compares what it posted with what the
  * app itself (ChatClient) posts for the same settings: the body as JSON, the key from the
- * environment, the path. Also checks that the snippet prints the reply (and the reasoning).
+ * environment, the path. Also checks that the snippet prints the reply (and the reasoning). The
+ * requests cover every parameter, tools and a conversation holding tool calls, structured output,
+ * seed, several choices, log-probabilities and extra fields. python-openai runs against a stand-in of the
+ * package (see {@code python-openai-standin}), which posts what the SDK's keyword arguments make.
  */
 class ExecutedCodeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY_ENV = "PARLEY_FIDELITY_KEY";
     private static final String KEY = "sk-test-" + UUID.randomUUID();
-    static final List<String> EXECUTED = List.of("curl", "python-requests", "node-openai", "node-fetch", "java", "go");
+    static final List<String> EXECUTED = List.of("curl", "python-openai", "python-requests", "node-openai", "node-fetch",
+            "java", "go");
 
     static final String CONTENT = "Hi \"there\" 👋 $(whoami) `id`, 你好";
     static final String REASONING = "Thinking about \"it\" 🤔";
@@ -58,7 +63,10 @@ class ExecutedCodeTest {
                 new Case("tricky-stream", Scenarios.everything(true), true),
                 new Case("tricky", Scenarios.everything(false), true),
                 new Case("seed", Scenarios.seed(), true),
-                new Case("no-key-stream", Scenarios.bare(true), false));
+                new Case("no-key-stream", Scenarios.bare(true), false),
+                new Case("tools", Scenarios.toolQuestion(false), true),
+                new Case("tools-stream", Scenarios.toolQuestion(true), true),
+                new Case("structured", Scenarios.structured(), true));
         List<Arguments> all = new ArrayList<>();
         for (String language : EXECUTED) {
             for (Case c : cases) {
@@ -89,10 +97,44 @@ class ExecutedCodeTest {
             assertSameJson(snippet.bodyText(), app.bodyText());
             if (c.withKey()) {
                 assertThat(snippet.header("authorization")).isEqualTo("Bearer " + KEY).isEqualTo(app.header("authorization"));
-            } else if (!language.equals("node-openai")) {
+            } else if (!language.endsWith("-openai")) {
+                // the SDKs send the placeholder key "none"
                 assertThat(snippet.header("authorization")).isNull();
             }
             assertThat(server.requestCount()).as("one request from the app, one from the snippet").isEqualTo(2);
+            assertPrintsReply(language, c, run);
+        }
+    }
+
+    static Stream<Arguments> conversations() {
+        List<Arguments> all = new ArrayList<>();
+        for (String language : EXECUTED) {
+            all.add(Arguments.of(language, new Case("tool-conversation", Scenarios.tools(false), true)));
+            all.add(Arguments.of(language, new Case("tool-conversation-stream", Scenarios.tools(true), true)));
+        }
+        return all.stream();
+    }
+
+    /** A conversation that went through tool calls (assistant calls with reasoning, tool results): the
+     *  snippet posts the body exactly as {@link RequestJson} writes it, the one {@code ChatClient} posts. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("conversations")
+    void snippetPostsAToolCallConversationAsTheAppWritesIt(String language, Case c) throws Exception {
+        Toolchain toolchain = Toolchain.forLanguage(language).require();
+        CodeGenerator generator = CodeLanguages.find(language).orElseThrow();
+        Reply reply = c.request().streaming() ? Reply.sse(STREAM_REPLY_EVENTS.split("\n")) : Reply.json(200, REPLY);
+        try (ScriptedServer server = ScriptedServer.start().fallback(r -> reply)) {
+            String code = generator.generate(new CodeRequest(server.baseUrl(), KEY_ENV, c.request()));
+
+            Toolchain.Run run = toolchain.run(code, generator.fileName(), c.name(), Map.of(KEY_ENV, KEY));
+            Recorded snippet = server.takeRequest(5, TimeUnit.SECONDS);
+
+            assertThat(run.exitCode()).as("exit code; stderr:\n%s\nstdout:\n%s", run.stderr(), run.stdout()).isZero();
+            assertThat(snippet).as("the snippet sent no request").isNotNull();
+            assertThat(snippet.path()).isEqualTo("/v1/chat/completions");
+            assertSameJson(snippet.bodyText(), RequestJson.write(c.request()));
+            assertThat(snippet.header("authorization")).isEqualTo("Bearer " + KEY);
+            assertThat(server.requestCount()).isEqualTo(1);
             assertPrintsReply(language, c, run);
         }
     }

@@ -30,6 +30,12 @@ class GoldenCodeTest {
                     new CodeRequest(Scenarios.ATLAS, Scenarios.ATLAS_KEY, Scenarios.everything(true))));
             cases.add(Arguments.of("everything", generator.id(),
                     new CodeRequest(Scenarios.ATLAS, Scenarios.ATLAS_KEY, Scenarios.everything(false))));
+            cases.add(Arguments.of("tools", generator.id(),
+                    new CodeRequest(Scenarios.ATLAS, Scenarios.ATLAS_KEY, Scenarios.tools(false))));
+            cases.add(Arguments.of("tools-stream", generator.id(),
+                    new CodeRequest(Scenarios.ATLAS, Scenarios.ATLAS_KEY, Scenarios.tools(true))));
+            cases.add(Arguments.of("structured", generator.id(),
+                    new CodeRequest(Scenarios.ATLAS, Scenarios.ATLAS_KEY, Scenarios.structured())));
             cases.add(Arguments.of("local-no-key-stream", generator.id(),
                     new CodeRequest("http://127.0.0.1:11434/v1/", null, Scenarios.bare(true))));
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,13 +18,17 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * How the tests run (or syntax-check) a snippet of one language with the tools of this machine.
  * A missing tool skips the test with the reason; with {@code CI=true} it fails it instead, so CI
- * proves every language.
+ * proves every language. {@code env} is set for every run (python-openai: the stand-in of its package
+ * on {@code PYTHONPATH}); {@code python-compile} only compiles a Python snippet.
  */
-record Toolchain(String language, List<String> command, Path workDir, String missing) {
+record Toolchain(String language, List<String> command, Path workDir, String missing, Map<String, String> env) {
     static final Path RUNS = Path.of("target/codegen-runs").toAbsolutePath();
     /** Where {@code .ci/run} installs the npm {@code openai} package (override: PARLEY_NODE_TOOLS). */
     static final Path NODE_TOOLS = Path.of(System.getenv().getOrDefault("PARLEY_NODE_TOOLS", "target/node-tools"))
             .toAbsolutePath();
+
+    /** The stand-in for Python's {@code openai} package (the package is not installable here). */
+    static final Path PYTHON_OPENAI_STANDIN = Path.of("src/test/resources/codegen/python-openai-standin").toAbsolutePath();
 
     /** The result of one run: exit code and what it printed. */
     record Run(int exitCode, String stdout, String stderr) {}
@@ -35,6 +40,8 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
             case "python-requests" -> python(id, "requests", "python3 with requests is missing"
                     + " (Debian: apt-get install python3-requests)");
             case "python-openai" -> python(id, null, "python3 is missing (Debian: apt-get install python3)")
+                    .withEnv("PYTHONPATH", PYTHON_OPENAI_STANDIN.toString());
+            case "python-compile" -> python(id, null, "python3 is missing (Debian: apt-get install python3)")
                     .withSyntaxCheckOnly();
             case "node-fetch" -> needs(id, onPath("node") != null, "node is missing (Debian: apt-get install nodejs)",
                     List.of("node"), RUNS);
@@ -82,6 +89,7 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
         pb.environment().put("GOTOOLCHAIN", "local");
         pb.environment().put("GOFLAGS", "-mod=mod");
         pb.environment().put("GOPROXY", "off");
+        pb.environment().putAll(this.env);
         env.forEach((name, value) -> {
             if (value == null) {
                 pb.environment().remove(name);
@@ -103,7 +111,13 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
     private Toolchain withSyntaxCheckOnly() {
         List<String> cmd = new ArrayList<>(command);
         cmd.addAll(List.of("-m", "py_compile"));
-        return new Toolchain(language, cmd, workDir, missing);
+        return new Toolchain(language, cmd, workDir, missing, env);
+    }
+
+    private Toolchain withEnv(String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return new Toolchain(language, command, workDir, missing, Map.copyOf(more));
     }
 
     private static CompletableFuture<String> read(java.io.InputStream in) {
@@ -117,7 +131,7 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
     }
 
     private static Toolchain needs(String id, boolean present, String missing, List<String> command, Path workDir) {
-        return new Toolchain(id, command, workDir, present ? null : missing);
+        return new Toolchain(id, command, workDir, present ? null : missing, Map.of());
     }
 
     /** The first python3 that can import {@code module} (any python3 when module is null). */
@@ -128,10 +142,10 @@ record Toolchain(String language, List<String> command, Path workDir, String mis
         if (Files.isExecutable(Path.of("/usr/bin/python3"))) candidates.add("/usr/bin/python3");
         for (String python : candidates) {
             if (module == null || imports(python, module)) {
-                return new Toolchain(id, List.of(python), RUNS, null);
+                return new Toolchain(id, List.of(python), RUNS, null, Map.of());
             }
         }
-        return new Toolchain(id, List.of("python3"), RUNS, missing);
+        return new Toolchain(id, List.of("python3"), RUNS, missing, Map.of());
     }
 
     private static boolean imports(String python, String module) {

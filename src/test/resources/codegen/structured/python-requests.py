@@ -1,0 +1,61 @@
+import os
+import sys
+
+import requests
+
+api_key = os.environ.get("ATLASCLOUD_API_KEY")
+if not api_key:
+    sys.exit("Set the environment variable ATLASCLOUD_API_KEY to your API key.")
+
+url = "https://api.atlascloud.ai/v1/chat/completions"
+headers = {
+    "Content-Type": "application/json",
+    "Authorization": f"Bearer {api_key}",
+}
+data = {
+    "model": "deepseek-ai/deepseek-v3.2",
+    "messages": [
+        {"role": "system", "content": "Answer in JSON."},
+        {"role": "user", "content": "Is the sky blue? Say \"why\" in one line."},
+    ],
+    "max_tokens": 256,
+    "temperature": 0.2,
+    "seed": 4242424242,
+    "n": 2,
+    "logprobs": True,
+    "top_logprobs": 5,
+    "response_format": {
+        "type": "json_schema",
+        "json_schema": {
+            "name": "answer",
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "answer": {"type": "string"},
+                    "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                    "sources": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                    },
+                },
+                "required": ["answer", "confidence", "sources"],
+                "additionalProperties": False,
+            },
+            "strict": True,
+        },
+    },
+    "user": "user-1234",
+    "reasoning_effort": "low",
+    "stream": False,
+    "thinking": {"type": "disabled"},
+    "top_k": 40,
+}
+
+response = requests.post(url, headers=headers, json=data)
+if not response.ok:
+    sys.exit(f"HTTP {response.status_code}: {response.text}")
+message = response.json()["choices"][0]["message"]
+reasoning = message.get("reasoning_content") or message.get("reasoning")
+if reasoning:
+    print(reasoning, file=sys.stderr)
+print(message["content"])

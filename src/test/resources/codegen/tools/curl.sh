@@ -1,0 +1,66 @@
+: "${ATLASCLOUD_API_KEY:?set it to your API key}" &&
+curl 'https://api.atlascloud.ai/v1/chat/completions' \
+  -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer ${ATLASCLOUD_API_KEY}" \
+  --data-raw '{
+  "model": "deepseek-ai/deepseek-v3.2",
+  "messages": [
+    {"role": "system", "content": "Use the tools when they help."},
+    {"role": "user", "content": "What is the weather in Paris, and what time is it?"},
+    {
+      "role": "assistant",
+      "tool_calls": [
+        {
+          "id": "call_1",
+          "type": "function",
+          "function": {"name": "get_weather", "arguments": "{\"city\":\"Paris\",\"unit\":\"celsius\"}"}
+        },
+        {
+          "id": "call_2",
+          "type": "function",
+          "function": {"name": "get_time", "arguments": "{}"}
+        }
+      ],
+      "reasoning_content": "Two tools: weather and time."
+    },
+    {
+      "role": "tool",
+      "content": "{\"temp\": 21, \"sky\": \"sunny\", \"note\": \"$(whoami) `id` 👋 \\n\"}",
+      "tool_call_id": "call_1"
+    },
+    {"role": "tool", "content": "14:05\nCET", "tool_call_id": "call_2"},
+    {"role": "assistant", "content": "Sunny, 21 °C; it is 14:05."},
+    {"role": "user", "content": "And in Tōkyō?"}
+  ],
+  "max_tokens": 512,
+  "temperature": 0.7,
+  "tools": [
+    {
+      "type": "function",
+      "function": {
+        "name": "get_weather",
+        "description": "The weather in a city now. Say \"which\" city; `$HOME` stays as it is.",
+        "parameters": {
+          "type": "object",
+          "properties": {
+            "city": {"type": "string", "description": "The city'\''s name, e.g. \"Paris\""},
+            "unit": {
+              "type": "string",
+              "enum": ["celsius", "fahrenheit"]
+            }
+          },
+          "required": ["city"],
+          "additionalProperties": false
+        },
+        "strict": true
+      }
+    },
+    {
+      "type": "function",
+      "function": {"name": "get_time"}
+    }
+  ],
+  "tool_choice": "auto",
+  "parallel_tool_calls": false,
+  "stream": false
+}'

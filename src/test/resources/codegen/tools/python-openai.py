@@ -1,0 +1,117 @@
+import json
+import os
+import sys
+
+from openai import OpenAI
+
+api_key = os.environ.get("ATLASCLOUD_API_KEY")
+if not api_key:
+    sys.exit("Set the environment variable ATLASCLOUD_API_KEY to your API key.")
+
+client = OpenAI(
+    api_key=api_key,
+    base_url="https://api.atlascloud.ai/v1",
+)
+
+# Rounds of tool calls before giving up without a final answer
+MAX_ROUNDS = 10
+
+
+def run_tool(name, arguments):
+    """Runs the tool the model called, with its arguments (a dict), and returns the result as text."""
+    raise NotImplementedError(f"implement run_tool() to run the tool {name!r} with the arguments {arguments}")
+
+
+def assistant_turn(content, tool_calls, reasoning_content):
+    """The reply with its tool calls, as the next request carries it back."""
+    turn = {"role": "assistant", "content": content, "tool_calls": tool_calls}
+    if reasoning_content:
+        # DeepSeek in thinking mode wants its reasoning back after a tool call
+        turn["reasoning_content"] = reasoning_content
+    return turn
+
+
+messages = [
+    {"role": "system", "content": "Use the tools when they help."},
+    {"role": "user", "content": "What is the weather in Paris, and what time is it?"},
+    {
+        "role": "assistant",
+        "tool_calls": [
+            {
+                "id": "call_1",
+                "type": "function",
+                "function": {"name": "get_weather", "arguments": "{\"city\":\"Paris\",\"unit\":\"celsius\"}"},
+            },
+            {
+                "id": "call_2",
+                "type": "function",
+                "function": {"name": "get_time", "arguments": "{}"},
+            },
+        ],
+        "reasoning_content": "Two tools: weather and time.",
+    },
+    {
+        "role": "tool",
+        "content": "{\"temp\": 21, \"sky\": \"sunny\", \"note\": \"$(whoami) `id` 👋 \\n\"}",
+        "tool_call_id": "call_1",
+    },
+    {"role": "tool", "content": "14:05\nCET", "tool_call_id": "call_2"},
+    {"role": "assistant", "content": "Sunny, 21 °C; it is 14:05."},
+    {"role": "user", "content": "And in Tōkyō?"},
+]
+
+for _ in range(MAX_ROUNDS):
+    response = client.chat.completions.create(
+        model="deepseek-ai/deepseek-v3.2",
+        messages=messages,
+        max_tokens=512,
+        temperature=0.7,
+        tools=[
+            {
+                "type": "function",
+                "function": {
+                    "name": "get_weather",
+                    "description": "The weather in a city now. Say \"which\" city; `$HOME` stays as it is.",
+                    "parameters": {
+                        "type": "object",
+                        "properties": {
+                            "city": {"type": "string", "description": "The city's name, e.g. \"Paris\""},
+                            "unit": {
+                                "type": "string",
+                                "enum": ["celsius", "fahrenheit"],
+                            },
+                        },
+                        "required": ["city"],
+                        "additionalProperties": False,
+                    },
+                    "strict": True,
+                },
+            },
+            {
+                "type": "function",
+                "function": {"name": "get_time"},
+            },
+        ],
+        tool_choice="auto",
+        parallel_tool_calls=False,
+        stream=False,
+    )
+    message = response.choices[0].message
+    reasoning = getattr(message, "reasoning_content", None) or getattr(message, "reasoning", None)
+    if reasoning:
+        print(reasoning, file=sys.stderr)
+    if message.content:
+        print(message.content)
+    if not message.tool_calls:
+        break
+    tool_calls = [
+        {"id": call.id, "type": "function",
+         "function": {"name": call.function.name, "arguments": call.function.arguments}}
+        for call in message.tool_calls
+    ]
+    messages.append(assistant_turn(message.content, tool_calls, getattr(message, "reasoning_content", None)))
+    for call in tool_calls:
+        result = run_tool(call["function"]["name"], json.loads(call["function"]["arguments"] or "{}"))
+        messages.append({"role": "tool", "tool_call_id": call["id"], "content": result})
+else:
+    sys.exit(f"No final answer after {MAX_ROUNDS} rounds of tool calls.")
