@@ -12,6 +12,11 @@ import java.util.Set;
 public final class RequestValidator {
     private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT, ChatMessage.TOOL);
 
+    /** The body's own fields: an extra field of the same name would bypass their bounds. */
+    private static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "max_tokens", "temperature", "top_p",
+            "frequency_penalty", "presence_penalty", "stop", "stream", "stream_options", "seed", "n", "logprobs",
+            "top_logprobs", "response_format", "tools", "tool_choice", "parallel_tool_calls", "user", "reasoning_effort");
+
     private RequestValidator() {}
 
     /** The problems of the request, one line each; empty when it may be sent. */
@@ -30,6 +35,11 @@ public final class RequestValidator {
         checkRange("presence_penalty", request.presencePenalty(), -2, 2, problems);
         checkStop(request.stop(), problems);
         ExtendedValidator.check(request.extended(), problems);
+        for (String key : request.extra().keySet()) {
+            if (TYPED_FIELDS.contains(key)) {
+                problems.add("extra fields: \"" + key + "\" is a parameter of its own; set it there, not as an extra field");
+            }
+        }
         return List.copyOf(problems);
     }
 
