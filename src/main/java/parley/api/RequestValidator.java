@@ -2,6 +2,7 @@ package parley.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,11 +12,6 @@ import java.util.Set;
  */
 public final class RequestValidator {
     private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT, ChatMessage.TOOL);
-
-    /** The body's own fields: an extra field of the same name would bypass their bounds. */
-    private static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "max_tokens", "temperature", "top_p",
-            "frequency_penalty", "presence_penalty", "stop", "stream", "stream_options", "seed", "n", "logprobs",
-            "top_logprobs", "response_format", "tools", "tool_choice", "parallel_tool_calls", "user", "reasoning_effort");
 
     private RequestValidator() {}
 
@@ -35,11 +31,7 @@ public final class RequestValidator {
         checkRange("presence_penalty", request.presencePenalty(), -2, 2, problems);
         checkStop(request.stop(), problems);
         ExtendedValidator.check(request.extended(), problems);
-        for (String key : request.extra().keySet()) {
-            if (TYPED_FIELDS.contains(key)) {
-                problems.add("extra fields: \"" + key + "\" is a parameter of its own; set it there, not as an extra field");
-            }
-        }
+        checkExtraFields(request, problems);
         return List.copyOf(problems);
     }
 
@@ -67,6 +59,21 @@ public final class RequestValidator {
             }
             if (ChatMessage.TOOL.equals(message.role()) && (message.toolCallId() == null || message.toolCallId().isEmpty())) {
                 problems.add("messages[" + i + "].tool_call_id: a tool message must name the call it answers");
+            }
+        }
+    }
+
+    /** An extra field may not repeat a parameter the request already sets (the body would name it twice). */
+    private static void checkExtraFields(ChatRequest request, List<String> problems) {
+        if (request.extra().isEmpty()) {
+            return;
+        }
+        Set<String> set = ChatClient.JSON.valueToTree(request.withExtra(Map.of())).propertyStream()
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        for (String key : request.extra().keySet()) {
+            if (set.contains(key)) {
+                problems.add("extra fields: \"" + key + "\" is already set as a parameter of its own; "
+                        + "leave it out of the extra fields or unset the parameter");
             }
         }
     }

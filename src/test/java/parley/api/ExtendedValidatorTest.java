@@ -101,6 +101,15 @@ class ExtendedValidatorTest {
     }
 
     @Test
+    void anExtraFieldMayNotRepeatAParameterThatIsSet() {
+        ChatRequest request = ChatRequest.of("m", HELLO).withExtended(none().withSeed(1L))
+                .withExtra(java.util.Map.of("seed", 2, "thinking", java.util.Map.of("type", "enabled")));
+        assertThat(RequestValidator.problems(request)).containsExactly(
+                "extra fields: \"seed\" is already set as a parameter of its own; leave it out of the extra fields or unset the parameter");
+        assertThat(RequestValidator.problems(request.withExtended(none()))).as("seed unset: the extra field is sent").isEmpty();
+    }
+
+    @Test
     void aToolLoopsMessagesAreAccepted() {
         ChatRequest loop = ChatRequest.of("m", List.of(ChatMessage.user("Weather in Paris?"),
                 ChatMessage.assistantCalls(null, List.of(ToolCall.of("call_1", "get_weather", "{\"city\":\"Paris\"}")), "think"),

@@ -218,7 +218,7 @@ class SendToolsCommandTest {
                 Arguments.of(List.of("--reasoning-effort", "max"), "reasoning_effort"),
                 Arguments.of(List.of("--extra", "{oops"), "--extra: not valid JSON"),
                 Arguments.of(List.of("--extra", "[1]"), "--extra: expected a JSON object"),
-                Arguments.of(List.of("--extra", "{\"temperature\":5}"), "\"temperature\" is a parameter of its own"),
+                Arguments.of(List.of("--temperature", "1", "--extra", "{\"temperature\":5}"), "\"temperature\" is already set as a parameter of its own"),
                 Arguments.of(List.of("--messages-file", "@object.json"), "--messages-file"),
                 Arguments.of(List.of("--messages-file", "@bad.json"), "not valid JSON at line 1"));
     }
