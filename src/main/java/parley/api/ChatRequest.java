@@ -88,6 +88,11 @@ public record ChatRequest(
                 presencePenalty, stop, extended, stream, streamOptions, extra);
     }
 
+    public ChatRequest withExtra(Map<String, Object> value) {
+        return new ChatRequest(model, messages, maxTokens, temperature, topP, frequencyPenalty,
+                presencePenalty, stop, extended, stream, streamOptions, value);
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage) {
         public static final StreamOptions INCLUDE_USAGE = new StreamOptions(true);

@@ -16,13 +16,17 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reads one streamed chunk ({@code chat.completion.chunk}) or one whole answer
  * ({@code chat.completion}) and reports it as {@link StreamEvent}s: reasoning, reply text, usage and
- * finish reason of the first choice. Tolerates empty {@code choices}, chunks without {@code delta},
- * null {@code content}, tool-call deltas and unknown fields, in any order.
+ * finish reason of the first choice, the other choices as {@link StreamEvent.ChoiceDelta}, tool calls
+ * (streamed pieces or whole calls) as {@link StreamEvent.ToolCallPiece} and {@code logprobs.content[]}
+ * as {@link StreamEvent.Logprobs}. Tolerates empty {@code choices}, chunks without {@code delta},
+ * null {@code content} and unknown fields, in any order.
  *
  * <p>This is the hot path of a stream: Jackson's streaming parser reads the bytes in place, field
  * names are matched as the parser's canonical strings (no string is built for them), and values
@@ -54,6 +58,14 @@ public final class CompletionParser {
     private String choiceContent;
     private String choiceReasoning;
     private String choiceReasoningAlt;
+    private List<StreamEvent.ToolCallPiece> choiceCalls;
+    private List<TokenLogprob> choiceLogprobs;
+    private List<StreamEvent.ToolCallPiece> calls;
+    private List<TokenLogprob> logprobs;
+    /** Events of the choices after the first, in the order read; null until one comes. */
+    private List<StreamEvent> laterChoices;
+    private byte[] input;
+    private int inputOffset;
 
     /** @param httpStatus the status the answer came with, reported in errors found inside it */
     public CompletionParser(int httpStatus) {
@@ -75,6 +87,8 @@ public final class CompletionParser {
      */
     public ApiError parse(byte[] bytes, int offset, int length, Consumer<StreamEvent> out) throws MalformedException {
         clear();
+        input = bytes;
+        inputOffset = offset;
         String problem = utf8Problem(bytes, offset, length);
         if (problem == null) {
             problem = read(bytes, offset, length);
@@ -82,6 +96,7 @@ public final class CompletionParser {
         if (problem != null) {
             throw new MalformedException("not valid JSON (" + problem + "): " + excerpt(bytes, offset, length));
         }
+        input = null;
         emit(out);
         return error != null ? error : atlasError();
     }
@@ -101,6 +116,11 @@ public final class CompletionParser {
         atlasCode = 0;
         atlasMsg = null;
         sawChoice = false;
+        calls = null;
+        logprobs = null;
+        if (laterChoices != null) {
+            laterChoices.clear();
+        }
     }
 
     /** Reads the object; null when it is well-formed, else what is wrong with it. */
@@ -140,11 +160,26 @@ public final class CompletionParser {
         if (content != null && !content.isEmpty()) {
             out.accept(new StreamEvent.Delta(content));
         }
+        if (calls != null || logprobs != null || (laterChoices != null && !laterChoices.isEmpty())) {
+            emitToolsAndOtherChoices(out);
+        }
         if (usage != null) {
             out.accept(new StreamEvent.Usage(usage));
         }
         if (finish != null) {
             out.accept(new StreamEvent.Finish(finish));
+        }
+    }
+
+    private void emitToolsAndOtherChoices(Consumer<StreamEvent> out) {
+        if (calls != null) {
+            calls.forEach(out);
+        }
+        if (logprobs != null) {
+            out.accept(new StreamEvent.Logprobs(0, logprobs));
+        }
+        if (laterChoices != null) {
+            laterChoices.forEach(out);
         }
     }
 
@@ -170,12 +205,15 @@ public final class CompletionParser {
         choiceContent = null;
         choiceReasoning = null;
         choiceReasoningAlt = null;
+        choiceCalls = null;
+        choiceLogprobs = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
             switch (name) {
                 case "delta", "message" -> readMessage(p);
                 case "index" -> index = readIndex(p);
                 case "finish_reason" -> choiceFinish = stringOrNull(p);
+                case "logprobs" -> readLogprobs(p);
                 default -> skipValue(p);
             }
         }
@@ -184,6 +222,42 @@ public final class CompletionParser {
             reasoning = choiceReasoning;
             reasoningAlt = choiceReasoningAlt;
             finish = choiceFinish;
+            calls = choiceCalls;
+            logprobs = choiceLogprobs;
+        } else if (index > 0) {
+            keepLaterChoice(index, choiceFinish);
+        }
+    }
+
+    private void readLogprobs(JsonParser p) throws IOException {
+        List<TokenLogprob> tokens = LogprobReader.read(p);
+        choiceLogprobs = tokens.isEmpty() ? null : tokens;
+    }
+
+    private void readToolCalls(JsonParser p) throws IOException {
+        List<StreamEvent.ToolCallPiece> pieces = new ArrayList<>(1);
+        new ToolCallReader(input, inputOffset).readArray(p, pieces);
+        choiceCalls = pieces.isEmpty() ? null : pieces;
+    }
+
+    private void keepLaterChoice(int index, String choiceFinish) {
+        if (laterChoices == null) {
+            laterChoices = new ArrayList<>();
+        }
+        String thought = choiceReasoning != null ? choiceReasoning : choiceReasoningAlt;
+        String text = choiceContent == null || choiceContent.isEmpty() ? null : choiceContent;
+        thought = thought == null || thought.isEmpty() ? null : thought;
+        if (text != null || thought != null || choiceFinish != null) {
+            laterChoices.add(new StreamEvent.ChoiceDelta(index, text, thought, choiceFinish));
+        }
+        if (choiceCalls != null) {
+            for (StreamEvent.ToolCallPiece piece : choiceCalls) {
+                laterChoices.add(new StreamEvent.ToolCallPiece(index, piece.index(), piece.id(), piece.type(),
+                        piece.name(), piece.arguments()));
+            }
+        }
+        if (choiceLogprobs != null) {
+            laterChoices.add(new StreamEvent.Logprobs(index, choiceLogprobs));
         }
     }
 
@@ -198,6 +272,7 @@ public final class CompletionParser {
                 case "content" -> choiceContent = stringOrNull(p);
                 case "reasoning_content" -> choiceReasoning = stringOrNull(p);
                 case "reasoning" -> choiceReasoningAlt = stringOrNull(p);
+                case "tool_calls" -> readToolCalls(p);
                 default -> skipValue(p);
             }
         }

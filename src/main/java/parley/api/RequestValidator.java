@@ -2,14 +2,16 @@ package parley.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks a {@link ChatRequest} against the bounds of the provider's schema before anything is sent.
- * Each problem is one line that names the parameter and what it accepts.
+ * Each problem is one line that names the parameter and what it accepts. The extended fields (tools,
+ * structured output, log-probabilities, …) are checked by {@link ExtendedValidator}.
  */
 public final class RequestValidator {
-    private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT);
+    private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT, ChatMessage.TOOL);
 
     private RequestValidator() {}
 
@@ -28,6 +30,8 @@ public final class RequestValidator {
         checkRange("frequency_penalty", request.frequencyPenalty(), -2, 2, problems);
         checkRange("presence_penalty", request.presencePenalty(), -2, 2, problems);
         checkStop(request.stop(), problems);
+        ExtendedValidator.check(request.extended(), problems);
+        checkExtraFields(request, problems);
         return List.copyOf(problems);
     }
 
@@ -43,11 +47,33 @@ public final class RequestValidator {
                 continue;
             }
             if (message.role() == null || !ROLES.contains(message.role())) {
-                problems.add("messages[" + i + "].role: must be system, user or assistant (was "
+                problems.add("messages[" + i + "].role: must be system, user, assistant or tool (was "
                         + quoted(message.role()) + ")");
             }
-            if (message.content() == null || message.content().isEmpty()) {
+            boolean callsTools = message.toolCalls() != null;
+            if (!callsTools && (message.content() == null || message.content().isEmpty())) {
                 problems.add("messages[" + i + "].content: must not be empty");
+            }
+            if (callsTools && !ChatMessage.ASSISTANT.equals(message.role())) {
+                problems.add("messages[" + i + "].tool_calls: only an assistant message carries tool calls");
+            }
+            if (ChatMessage.TOOL.equals(message.role()) && (message.toolCallId() == null || message.toolCallId().isEmpty())) {
+                problems.add("messages[" + i + "].tool_call_id: a tool message must name the call it answers");
+            }
+        }
+    }
+
+    /** An extra field may not repeat a parameter the request already sets (the body would name it twice). */
+    private static void checkExtraFields(ChatRequest request, List<String> problems) {
+        if (request.extra().isEmpty()) {
+            return;
+        }
+        Set<String> set = ChatClient.JSON.valueToTree(request.withExtra(Map.of())).propertyStream()
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        for (String key : request.extra().keySet()) {
+            if (set.contains(key)) {
+                problems.add("extra fields: \"" + key + "\" is already set as a parameter of its own; "
+                        + "leave it out of the extra fields or unset the parameter");
             }
         }
     }

@@ -70,6 +70,9 @@ final class Exchange {
                 error = e.error();
                 emit.accept(new ChatEvent.Failed(id, e.error()));
             }
+            case StreamEvent.ChoiceDelta c -> { }
+            case StreamEvent.ToolCallPiece t -> { }
+            case StreamEvent.Logprobs l -> { }
         }
     }
 

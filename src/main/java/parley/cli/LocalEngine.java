@@ -53,7 +53,7 @@ final class LocalEngine implements AutoCloseable {
         ChatSettings s = request.settings(profile, model.alias());
         return new ChatSettings(Providers.LOCAL_GGUF.id(), null, s.model(), s.systemPrompt(), s.maxTokens(),
                 s.temperature(), s.topP(), s.frequencyPenalty(), s.presencePenalty(), s.stop(), s.stream(),
-                true, s.extra());
+                true, s.extra(), s.extended());
     }
 
     BackendFactory backends() {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
+import parley.api.ExtendedParameters;
 import parley.api.RequestValidator;
+import parley.api.ToolChoice;
 import parley.chat.ChatSettings;
 import parley.provider.ProviderProfile;
 import picocli.CommandLine.Option;
@@ -56,6 +58,34 @@ public final class RequestOptions {
     @Option(names = "--include-usage", description = "ask for token usage at the end of a stream (stream_options.include_usage)")
     boolean includeUsage;
 
+    @Option(names = "--seed", paramLabel = "N", description = "a seed for reproducible sampling")
+    Long seed;
+
+    @Option(names = "--n", paramLabel = "N", description = "how many replies to generate (1 to 128)")
+    Integer n;
+
+    @Option(names = "--logprobs", description = "ask for the log-probability of each token")
+    boolean logprobs;
+
+    @Option(names = "--top-logprobs", paramLabel = "N", description = "with --logprobs: the N most likely alternatives of each token (0 to 20)")
+    Integer topLogprobs;
+
+    @Option(names = "--response-format", paramLabel = "text|json_object|FILE.json",
+            description = "the reply's format; a file holds the json_schema object {\"name\", \"schema\", \"strict\"}")
+    String responseFormat;
+
+    @Option(names = "--tools", paramLabel = "FILE.json", description = "the tools the model may call: the API's tools array")
+    String tools;
+
+    @Option(names = "--tool-choice", paramLabel = "auto|none|required|NAME", description = "whether and which tool the model must call")
+    String toolChoice;
+
+    @Option(names = "--reasoning-effort", paramLabel = "LEVEL", description = "minimal, low, medium or high")
+    String reasoningEffort;
+
+    @Option(names = "--extra", paramLabel = "JSON", description = "a JSON object whose fields are merged into the request body last")
+    String extra;
+
     /** The settings of the request for this profile; BadInput when no model can be chosen. */
     public ChatSettings settings(ProviderProfile profile) {
         return settings(profile, profile.defaultModel());
@@ -69,7 +99,17 @@ public final class RequestOptions {
         }
         String baseUrl = profile.id().equals(parley.provider.Providers.CUSTOM_ID) ? profile.baseUrl() : null;
         return new ChatSettings(profile.id(), baseUrl, chosen, system, maxTokens, temperature, topP,
-                frequencyPenalty, presencePenalty, stop, stream, includeUsage, Map.of());
+                frequencyPenalty, presencePenalty, stop, stream, includeUsage,
+                extra == null ? Map.of() : JsonOptions.extra(extra), extended());
+    }
+
+    /** The extended parameters given; files named by the options are read here. */
+    ExtendedParameters extended() {
+        return new ExtendedParameters(seed, n, logprobs ? Boolean.TRUE : null, topLogprobs,
+                responseFormat == null ? null : JsonOptions.responseFormat(responseFormat),
+                tools == null ? null : JsonOptions.tools(tools),
+                toolChoice == null ? null : ToolChoice.parse(toolChoice),
+                null, null, reasoningEffort);
     }
 
     /** The request these options describe for the profile, as it would be posted; BadInput when out of bounds. */
@@ -79,12 +119,21 @@ public final class RequestOptions {
 
     /** The wire request of the settings with one user message; BadInput when a value is out of bounds. */
     static ChatRequest checked(ChatSettings settings, String message) {
-        ChatRequest wire = settings.toRequest(List.of(ChatMessage.user(message)));
+        return checked(settings.toRequest(List.of(ChatMessage.user(message))));
+    }
+
+    /** The wire request itself; BadInput when a value is out of bounds. */
+    static ChatRequest checked(ChatRequest wire) {
         List<String> problems = RequestValidator.problems(wire);
         if (!problems.isEmpty()) {
             throw new BadInput(String.join("; ", problems));
         }
         return wire;
+    }
+
+    /** The user message when --message or --message-file is given, else null; BadInput when empty or unreadable. */
+    String messageIfGiven() {
+        return message == null && messageFile == null ? null : message();
     }
 
     /** The user message from --message or --message-file; BadInput when missing, empty or unreadable. */

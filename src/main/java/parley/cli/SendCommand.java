@@ -2,8 +2,16 @@ package parley.cli;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import parley.api.ApiError;
+import parley.api.ChatMessage;
+import parley.api.ChatRequest;
+import parley.api.ChatResult;
+import parley.api.Choice;
+import parley.api.StreamEvent;
+import parley.api.ToolCall;
 import parley.chat.BackendFactory;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
@@ -19,7 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code parley send}: one message, the reply streamed to stdout (reasoning to stderr) or one JSON object. */
+/**
+ * {@code parley send}: one message (or a whole conversation from {@code --messages-file}), the reply
+ * streamed to stdout (reasoning to stderr) or one JSON object.
+ */
 @Command(name = "send", description = "Send one message and print the reply as it arrives.",
         mixinStandardHelpOptions = true, sortOptions = false)
 public final class SendCommand extends Subcommand {
@@ -28,6 +39,11 @@ public final class SendCommand extends Subcommand {
 
     @Mixin
     RequestOptions request;
+
+    @Option(names = "--messages-file", paramLabel = "FILE.json",
+            description = "the conversation as the API's messages array (tool calls and tool results included); "
+                    + "--message, when given, is added as the last user message")
+    String messagesFile;
 
     @Option(names = "--json", description = "print one JSON object at the end instead of the text")
     boolean json;
@@ -41,19 +57,29 @@ public final class SendCommand extends Subcommand {
     @Override
     protected int run() throws InterruptedException {
         ProviderProfile profile = connection.profile();
-        String message = request.message();
+        List<ChatMessage> given = messagesFile == null ? null : JsonOptions.messages(messagesFile);
+        String message = given == null ? request.message() : request.messageIfGiven();
         try (LocalEngine engine = LocalEngine.of(connection, context.env())) {
             ChatSettings settings = engine == null ? request.settings(profile) : engine.settings(request, profile);
-            RequestOptions.checked(settings, message);
+            ChatRequest wire = given == null ? RequestOptions.checked(settings, message)
+                    : RequestOptions.checked(settings.toRequest(withMessage(given, message)));
             Optional<ApiKey> key = connection.key(profile, context.env());
             try (ProviderClients clients = connection.clients(profile, key, context.env())) {
-                BackendFactory backends = engine == null ? new ProviderBackends(clients) : engine.backends();
-                return send(backends, settings, message);
+                ResultTap backends = new ResultTap(engine == null ? new ProviderBackends(clients) : engine.backends());
+                return given == null ? send(backends, settings, message) : sendWhole(backends, settings, wire);
             }
         }
     }
 
-    private int send(BackendFactory backends, ChatSettings settings, String message) throws InterruptedException {
+    private static List<ChatMessage> withMessage(List<ChatMessage> given, String message) {
+        List<ChatMessage> messages = new ArrayList<>(given);
+        if (message != null) {
+            messages.add(ChatMessage.user(message));
+        }
+        return messages;
+    }
+
+    private int send(ResultTap backends, ChatSettings settings, String message) throws InterruptedException {
         Duration timeout = connection.timeout();
         ChatService service = new ChatService(backends);
         service.setSettings(settings);
@@ -68,7 +94,22 @@ public final class SendCommand extends Subcommand {
             reply.timeUp();
             end = reply.await();
         }
-        return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut);
+        return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut,
+                backends.last());
+    }
+
+    /** A request whose messages are given whole: sent as it is, without a conversation. */
+    private int sendWhole(BackendFactory backends, ChatSettings settings, ChatRequest wire) throws InterruptedException {
+        Duration timeout = connection.timeout();
+        long start = System.nanoTime();
+        ChatEvent.Ended end;
+        try (var backend = backends.backendFor(settings)) {
+            end = DirectExchange.run(backend, settings, wire, json ? event -> { } : this::print, timeout);
+        }
+        new ExchangeLog(() -> false).finished(end.record());
+        boolean timeRanOut = timeout != null && System.nanoTime() - start >= timeout.toNanos();
+        return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut,
+                end.record().result());
     }
 
     /**
@@ -87,17 +128,18 @@ public final class SendCommand extends Subcommand {
                 "no complete reply within " + timeout.toSeconds() + " s (--timeout)", error == null ? 0 : error.retries());
     }
 
-    private int report(ChatEvent.Ended end, ApiError error, boolean timeRanOut) {
+    private int report(ChatEvent.Ended end, ApiError error, boolean timeRanOut, ChatResult whole) {
         BigDecimal cost = context.usage().recorded(end.record());
         boolean failed = error != null || end.outcome() != Outcome.COMPLETED;
         if (json) {
-            context.out().println(SendReport.json(end, error, cost));
+            context.out().println(SendReport.json(end, error, cost, whole));
             context.out().flush();
             return failed ? FAILED : OK;
         }
         if (!end.message().content().isEmpty() && !end.message().content().endsWith("\n")) {
             context.out().println();
         }
+        printCallsAndChoices(whole);
         context.out().flush();
         if (error != null) {
             context.err().println("parley: " + SendReport.describe(error)
@@ -109,23 +151,55 @@ public final class SendCommand extends Subcommand {
         return failed ? FAILED : OK;
     }
 
+    /** The first choice's tool calls, then each further choice under its own heading. */
+    private void printCallsAndChoices(ChatResult whole) {
+        if (whole == null) {
+            return;
+        }
+        List<Choice> choices = whole.choices();
+        for (int i = 0; i < choices.size(); i++) {
+            Choice choice = choices.get(i);
+            if (i > 0) {
+                context.out().println("--- choice " + choice.index() + " ---");
+                if (!choice.content().isEmpty()) {
+                    context.out().println(choice.content().stripTrailing());
+                }
+            }
+            for (ToolCall call : choice.toolCalls()) {
+                context.out().println("tool call " + call.id() + ": " + call.name() + " " + call.arguments());
+            }
+        }
+    }
+
     private void print(ChatEvent event) {
         switch (event) {
-            case ChatEvent.Text t -> {
-                if (reasoningOpen) {
-                    context.err().println();
-                    context.err().flush();
-                    reasoningOpen = false;
-                }
-                context.out().print(t.text());
-                context.out().flush();
-            }
-            case ChatEvent.Reasoning r -> {
-                reasoningOpen = !r.text().endsWith("\n");
-                context.err().print(r.text());
-                context.err().flush();
-            }
+            case ChatEvent.Text t -> printText(t.text());
+            case ChatEvent.Reasoning r -> printReasoning(r.text());
             default -> { }
         }
+    }
+
+    private void print(StreamEvent event) {
+        switch (event) {
+            case StreamEvent.Delta d -> printText(d.text());
+            case StreamEvent.Reasoning r -> printReasoning(r.text());
+            default -> { }
+        }
+    }
+
+    private void printText(String text) {
+        if (reasoningOpen) {
+            context.err().println();
+            context.err().flush();
+            reasoningOpen = false;
+        }
+        context.out().print(text);
+        context.out().flush();
+    }
+
+    private void printReasoning(String text) {
+        reasoningOpen = !text.endsWith("\n");
+        context.err().print(text);
+        context.err().flush();
     }
 }

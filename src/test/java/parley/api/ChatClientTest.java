@@ -140,7 +140,7 @@ class ChatClientTest {
     }
 
     @Test
-    void toolCallDeltasBreakNothing() throws Exception {
+    void toolCallDeltasAreJoinedIntoTheResult() throws Exception {
         server.enqueue(Reply.sse(
                 "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get\",\"arguments\":\"\"}}]}}]}",
                 "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"a\\\":1}\"}}]}}]}",
@@ -151,6 +151,8 @@ class ChatClientTest {
         assertThat(result.error()).isNull();
         assertThat(result.finishReason()).isEqualTo("tool_calls");
         assertThat(result.content()).isEmpty();
+        assertThat(result.toolCalls()).containsExactly(ToolCall.of("call_1", "get", "{\"a\":1}"));
+        assertThat(events).filteredOn(StreamEvent.ToolCallPiece.class::isInstance).hasSize(2);
     }
 
     @Test

@@ -46,10 +46,10 @@ class CompletionParserTest {
                         List.of(new StreamEvent.Delta("!"), new StreamEvent.Usage(new Usage(10, 3, 13, null, 8)),
                                 new StreamEvent.Finish("stop"))),
                 Arguments.of("usage: null", "{\"choices\":[],\"usage\":null}", List.of()),
-                Arguments.of("tool-call deltas are skipped",
+                Arguments.of("a tool-call delta is a piece of call 0",
                         "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"type\":\"function\","
                                 + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\"}}]}}]}",
-                        List.of()),
+                        List.of(new StreamEvent.ToolCallPiece(0, 0, "c1", "function", "f", "{\"a\":"))),
                 Arguments.of("finish reason tool_calls",
                         "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}",
                         List.of(new StreamEvent.Finish("tool_calls"))),
@@ -59,9 +59,9 @@ class CompletionParserTest {
                         "{\"usage\":{\"total_tokens\":2},\"choices\":[{\"finish_reason\":\"length\",\"delta\":{\"content\":\"x\"},\"index\":0}]}",
                         List.of(new StreamEvent.Delta("x"), new StreamEvent.Usage(new Usage(null, null, 2, null, null)),
                                 new StreamEvent.Finish("length"))),
-                Arguments.of("other choices than the first are ignored",
+                Arguments.of("other choices than the first come as ChoiceDelta after it",
                         "{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
-                        List.of(new StreamEvent.Delta("a"))),
+                        List.of(new StreamEvent.Delta("a"), new StreamEvent.ChoiceDelta(1, "b", null, null))),
                 Arguments.of("content given as parts is skipped",
                         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}}]}",
                         List.of()),
@@ -72,9 +72,10 @@ class CompletionParserTest {
                                 + "\"completion_tokens_details\":{\"reasoning_tokens\":6}}}",
                         List.of(new StreamEvent.Reasoning("2+2"), new StreamEvent.Delta("4"),
                                 new StreamEvent.Usage(new Usage(5, 7, 12, 6, null)), new StreamEvent.Finish("stop"))),
-                Arguments.of("unknown fields and nesting are skipped",
+                Arguments.of("unknown fields and nesting are skipped; a token without a logprob keeps it unknown",
                         "{\"x\":{\"y\":[1,{\"z\":null}]},\"choices\":[{\"logprobs\":{\"content\":[{\"token\":\"a\"}]},\"delta\":{\"content\":\"a\"}}]}",
-                        List.of(new StreamEvent.Delta("a"))));
+                        List.of(new StreamEvent.Delta("a"),
+                                new StreamEvent.Logprobs(0, List.of(new TokenLogprob("a", Double.NaN, null, null))))));
     }
 
     @ParameterizedTest(name = "{0}")

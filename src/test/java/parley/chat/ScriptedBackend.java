@@ -67,6 +67,7 @@ final class ScriptedBackend implements ChatBackend {
                     case StreamEvent.Finish f -> finish = f.reason();
                     case StreamEvent.Usage u -> usage = u.usage();
                     case StreamEvent.Error err -> error = err.error();
+                    default -> { }
                 }
             }
             boolean stopped = false;

@@ -92,7 +92,8 @@ class SendCommandTest {
         assertThat(run.code()).isZero();
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.properties()).extracting(Map.Entry::getKey).containsExactly("content", "reasoning",
-                "finish_reason", "usage", "truncated", "error", "cost_usd", "ttft_ms", "duration_ms");
+                "finish_reason", "usage", "truncated", "error", "cost_usd", "ttft_ms", "duration_ms", "tool_calls", "choices",
+                "logprobs");
         assertThat(report.path("content").asText()).isEqualTo(RECORDED_TEXT);
         assertThat(report.path("reasoning").asText()).isEmpty();
         assertThat(report.path("finish_reason").asText()).isEqualTo("length");
@@ -106,6 +107,9 @@ class SendCommandTest {
         assertThat(report.path("cost_usd").isNull()).isTrue();
         assertThat(report.path("ttft_ms").isNumber()).isTrue();
         assertThat(report.path("duration_ms").asLong()).isGreaterThanOrEqualTo(report.path("ttft_ms").asLong());
+        assertThat(report.path("tool_calls").isNull()).as("no tools asked for: null, not absent").isTrue();
+        assertThat(report.path("choices").isNull()).isTrue();
+        assertThat(report.path("logprobs").isNull()).isTrue();
     }
 
     @Test
