@@ -9,7 +9,8 @@ import java.util.Set;
  * Each problem is one line that names the parameter and what it accepts.
  */
 public final class RequestValidator {
-    private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT);
+    private static final Set<String> ROLES = Set.of(ChatMessage.SYSTEM, ChatMessage.USER, ChatMessage.ASSISTANT,
+            ChatMessage.TOOL);
 
     private RequestValidator() {}
 
@@ -43,11 +44,15 @@ public final class RequestValidator {
                 continue;
             }
             if (message.role() == null || !ROLES.contains(message.role())) {
-                problems.add("messages[" + i + "].role: must be system, user or assistant (was "
+                problems.add("messages[" + i + "].role: must be system, user, assistant or tool (was "
                         + quoted(message.role()) + ")");
             }
-            if (message.content() == null || message.content().isEmpty()) {
+            boolean calls = message.toolCalls() != null; // an assistant's tool calls may come without text
+            if (!calls && (message.content() == null || message.content().isEmpty())) {
                 problems.add("messages[" + i + "].content: must not be empty");
+            }
+            if (ChatMessage.TOOL.equals(message.role()) && (message.toolCallId() == null || message.toolCallId().isBlank())) {
+                problems.add("messages[" + i + "].tool_call_id: a tool message must name the call it answers");
             }
         }
     }

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
 import parley.api.Choice;
+import parley.api.Tool;
 import parley.api.ToolCall;
 import parley.api.Usage;
 import parley.chat.ChatEvent;
@@ -335,10 +336,10 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
 
     private static JsonNode parameters(ChatRequest request, String name) {
         if (request.extended().tools() == null || name == null) return null;
-        return request.extended().tools().stream()
-                .filter(tool -> name.equals(tool.name()) && tool.function() != null)
-                .map(tool -> tool.function().parameters())
-                .findFirst().orElse(null);
+        for (Tool tool : request.extended().tools()) {
+            if (name.equals(tool.name()) && tool.function() != null) return tool.function().parameters();
+        }
+        return null;
     }
 
     private boolean sendToolResults(String messageId, List<ToolCall> calls, List<String> results) {
