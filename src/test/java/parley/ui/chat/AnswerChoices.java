@@ -17,16 +17,16 @@ import parley.api.StreamEvent;
  * reads the first choice's text only until it learns the rest. Answers the decoder read fully pass
  * through unchanged.
  */
-final class AnswerChoices implements ChatBackend {
+public final class AnswerChoices implements ChatBackend {
     private final ChatBackend wire;
     private final Queue<List<Choice>> answers = new ConcurrentLinkedQueue<>();
 
-    AnswerChoices(ChatBackend wire) {
+    public AnswerChoices(ChatBackend wire) {
         this.wire = wire;
     }
 
     /** The choices of the next answer the scripted server gives (as its JSON holds them). */
-    void expect(List<Choice> choices) {
+    public void expect(List<Choice> choices) {
         answers.add(choices);
     }
 
