@@ -41,8 +41,8 @@ public final class ContextFeature implements WindowFeature {
         this.background = context.background();
         this.ui = context.ui();
         context.controls().providers().observeModelLists((profile, models) -> {
-            lengths.listed(profile.baseUrl(), models);
-            check(context.chatModel().draftProperty().get());
+            lengths.listed(profile.baseUrl(), models); // told on a background thread
+            ui.run(() -> check(context.chatModel().draftProperty().get()));
         });
         context.controls().addChangeListener(() -> check(context.chatModel().draftProperty().get()));
         this.replies = chat.addListener(event -> {
