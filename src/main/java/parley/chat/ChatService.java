@@ -151,6 +151,38 @@ public final class ChatService {
         }
     }
 
+    /**
+     * Asks for the answer that follows the reply {@code messageId} with {@code turn} in its place: the
+     * reply as the wire needs it (its tool calls) and the messages that answer it (one per call). The
+     * turn goes into this request only; the conversation keeps the reply as it was shown.
+     */
+    public Reply continueAfter(String messageId, List<ChatMessage> turn) {
+        synchronized (lock) {
+            ensureIdle();
+            List<Message> messages = conversation.messages();
+            int index = conversation.indexOf(messageId);
+            if (index < 0 || !messages.get(index).isAssistant()) {
+                throw new IllegalArgumentException("That reply is no longer in the chat: ask again to get new tool calls.");
+            }
+            List<ChatMessage> history = historyUpTo(messages, index - 1);
+            history.addAll(turn);
+            ChatRequest request = settings.toRequest(history);
+            ChatBackend backend = prepare(request);
+            conversation.truncateAfter(messageId);
+            return start(backend, request);
+        }
+    }
+
+    /** Makes {@code content} (one of the reply's choices) the text of the reply the conversation continues from. */
+    public void keepReply(String messageId, String content, String reasoning) {
+        synchronized (lock) {
+            ensureIdle();
+            Message reply = conversation.find(messageId).filter(Message::isAssistant)
+                    .orElseThrow(() -> new IllegalArgumentException("That reply is no longer in the chat."));
+            conversation.replace(reply.withText(content, reasoning));
+        }
+    }
+
     /** Removes a message; refused for the reply that is still arriving. */
     public boolean delete(String messageId) {
         synchronized (lock) {

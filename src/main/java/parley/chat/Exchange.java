@@ -1,6 +1,7 @@
 package parley.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import parley.api.ApiError;
 import parley.api.ChatCall;
@@ -134,7 +135,7 @@ final class Exchange {
         ChatResult summary = new ChatResult(content.toString(), reasoning.toString(), finishReason, finalUsage,
                 outcome == Outcome.TRUNCATED || (outcome == Outcome.FAILED && result != null && result.truncated()),
                 outcome == Outcome.STOPPED, failure,
-                ttft == null ? -1 : ttft, metrics.durationMillis());
+                ttft == null ? -1 : ttft, metrics.durationMillis(), result == null ? List.of() : result.choices());
         ExchangeRecord record = new ExchangeRecord(conversation.id(), reply.messageId(), settings.providerId(),
                 settings.baseUrl(), request.model(), request, summary, finalUsage, finishReason, outcome,
                 failure, metrics, startedAt);

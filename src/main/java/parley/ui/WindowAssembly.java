@@ -36,6 +36,7 @@ import parley.store.Settings;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
+import parley.ui.context.ContextFeature;
 import parley.ui.engine.EngineFeature;
 import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
@@ -63,7 +64,7 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new);
+            UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;

@@ -24,10 +24,12 @@ class RequestValidatorTest {
                 Arguments.of(req(null, HELLO, null, null, null, null, null, null), "model: required"),
                 Arguments.of(req(" ", HELLO, null, null, null, null, null, null), "model: required"),
                 Arguments.of(req("m", List.of(), null, null, null, null, null, null), "messages: at least one message is required"),
-                Arguments.of(req("m", List.of(new ChatMessage("robot", "x")), null, null, null, null, null, null),
-                        "messages[0].role: must be system, user, assistant or tool (was \"robot\")"),
+                Arguments.of(req("m", List.of(new ChatMessage("function", "x")), null, null, null, null, null, null),
+                        "messages[0].role: must be system, user, assistant or tool (was \"function\")"),
                 Arguments.of(req("m", List.of(new ChatMessage(null, "x")), null, null, null, null, null, null),
                         "messages[0].role: must be system, user, assistant or tool (was missing)"),
+                Arguments.of(req("m", List.of(new ChatMessage("tool", "18 °C")), null, null, null, null, null, null),
+                        "messages[0].tool_call_id: a tool message must name the call it answers"),
                 Arguments.of(req("m", List.of(ChatMessage.system("s"), ChatMessage.user("")), null, null, null, null, null, null),
                         "messages[1].content: must not be empty"),
                 Arguments.of(req("m", HELLO, 0, null, null, null, null, null), "max_tokens: must be an integer of at least 1 (was 0)"),
@@ -59,5 +61,13 @@ class RequestValidatorTest {
         List<String> problems = RequestValidator.problems(req("", List.of(), 0, 3.0, 2.0, 9.0, -9.0, null));
         assertThat(problems).hasSize(7);
         assertThat(problems).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+    }
+
+    @Test
+    void acceptsAToolLoopTurnWhoseCallsComeWithoutText() {
+        List<ChatMessage> messages = List.of(ChatMessage.user("Weather in Paris?"),
+                ChatMessage.assistantCalls(null, List.of(ToolCall.of("call_1", "get_weather", "{\"city\":\"Paris\"}")), null),
+                ChatMessage.toolResult("call_1", "18 °C"));
+        assertThat(RequestValidator.problems(req("m", messages, null, null, null, null, null, null))).isEmpty();
     }
 }

@@ -2,11 +2,12 @@ package parley.ui.chat;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What other window features may add to the chat without reaching into its state: a guard asked
- * before every send, a cost in a reply's footer, a note under the composer, and a Branch action on
- * the cards. Called on the FX thread.
+ * before every send, a cost in a reply's footer, a note and a context warning under the composer, a
+ * Branch action on the cards, and the tools' canned results for the tool-call cards. Called on the FX thread.
  */
 public interface ChatExtensions {
     /** Asked before every send and regenerate; false keeps the request from going out. Guards are asked in order. */
@@ -23,4 +24,16 @@ public interface ChatExtensions {
 
     /** Offers "Branch from here" on every card; {@code action} gets the message id. */
     void offerBranching(Consumer<String> action);
+
+    /**
+     * A warning under the composer that the conversation and {@code max_tokens} pass the model's
+     * context, with how much to cut; "" shows none.
+     */
+    void showContextWarning(String text);
+
+    /**
+     * The result saved with a tool, offered on its calls' cards ("Use the canned result");
+     * {@code byToolName} answers null for a tool without one.
+     */
+    void offerCannedResults(Function<String, String> byToolName);
 }

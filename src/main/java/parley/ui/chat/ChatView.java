@@ -185,8 +185,15 @@ public final class ChatView extends BorderPane {
         estimate.visibleProperty().bind(estimate.textProperty().isNotEmpty());
         estimate.managedProperty().bind(estimate.visibleProperty());
 
+        Label context = new Label();
+        context.getStyleClass().add("chat-context-warning");
+        context.setWrapText(true);
+        context.textProperty().bind(model.contextWarningProperty());
+        context.visibleProperty().bind(context.textProperty().isNotEmpty());
+        context.managedProperty().bind(context.visibleProperty());
+
         HBox row = new HBox(8, composer, buttons);
-        VBox box = new VBox(6, notice, row, estimate);
+        VBox box = new VBox(6, notice, row, context, estimate);
         box.getStyleClass().add("chat-composer-box");
         return box;
     }

@@ -16,6 +16,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
+import parley.api.ChatRequest;
+import parley.api.ChatResult;
+import parley.api.Choice;
+import parley.api.Tool;
+import parley.api.ToolCall;
 import parley.api.Usage;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
@@ -56,8 +63,11 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ReadOnlyBooleanWrapper canRegenerate = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper composerNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper contextWarning = new ReadOnlyStringWrapper("");
     private final List<BooleanSupplier> sendGuards = new ArrayList<>();
     private Consumer<String> brancher;
+    private ToolLoopActions loop;
+    private Function<String, String> cannedResults = name -> null;
 
     /** For the window: one flush per JavaFX pulse. */
     public ChatViewModel(ChatService service, UiThread ui) {
@@ -69,6 +79,7 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
         this.ui = ui;
         this.clock = clock;
         this.subscription = service.addListener(this::received);
+        this.loop = new ServiceToolLoop(service);
         sync();
     }
 
@@ -95,7 +106,25 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     /** What the request in the composer may cost (from the usage tracker); shown under the composer. */
     public ReadOnlyStringProperty costEstimateProperty() { return composerNote.getReadOnlyProperty(); }
 
+    /** The composer's warning that the conversation and max_tokens pass the model's context; "" when none. */
+    public ReadOnlyStringProperty contextWarningProperty() { return contextWarning.getReadOnlyProperty(); }
+
     // ---- what other features add (ChatExtensions)
+
+    @Override
+    public void showContextWarning(String text) {
+        contextWarning.set(text == null ? "" : text);
+    }
+
+    @Override
+    public void offerCannedResults(Function<String, String> byToolName) {
+        cannedResults = byToolName == null ? name -> null : byToolName;
+    }
+
+    /** Where "Send results" and "Continue with this one" go (the chat service unless replaced). */
+    public void useToolLoop(ToolLoopActions actions) {
+        loop = actions;
+    }
 
     @Override
     public void showCost(String messageId, String text) {
@@ -266,6 +295,7 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
             i.setStatus(status(message.status()));
             i.setError(e.message().error());
             i.setFooter(footer(e));
+            if (e.record() != null) showDetails(i, e.record().request(), e.record().result());
         });
         state.set(e.message().error() != null ? State.FAILED : State.IDLE);
     }
@@ -278,8 +308,49 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
             usage = new Usage(prompt, e.metrics().completionTokens(), null, null, null);
         }
         String finish = e.record() == null ? null : e.record().finishReason();
+        Surprise surprise = e.record() == null ? null : Surprise.of(e.record().result().logprobs());
         return new ReplyFooter(models.get(e.messageId()), usage, e.metrics().ttftMillis(),
-                e.metrics().tokensPerSecond(), finish, estimated);
+                e.metrics().tokensPerSecond(), finish, estimated, surprise);
+    }
+
+    /** What a reply carries besides its text: choices, tool calls, log-probabilities, the check of its JSON. */
+    private void showDetails(MessageItem item, ChatRequest request, ChatResult result) {
+        if (result.choices().size() > 1) {
+            item.setChoices(new ChoicesViewModel(result.choices(), choice -> keepChoice(item.id(), choice)));
+        } else if (!result.toolCalls().isEmpty()) {
+            item.setToolCalls(toolCalls(item.id(), result.toolCalls(), request));
+        }
+        if (!result.logprobs().isEmpty()) item.setLogprobs(result.logprobs());
+        if (request.extended().responseFormat() != null && result.error() == null) {
+            item.setOutputCheck(OutputCheck.of(request.extended().responseFormat(), item.content().text()));
+        }
+    }
+
+    private ToolCallsViewModel toolCalls(String messageId, List<ToolCall> calls, ChatRequest request) {
+        List<ToolCallViewModel> models = new ArrayList<>(calls.size());
+        for (ToolCall call : calls) {
+            models.add(new ToolCallViewModel(call, parameters(request, call.name()), cannedResults.apply(call.name())));
+        }
+        return new ToolCallsViewModel(models, (edited, results) -> sendToolResults(messageId, edited, results));
+    }
+
+    private static JsonNode parameters(ChatRequest request, String name) {
+        if (request.extended().tools() == null || name == null) return null;
+        for (Tool tool : request.extended().tools()) {
+            if (name.equals(tool.name()) && tool.function() != null) return tool.function().parameters();
+        }
+        return null;
+    }
+
+    private boolean sendToolResults(String messageId, List<ToolCall> calls, List<String> results) {
+        if (!guardsApprove()) return false;
+        return attempt(() -> loop.sendToolResults(messageId, calls, results));
+    }
+
+    private boolean keepChoice(String messageId, Choice choice) {
+        if (!attempt(() -> loop.continueWithChoice(messageId, choice))) return false;
+        sync();
+        return true;
     }
 
     /** Makes the cards match the conversation: new messages get a card, removed ones lose theirs. */

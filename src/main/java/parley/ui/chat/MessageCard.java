@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -40,6 +41,9 @@ final class MessageCard extends VBox {
     private final Text userText;
     private TextArea selectable;
     private VBox editor;
+    private HBox headerBox;
+    private Node footerNode;
+    private TokenInspector tokens;
 
     MessageCard(MessageItem item, ChatViewModel model, MarkdownRenderer renderer, Consumer<String> clipboard) {
         this.item = item;
@@ -68,9 +72,11 @@ final class MessageCard extends VBox {
         text.getStyleClass().add("chat-body");
         body.getChildren().add(text);
         body.setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(header(), body, footer());
+        footerNode = footer();
+        getChildren().addAll(header(), body, footerNode);
         followReasoning(renderer);
         followError();
+        if (item.isAssistant()) followDetails(renderer);
     }
 
     MessageItem item() {
@@ -112,6 +118,7 @@ final class MessageCard extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(role, mark, gap);
+        headerBox = header;
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-card-header");
         Button copy = action("Copy", "Copy this message as Markdown", () -> clipboard.accept(model.copyText(item)));
@@ -221,6 +228,70 @@ final class MessageCard extends VBox {
         box.getStyleClass().add("chat-error");
         box.visibleProperty().bind(item.errorProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /**
+     * What a reply carries besides its text gets its section when the reply has ended with it: tool
+     * calls, choices, the check of its JSON and, with log-probabilities, the Tokens toggle. A plain
+     * reply builds none of them.
+     */
+    private void followDetails(MarkdownRenderer renderer) {
+        item.toolCallsProperty().subscribe(calls -> {
+            if (calls != null) addSection(new ToolCallsView(calls));
+        });
+        item.choicesProperty().subscribe(choices -> {
+            if (choices == null) return;
+            showBody(false);
+            addSection(new ChoicesView(choices, renderer));
+        });
+        item.outputCheckProperty().subscribe(check -> {
+            if (check != null) addSection(outputCheck(check));
+        });
+        item.logprobsProperty().subscribe(list -> {
+            if (!list.isEmpty() && headerBox.lookup(".chat-tokens") == null) addTokensToggle();
+        });
+    }
+
+    private void addSection(Node section) {
+        getChildren().add(getChildren().indexOf(footerNode), section);
+    }
+
+    private void showBody(boolean on) {
+        body.setVisible(on);
+        body.setManaged(on);
+    }
+
+    private void addTokensToggle() {
+        ToggleButton toggle = new ToggleButton("Tokens");
+        toggle.getStyleClass().addAll("small", "flat", "chat-action", "chat-tokens");
+        HoverTooltip.install(toggle, "Show each token shaded by its probability; hover a token for its alternatives");
+        toggle.selectedProperty().addListener((o, was, on) -> showTokens(on));
+        headerBox.getChildren().add(headerBox.getChildren().indexOf(headerBox.lookup(".chat-select")) + 1, toggle);
+    }
+
+    private void showTokens(boolean on) {
+        if (on) {
+            if (tokens == null) tokens = new TokenInspector(item.logprobsProperty().get());
+            body.getChildren().setAll(tokens);
+            showBody(true);
+        } else {
+            body.getChildren().setAll(text);
+            showBody(item.choicesProperty().get() == null);
+        }
+    }
+
+    private static Node outputCheck(OutputCheck check) {
+        Label headline = new Label(check.headline());
+        headline.getStyleClass().add("output-check-headline");
+        VBox box = new VBox(4, headline);
+        box.getStyleClass().addAll("output-check", check.verdict().valid() ? "output-check-valid" : "output-check-invalid");
+        for (String problem : check.verdict().problems()) {
+            Label line = new Label(problem);
+            line.setWrapText(true);
+            line.getStyleClass().add("output-check-problem");
+            box.getChildren().add(line);
+        }
         return box;
     }
 

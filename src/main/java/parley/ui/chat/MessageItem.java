@@ -6,7 +6,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.List;
 import parley.api.ApiError;
+import parley.api.TokenLogprob;
 
 /**
  * One card of the transcript as the view model keeps it: the role, the text and reasoning (which
@@ -35,6 +37,10 @@ public final class MessageItem {
     private final ReadOnlyObjectWrapper<ReplyFooter> footer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper answering = new ReadOnlyBooleanWrapper();
     private final StringProperty cost = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<ToolCallsViewModel> toolCalls = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChoicesViewModel> choices = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<TokenLogprob>> logprobs = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<OutputCheck> outputCheck = new ReadOnlyObjectWrapper<>();
 
     public MessageItem(String id, String role) {
         this.id = id;
@@ -66,6 +72,18 @@ public final class MessageItem {
      */
     public StringProperty costProperty() { return cost; }
 
+    /** The reply's tool calls with their results, null when it called no tool. */
+    public ReadOnlyObjectProperty<ToolCallsViewModel> toolCallsProperty() { return toolCalls.getReadOnlyProperty(); }
+
+    /** The reply's choices when it came as several ({@code n > 1}), else null. */
+    public ReadOnlyObjectProperty<ChoicesViewModel> choicesProperty() { return choices.getReadOnlyProperty(); }
+
+    /** The reply's tokens with their log-probabilities, empty when none came. */
+    public ReadOnlyObjectProperty<List<TokenLogprob>> logprobsProperty() { return logprobs.getReadOnlyProperty(); }
+
+    /** The reply checked against the JSON its request asked for, null when it asked for text. */
+    public ReadOnlyObjectProperty<OutputCheck> outputCheckProperty() { return outputCheck.getReadOnlyProperty(); }
+
     public boolean isUser() { return "user".equals(role); }
 
     public boolean isAssistant() { return "assistant".equals(role); }
@@ -90,4 +108,12 @@ public final class MessageItem {
     void setError(ApiError value) { error.set(value); }
 
     void setFooter(ReplyFooter value) { footer.set(value); }
+
+    void setToolCalls(ToolCallsViewModel value) { toolCalls.set(value); }
+
+    void setChoices(ChoicesViewModel value) { choices.set(value); }
+
+    void setLogprobs(List<TokenLogprob> value) { logprobs.set(List.copyOf(value)); }
+
+    void setOutputCheck(OutputCheck value) { outputCheck.set(value); }
 }
