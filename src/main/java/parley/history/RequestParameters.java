@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
+import parley.chat.ExtendedJson;
 
 /**
- * A request's parameters (everything but {@code model} and {@code messages}) as the JSON object
- * that goes on the wire, and back. Extra provider fields are kept as they are.
+ * A request's parameters (everything but {@code model} and {@code messages}, the extended ones
+ * included) as the JSON object that goes on the wire, and back. Extra provider fields are kept as they are.
  */
 public final class RequestParameters {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-    private static final List<String> KNOWN = List.of("model", "messages", "max_tokens", "temperature", "top_p",
-            "frequency_penalty", "presence_penalty", "stop", "stream", "stream_options");
+    private static final List<String> KNOWN = Stream.concat(Stream.of("model", "messages", "max_tokens", "temperature",
+            "top_p", "frequency_penalty", "presence_penalty", "stop", "stream", "stream_options"),
+            ExtendedJson.FIELDS.stream()).toList();
 
     private RequestParameters() {}
 
@@ -29,7 +32,11 @@ public final class RequestParameters {
         return all;
     }
 
-    /** A request with these parameters, this model and these messages. */
+    /**
+     * A request with these parameters, this model and these messages; the extended ones (tools, seed, …)
+     * are read back into {@link parley.api.ExtendedParameters}, other fields stay extra. Throws
+     * {@link IllegalArgumentException} when an extended field has the wrong shape.
+     */
     public static ChatRequest toRequest(String model, List<ChatMessage> messages, Map<String, Object> parameters) {
         Map<String, Object> p = parameters == null ? Map.of() : parameters;
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -41,7 +48,8 @@ public final class RequestParameters {
         return new ChatRequest(model, messages,
                 integer(p.get("max_tokens")), decimal(p.get("temperature")), decimal(p.get("top_p")),
                 decimal(p.get("frequency_penalty")), decimal(p.get("presence_penalty")), strings(p.get("stop")),
-                p.get("stream") instanceof Boolean b ? b : null, streamOptions(p.get("stream_options")), extra);
+                ExtendedJson.fromFields(p), p.get("stream") instanceof Boolean b ? b : null,
+                streamOptions(p.get("stream_options")), extra);
     }
 
     /** A deep copy that keeps key order; numbers, strings and booleans are shared. */
