@@ -26,7 +26,7 @@ public final class RequestParameters {
 
     /** The request's parameters, in wire order, without model and messages. */
     public static Map<String, Object> of(ChatRequest request) {
-        LinkedHashMap<String, Object> all = JSON.convertValue(request, MAP);
+        LinkedHashMap<String, Object> all = normalised(request);
         all.remove("model");
         all.remove("messages");
         return all;
@@ -54,7 +54,19 @@ public final class RequestParameters {
 
     /** A deep copy that keeps key order; numbers, strings and booleans are shared. */
     static Map<String, Object> copy(Map<String, Object> parameters) {
-        return JSON.convertValue(parameters, MAP);
+        return normalised(parameters);
+    }
+
+    /**
+     * The value as a map read from its JSON text, so numbers have the types they have when read back
+     * from the database or a file (42 an Integer, not the Long a seed is held as).
+     */
+    private static LinkedHashMap<String, Object> normalised(Object value) {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(value), MAP);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("parameters cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     /** The parameters as compact JSON, for storage. */
