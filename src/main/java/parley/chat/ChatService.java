@@ -165,23 +165,40 @@ public final class ChatService {
     public Reply sendToolResults(List<ToolResult> results) {
         synchronized (lock) {
             ensureIdle();
-            List<ToolCall> calls = conversation.pendingToolCalls();
-            if (calls.isEmpty()) {
-                throw new IllegalStateException("No tool call is waiting for a result: the last reply asked for no tool.");
-            }
-            ToolResults checked = ToolResults.check(calls, results);
-            Message asking = conversation.last().orElseThrow().withToolCalls(checked.editedCalls());
-            List<Message> answers = asking.toolCalls().stream().map(call ->
-                    Message.toolResult(UUID.randomUUID().toString(), call, checked.contentFor(call))).toList();
-            List<Message> after = new ArrayList<>(conversation.messages());
-            after.set(after.size() - 1, asking);
-            after.addAll(answers);
-            ChatRequest request = settings.toRequest(WireMessages.of(after, settings.extended()));
-            ChatBackend backend = prepare(request);
-            conversation.replace(asking);
-            answers.forEach(conversation::append);
-            return start(backend, request);
+            Answered answered = answer(results);
+            ChatBackend backend = prepare(answered.request());
+            conversation.replace(answered.asking());
+            answered.results().forEach(conversation::append);
+            return start(backend, answered.request());
         }
+    }
+
+    /**
+     * The request that {@link #sendToolResults} would send with these results now, for showing it;
+     * refuses what {@code sendToolResults} refuses, with the same messages.
+     */
+    public ChatRequest toolResultsRequest(List<ToolResult> results) {
+        synchronized (lock) {
+            return answer(results).request();
+        }
+    }
+
+    /** The last reply with its calls as edited, one tool message per call, and the request carrying them. */
+    private record Answered(Message asking, List<Message> results, ChatRequest request) {}
+
+    private Answered answer(List<ToolResult> results) {
+        List<ToolCall> calls = conversation.pendingToolCalls();
+        if (calls.isEmpty()) {
+            throw new IllegalStateException("No tool call is waiting for a result: the last reply asked for no tool.");
+        }
+        ToolResults checked = ToolResults.check(calls, results);
+        Message asking = conversation.last().orElseThrow().withToolCalls(checked.editedCalls());
+        List<Message> answers = asking.toolCalls().stream().map(call ->
+                Message.toolResult(UUID.randomUUID().toString(), call, checked.contentFor(call))).toList();
+        List<Message> after = new ArrayList<>(conversation.messages());
+        after.set(after.size() - 1, asking);
+        after.addAll(answers);
+        return new Answered(asking, answers, settings.toRequest(WireMessages.of(after, settings.extended())));
     }
 
     /**

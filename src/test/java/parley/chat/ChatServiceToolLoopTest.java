@@ -73,15 +73,18 @@ class ChatServiceToolLoopTest {
         assertThat(service.conversation().pendingToolCalls()).hasSize(2);
         Thread.sleep(400); // the user reads the calls and types the results: not the model's time
 
-        ChatEvent.Ended answer = service.sendToolResults(List.of(
-                ToolResult.of("call_2", "{\"celsius\": 11}"),
-                new ToolResult("call_1", "{\"city\":\"Saint-Malo\"}", "{\"celsius\": 14}"))).await();
+        List<ToolResult> results = List.of(ToolResult.of("call_2", "{\"celsius\": 11}"),
+                new ToolResult("call_1", "{\"city\":\"Saint-Malo\"}", "{\"celsius\": 14}"));
+        ChatRequest shown = service.toolResultsRequest(results);
+        assertThat(service.conversation().size()).as("showing the request changes nothing").isEqualTo(2);
+        ChatEvent.Ended answer = service.sendToolResults(results).await();
 
         assertThat(answer.outcome()).as("%s", answer.record().error()).isEqualTo(Outcome.COMPLETED);
         assertThat(answer.message().content()).isEqualTo("Saint-Malo: 14 °C, sunny.");
         assertThat(answer.metrics().durationMillis()).as("the request's own time only").isLessThan(400);
         assertThat(answer.record().startedAt()).isAfter(calls.record().startedAt().plusMillis(399));
         JsonNode body = wire(backend.requests.get(1));
+        assertThat(RequestJson.write(shown)).isEqualTo(RequestJson.write(backend.requests.get(1)));
         assertThat(body.path("tools").path(0).path("function").path("name").asText()).isEqualTo("get_weather");
         JsonNode messages = body.path("messages");
         assertThat(messages).extracting(m -> m.path("role").asText())
