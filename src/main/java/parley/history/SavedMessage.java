@@ -1,5 +1,6 @@
 package parley.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,11 @@ import parley.api.Usage;
  */
 public record SavedMessage(String id, String role, String content, String reasoning, String status,
                            String error, String model, Map<String, Object> parameters, Usage usage,
-                           Instant createdAt, String name, List<ToolCall> toolCalls, String toolCallId,
-                           List<TokenLogprob> logprobs, List<Choice> choices, int chosen) {
+                           Instant createdAt, String name,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCall> toolCalls, String toolCallId,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenLogprob> logprobs,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Choice> choices,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) int chosen) {
     public static final String COMPLETE = "COMPLETE";
     public static final String STREAMING = "STREAMING";
 
