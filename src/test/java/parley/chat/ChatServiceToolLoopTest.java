@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
+import parley.api.Choice;
 import parley.api.RequestJson;
 import parley.api.ExtendedParameters;
 import parley.api.Tool;
@@ -111,7 +112,7 @@ class ChatServiceToolLoopTest {
     @Test
     void withoutToolsTheReasoningStaysOut() throws Exception {
         service.setSettings(settings.withExtended(ExtendedParameters.NONE));
-        backend.answer(ResultBackend.choices(new parley.api.Choice(0, "Hello.", "Greet back.", "stop", null, null)));
+        backend.answer(ResultBackend.choices(new Choice(0, "Hello.", "Greet back.", "stop", null, null)));
         server.enqueue(ScriptedServer.Reply.json(200, FINAL_ANSWER));
         service.send("Hi").await();
 

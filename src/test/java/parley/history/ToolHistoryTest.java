@@ -1,6 +1,7 @@
 package parley.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +65,8 @@ class ToolHistoryTest {
 
         assertThat(back).isEqualTo(loop.messages());
         assertThat(back.get(1).parameters()).containsEntry("seed", 42).containsEntry("n", 3)
-                .containsEntry("tool_choice", java.util.Map.of("type", "function", "function",
-                        java.util.Map.of("name", "get_weather")))
+                .containsEntry("tool_choice", Map.of("type", "function", "function",
+                        Map.of("name", "get_weather")))
                 .containsKeys("tools", "response_format", "logprobs", "top_logprobs", "parallel_tool_calls", "user",
                         "reasoning_effort");
     }
@@ -169,12 +171,12 @@ class ToolHistoryTest {
 
     @Test
     void aSessionFileRefusesAToolResultWithoutItsCall() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionFile.parse("{\"format\":\"parley.session\","
+        assertThatThrownBy(() -> SessionFile.parse("{\"format\":\"parley.session\","
                         + "\"version\":1,\"model\":\"m\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "t.parley.json"))
                 .isInstanceOf(FileFormatException.class)
                 .hasMessage("t.parley.json: message 1 is a tool result without a \"tool_call_id\": add the id of the call"
                         + " it answers.");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionFile.parse("{\"format\":\"parley.session\","
+        assertThatThrownBy(() -> SessionFile.parse("{\"format\":\"parley.session\","
                         + "\"version\":1,\"model\":\"m\",\"parameters\":{\"n\":\"many\"}}", "n.parley.json"))
                 .isInstanceOf(FileFormatException.class).hasMessageStartingWith("n.parley.json: A request field is not");
     }
