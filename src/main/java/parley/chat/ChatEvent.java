@@ -7,6 +7,7 @@ import parley.api.Usage;
 /**
  * What a {@link ChatService} reports about a reply, in order, on a background thread: Started,
  * then any Text, Reasoning, UsageReported, Finished or Failed, and always exactly one Ended.
+ * Between replies, ChoicePicked tells that another of a reply's choices continues the conversation.
  */
 public sealed interface ChatEvent {
     String messageId();
@@ -28,6 +29,9 @@ public sealed interface ChatEvent {
 
     /** The request failed; what arrived before stays in the message. */
     record Failed(String messageId, ApiError error) implements ChatEvent {}
+
+    /** Choice {@code position} (0-based) of a reply's choices now continues the conversation; {@code message} shows it. */
+    record ChoicePicked(String messageId, int position, Message message) implements ChatEvent {}
 
     /** The reply is over, however it ended; {@code message} is its final state. */
     record Ended(String messageId, Outcome outcome, Metrics metrics, Message message, ExchangeRecord record)

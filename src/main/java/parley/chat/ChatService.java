@@ -2,12 +2,14 @@ package parley.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import parley.api.ChatBackend;
 import parley.api.ChatCall;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
+import parley.api.ToolCall;
 
 /**
  * The chat: one conversation in memory, the settings of the next request, and at most one reply
@@ -68,7 +70,7 @@ public final class ChatService {
 
     /** The request that sending {@code pendingUserText} now would send (no user message when blank). */
     public ChatRequest nextRequest(String pendingUserText) {
-        List<ChatMessage> history = new ArrayList<>(conversation.history());
+        List<ChatMessage> history = new ArrayList<>(conversation.history(settings.extended()));
         if (pendingUserText != null && !pendingUserText.isBlank()) {
             history.add(ChatMessage.user(pendingUserText));
         }
@@ -118,13 +120,14 @@ public final class ChatService {
             Message last = conversation.last()
                     .orElseThrow(() -> new IllegalStateException("Nothing to regenerate: the conversation is empty."));
             List<Message> messages = conversation.messages();
-            int userIndex = last.isAssistant() ? messages.size() - 2 : messages.size() - 1;
-            if (userIndex < 0 || !messages.get(userIndex).isUser()) {
-                throw new IllegalStateException("Nothing to regenerate: no user message comes before the last answer.");
+            int askingIndex = last.isAssistant() ? messages.size() - 2 : messages.size() - 1;
+            if (askingIndex < 0 || !(messages.get(askingIndex).isUser() || messages.get(askingIndex).isToolResult())) {
+                throw new IllegalStateException(
+                        "Nothing to regenerate: no user message or tool result comes before the last answer.");
             }
-            ChatRequest request = settings.toRequest(historyUpTo(messages, userIndex));
+            ChatRequest request = settings.toRequest(historyUpTo(messages, askingIndex));
             ChatBackend backend = prepare(request);
-            conversation.truncateAfter(messages.get(userIndex).id());
+            conversation.truncateAfter(messages.get(askingIndex).id());
             return start(backend, request);
         }
     }
@@ -152,35 +155,83 @@ public final class ChatService {
     }
 
     /**
-     * Asks for the answer that follows the reply {@code messageId} with {@code turn} in its place: the
-     * reply as the wire needs it (its tool calls) and the messages that answer it (one per call). The
-     * turn goes into this request only; the conversation keeps the reply as it was shown.
+     * Answers the tool calls of the last reply and asks for the next reply: {@code results} holds one
+     * {@link ToolResult} per call (its arguments as edited, or null for those the model sent). The reply
+     * keeps the calls as edited, one {@code tool} message per call follows it in the calls' order, and the
+     * request carries both. Throws {@link IllegalArgumentException} (a call without a result, a result for
+     * no call, edited arguments that are not a JSON object, a parameter out of bounds) or
+     * {@link IllegalStateException} (no call is waiting, a reply is still arriving) before anything changes.
      */
-    public Reply continueAfter(String messageId, List<ChatMessage> turn) {
+    public Reply sendToolResults(List<ToolResult> results) {
+        synchronized (lock) {
+            ensureIdle();
+            Answered answered = answer(results);
+            ChatBackend backend = prepare(answered.request());
+            conversation.replace(answered.asking());
+            answered.results().forEach(conversation::append);
+            return start(backend, answered.request());
+        }
+    }
+
+    /**
+     * The request that {@link #sendToolResults} would send with these results now, for showing it;
+     * refuses what {@code sendToolResults} refuses, with the same messages.
+     */
+    public ChatRequest toolResultsRequest(List<ToolResult> results) {
+        synchronized (lock) {
+            return answer(results).request();
+        }
+    }
+
+    /** The last reply with its calls as edited, one tool message per call, and the request carrying them. */
+    private record Answered(Message asking, List<Message> results, ChatRequest request) {}
+
+    private Answered answer(List<ToolResult> results) {
+        List<ToolCall> calls = conversation.pendingToolCalls();
+        if (calls.isEmpty()) {
+            throw new IllegalStateException("No tool call is waiting for a result: the last reply asked for no tool.");
+        }
+        ToolResults checked = ToolResults.check(calls, results);
+        Message asking = conversation.last().orElseThrow().withToolCalls(checked.editedCalls());
+        List<Message> answers = asking.toolCalls().stream().map(call ->
+                Message.toolResult(UUID.randomUUID().toString(), call, checked.contentFor(call))).toList();
+        List<Message> after = new ArrayList<>(conversation.messages());
+        after.set(after.size() - 1, asking);
+        after.addAll(answers);
+        return new Answered(asking, answers, settings.toRequest(WireMessages.of(after, settings.extended())));
+    }
+
+    /**
+     * Makes choice {@code position} (0-based, as {@link Message#choices()} lists them) of the last reply
+     * the one that continues the conversation, and returns the reply as it now reads. Refused while a
+     * reply is arriving, for a reply with one choice, and for a reply that messages follow.
+     */
+    public Message pickChoice(String messageId, int position) {
+        Message picked;
         synchronized (lock) {
             ensureIdle();
             List<Message> messages = conversation.messages();
             int index = conversation.indexOf(messageId);
-            if (index < 0 || !messages.get(index).isAssistant()) {
-                throw new IllegalArgumentException("That reply is no longer in the chat: ask again to get new tool calls.");
+            if (index < 0) {
+                throw new IllegalArgumentException("That reply is no longer in the conversation.");
             }
-            List<ChatMessage> history = historyUpTo(messages, index - 1);
-            history.addAll(turn);
-            ChatRequest request = settings.toRequest(history);
-            ChatBackend backend = prepare(request);
-            conversation.truncateAfter(messageId);
-            return start(backend, request);
+            Message reply = messages.get(index);
+            int count = reply.choices().size();
+            if (count < 2) {
+                throw new IllegalArgumentException("That reply has one choice only: set n above 1 to get several.");
+            }
+            if (position < 0 || position >= count) {
+                throw new IllegalArgumentException("That reply has " + count + " choices: pick one of 1 to " + count + ".");
+            }
+            if (index != messages.size() - 1) {
+                throw new IllegalStateException("Only the last reply's choice can be changed: the messages after it "
+                        + "followed choice " + (reply.chosen() + 1) + ".");
+            }
+            picked = reply.withChosen(position);
+            conversation.replace(picked);
         }
-    }
-
-    /** Makes {@code content} (one of the reply's choices) the text of the reply the conversation continues from. */
-    public void keepReply(String messageId, String content, String reasoning) {
-        synchronized (lock) {
-            ensureIdle();
-            Message reply = conversation.find(messageId).filter(Message::isAssistant)
-                    .orElseThrow(() -> new IllegalArgumentException("That reply is no longer in the chat."));
-            conversation.replace(reply.withText(content, reasoning));
-        }
+        emit(new ChatEvent.ChoicePicked(messageId, position, picked));
+        return picked;
     }
 
     /** Removes a message; refused for the reply that is still arriving. */
@@ -258,13 +309,7 @@ public final class ChatService {
         }
     }
 
-    private static List<ChatMessage> historyUpTo(List<Message> messages, int lastIndex) {
-        List<ChatMessage> history = new ArrayList<>();
-        for (int i = 0; i <= lastIndex; i++) {
-            if (!messages.get(i).content().isEmpty()) {
-                history.add(messages.get(i).toWire());
-            }
-        }
-        return history;
+    private List<ChatMessage> historyUpTo(List<Message> messages, int lastIndex) {
+        return new ArrayList<>(WireMessages.of(messages.subList(0, lastIndex + 1), settings.extended()));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import parley.api.ChatMessage;
+import parley.api.ExtendedParameters;
+import parley.api.ToolCall;
 
 /** The messages of one chat, in memory, in order. Safe to read from any thread. */
 public final class Conversation {
@@ -52,17 +54,35 @@ public final class Conversation {
     }
 
     /**
-     * The messages as they go into the next request: every message with text, in order. An empty
-     * reply (failed before anything arrived) is left out; a partial one stays, as the user saw it.
+     * The messages as they go into the next request, in order: an empty reply (failed before anything
+     * arrived) is left out, a partial one stays, as the user saw it; tool calls and their results go
+     * in pairs (see {@link WireMessages}).
      */
     public synchronized List<ChatMessage> history() {
-        return messages.stream().filter(m -> !m.content().isEmpty()).map(Message::toWire).toList();
+        return WireMessages.of(messages, ExtendedParameters.NONE);
+    }
+
+    /** {@link #history()} for a request with these extended parameters (its tools decide on reasoning sent back). */
+    public synchronized List<ChatMessage> history(ExtendedParameters extended) {
+        return WireMessages.of(messages, extended);
+    }
+
+    /** The last message's tool calls when it is a reply that asked for tools and no result has come yet. */
+    public synchronized List<ToolCall> pendingToolCalls() {
+        if (messages.isEmpty() || !messages.getLast().isAssistant()) {
+            return List.of();
+        }
+        return messages.getLast().toolCalls();
     }
 
     synchronized Message append(String role, String content, MessageStatus status) {
         Message message = new Message(UUID.randomUUID().toString(), role, content, "", status, null);
         messages.add(message);
         return message;
+    }
+
+    synchronized void append(Message message) {
+        messages.add(message);
     }
 
     synchronized void replace(Message message) {

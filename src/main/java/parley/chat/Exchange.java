@@ -7,6 +7,7 @@ import parley.api.ApiError;
 import parley.api.ChatCall;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
+import parley.api.Choice;
 import parley.api.StreamEvent;
 import parley.api.Usage;
 
@@ -31,6 +32,7 @@ final class Exchange {
     private Usage usage;
     private String finishReason;
     private ApiError error;
+    private List<Choice> choices = List.of();
     private boolean ended;
 
     Exchange(Conversation conversation, ChatSettings settings, ChatRequest request, Reply reply,
@@ -71,9 +73,8 @@ final class Exchange {
                 error = e.error();
                 emit.accept(new ChatEvent.Failed(id, e.error()));
             }
-            case StreamEvent.ChoiceDelta c -> { }
-            case StreamEvent.ToolCallPiece t -> { }
-            case StreamEvent.Logprobs l -> { }
+            // tool calls, log-probabilities and the other choices are taken whole from the call's result
+            default -> { }
         }
     }
 
@@ -130,12 +131,16 @@ final class Exchange {
         Message message = conversation.find(reply.messageId())
                 .orElseGet(() -> new Message(reply.messageId(), "assistant", "", "", MessageStatus.STREAMING, null))
                 .withText(content.toString(), reasoning.toString())
+                .withResult(first().toolCalls(), first().logprobs(), choices)
                 .ended(outcome.status(), outcome == Outcome.FAILED ? error : null);
+        if (message.choices().size() > 1 && first().content() != null) {
+            message = message.withChosen(0); // the text shown is the first choice's, not the pieces of all choices
+        }
         ApiError failure = outcome == Outcome.FAILED ? error : null;
         ChatResult summary = new ChatResult(content.toString(), reasoning.toString(), finishReason, finalUsage,
                 outcome == Outcome.TRUNCATED || (outcome == Outcome.FAILED && result != null && result.truncated()),
                 outcome == Outcome.STOPPED, failure,
-                ttft == null ? -1 : ttft, metrics.durationMillis(), result == null ? List.of() : result.choices());
+                ttft == null ? -1 : ttft, metrics.durationMillis(), choices);
         ExchangeRecord record = new ExchangeRecord(conversation.id(), reply.messageId(), settings.providerId(),
                 settings.baseUrl(), request.model(), request, summary, finalUsage, finishReason, outcome,
                 failure, metrics, startedAt);
@@ -161,6 +166,12 @@ final class Exchange {
         if (result.error() != null && error == null) {
             error = result.error();
         }
+        choices = result.choices();
+    }
+
+    /** The first choice, which the message shows until another is picked. */
+    private Choice first() {
+        return choices.isEmpty() ? new Choice(0, null, null, null, List.of(), List.of()) : choices.getFirst();
     }
 
     private Outcome outcome(ChatResult result) {

@@ -9,8 +9,8 @@ import java.util.Set;
 import parley.api.Usage;
 
 /**
- * A conversation exported as JSON (every message with its model, parameters and usage, and the
- * total usage) and read back. The file holds no key: nothing in a conversation is one.
+ * A conversation exported as JSON (every message with its model, parameters and usage, its tool
+ * calls or the call it answers, its log-probabilities and choices, and the total usage) and read back. The file holds no key: nothing in a conversation is one.
  */
 public final class ConversationJson {
     public static final String FORMAT = "parley.conversation";
@@ -90,8 +90,8 @@ public final class ConversationJson {
         for (SavedMessage m : conversation.messages()) {
             index++;
             if (m == null || m.role() == null || !ROLES.contains(m.role())) {
-                throw new FileFormatException(name + ": message " + index + " has no valid role (system, user or"
-                        + " assistant): fix the \"role\" of that message.");
+                throw new FileFormatException(name + ": message " + index + " has no valid role (system, user,"
+                        + " assistant or tool): fix the \"role\" of that message.");
             }
         }
     }

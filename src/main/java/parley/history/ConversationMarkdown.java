@@ -3,9 +3,13 @@ package parley.history;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import parley.api.Choice;
 import parley.api.Usage;
 
-/** A conversation as Markdown, for reading and sharing: headed messages, reasoning quoted, how each reply was made. */
+/**
+ * A conversation as Markdown, for reading and sharing: headed messages, reasoning quoted, tool calls
+ * with their arguments and tool results as code blocks, the other choices, how each reply was made.
+ */
 public final class ConversationMarkdown {
     private ConversationMarkdown() {}
 
@@ -30,6 +34,10 @@ public final class ConversationMarkdown {
 
     private static void appendMessage(StringBuilder md, SavedMessage m) {
         md.append("## ").append(heading(m.role()));
+        if (m.toolCallId() != null) {
+            md.append(" · ").append(m.name() == null ? "" : "`" + m.name() + "` ").append("(").append(m.toolCallId())
+                    .append(')');
+        }
         if (!SavedMessage.COMPLETE.equals(m.status())) {
             md.append(" (").append(m.status().toLowerCase(Locale.ROOT)).append(')');
         }
@@ -41,12 +49,39 @@ public final class ConversationMarkdown {
             md.append(m.reasoning().strip().lines().map(l -> l.isEmpty() ? ">" : "> " + l)
                     .collect(Collectors.joining("\n"))).append("\n\n");
         }
-        md.append(m.content().strip()).append("\n\n");
+        if (m.toolCallId() != null) {
+            md.append(MarkdownBlocks.fenced(m.content(), MarkdownBlocks.isJson(m.content()) ? "json" : ""));
+        } else if (!m.content().isBlank() || m.toolCalls().isEmpty()) {
+            md.append(m.content().strip()).append("\n\n");
+        }
+        m.toolCalls().forEach(call -> md.append(MarkdownBlocks.toolCall(call)));
+        if (m.choices().size() > 1) {
+            appendOtherChoices(md, m);
+        }
+        if (!m.logprobs().isEmpty()) {
+            md.append("*").append(MarkdownBlocks.logprobs(m.logprobs())).append("*\n\n");
+        }
         if (m.error() != null) {
             md.append("*Error: ").append(oneLine(m.error())).append("*\n\n");
         }
         if (m.usage() != null) {
             md.append("*").append(usage(m.usage())).append("*\n\n");
+        }
+    }
+
+    private static void appendOtherChoices(StringBuilder md, SavedMessage m) {
+        md.append("*Choice ").append(m.chosen() + 1).append(" of ").append(m.choices().size())
+                .append(" continued the conversation.*\n\n");
+        for (int i = 0; i < m.choices().size(); i++) {
+            if (i == m.chosen()) {
+                continue;
+            }
+            Choice choice = m.choices().get(i);
+            md.append("### Choice ").append(i + 1).append("\n\n");
+            if (choice.content() != null && !choice.content().isBlank()) {
+                md.append(choice.content().strip()).append("\n\n");
+            }
+            choice.toolCalls().forEach(call -> md.append(MarkdownBlocks.toolCall(call)));
         }
     }
 

@@ -1,6 +1,7 @@
 package parley.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import parley.api.Choice;
+import parley.api.TokenLogprob;
+import parley.api.ToolCall;
 import parley.api.Usage;
 import parley.store.Database;
 
@@ -26,7 +30,10 @@ import parley.store.Database;
 public final class ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MESSAGE_COLUMNS = "id, role, content, reasoning, status, error, model, parameters, "
-            + "usage, created_at";
+            + "usage, created_at, name, tool_calls, tool_call_id, logprobs, choices, chosen";
+    private static final TypeReference<List<ToolCall>> CALLS = new TypeReference<>() {};
+    private static final TypeReference<List<TokenLogprob>> TOKENS = new TypeReference<>() {};
+    private static final TypeReference<List<Choice>> CHOICES = new TypeReference<>() {};
 
     private final Database database;
     private final Clock clock;
@@ -304,17 +311,23 @@ public final class ConversationStore {
     /** Inserts or updates the message; returns false when it was stored exactly so already. */
     private boolean upsertMessage(Connection c, String conversationId, SavedMessage m, int position) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO messages(id, conversation_id, position, role, "
-                + "content, reasoning, status, error, model, parameters, usage, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                + "content, reasoning, status, error, model, parameters, usage, created_at, updated_at, "
+                + "name, tool_calls, tool_call_id, logprobs, choices, chosen) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 + "position = excluded.position, content = excluded.content, reasoning = excluded.reasoning, "
                 + "status = excluded.status, error = excluded.error, model = coalesce(excluded.model, model), "
                 + "parameters = coalesce(excluded.parameters, parameters), usage = coalesce(excluded.usage, usage), "
+                + "name = excluded.name, tool_calls = excluded.tool_calls, tool_call_id = excluded.tool_call_id, "
+                + "logprobs = excluded.logprobs, choices = excluded.choices, chosen = excluded.chosen, "
                 + "updated_at = excluded.updated_at "
                 + "WHERE position IS NOT excluded.position OR content IS NOT excluded.content "
                 + "OR reasoning IS NOT excluded.reasoning OR status IS NOT excluded.status "
                 + "OR error IS NOT excluded.error OR coalesce(excluded.model, model) IS NOT model "
                 + "OR coalesce(excluded.parameters, parameters) IS NOT parameters "
-                + "OR coalesce(excluded.usage, usage) IS NOT usage")) {
+                + "OR coalesce(excluded.usage, usage) IS NOT usage "
+                + "OR name IS NOT excluded.name OR tool_calls IS NOT excluded.tool_calls "
+                + "OR tool_call_id IS NOT excluded.tool_call_id OR logprobs IS NOT excluded.logprobs "
+                + "OR choices IS NOT excluded.choices OR chosen IS NOT excluded.chosen")) {
             st.setString(1, m.id());
             st.setString(2, conversationId);
             st.setInt(3, position);
@@ -328,6 +341,12 @@ public final class ConversationStore {
             st.setString(11, usageJson(m.usage()));
             st.setLong(12, m.createdAt() == null ? clock.millis() : m.createdAt().toEpochMilli());
             st.setLong(13, clock.millis());
+            st.setString(14, m.name());
+            st.setString(15, json(m.toolCalls()));
+            st.setString(16, m.toolCallId());
+            st.setString(17, json(m.logprobs()));
+            st.setString(18, json(m.choices()));
+            st.setInt(19, m.chosen());
             return st.executeUpdate() > 0;
         }
     }
@@ -404,7 +423,9 @@ public final class ConversationStore {
                     out.add(new SavedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7),
                             RequestParameters.fromJson(rs.getString(8)), usage(rs.getString(9)),
-                            Instant.ofEpochMilli(rs.getLong(10))));
+                            Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), list(rs.getString(12), CALLS),
+                            rs.getString(13), list(rs.getString(14), TOKENS), list(rs.getString(15), CHOICES),
+                            rs.getInt(16)));
                 }
             }
             return out;
@@ -416,6 +437,24 @@ public final class ConversationStore {
             return usage == null ? null : JSON.writeValueAsString(usage);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("usage cannot be written as JSON", e);
+        }
+    }
+
+    /** A list as JSON; null for an empty one, so a message without it stores nothing. */
+    private static String json(List<?> values) {
+        try {
+            return values.isEmpty() ? null : FileJson.COMPACT.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a message's tool calls, log-probabilities or choices cannot be written"
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> List<T> list(String json, TypeReference<List<T>> type) {
+        try {
+            return json == null ? List.of() : FileJson.COMPACT.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            return List.of(); // a damaged entry reads as none, as a damaged usage does; the message itself is kept
         }
     }
 

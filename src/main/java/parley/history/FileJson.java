@@ -17,6 +17,8 @@ import java.time.format.DateTimeParseException;
 /** The JSON style of Parley's files: snake_case names, ISO-8601 times, nulls left out, indented. */
 final class FileJson {
     static final ObjectMapper MAPPER = create();
+    /** The same style on one line, for values kept in the database. */
+    static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     private FileJson() {}
 

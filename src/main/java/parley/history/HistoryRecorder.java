@@ -75,6 +75,7 @@ public final class HistoryRecorder implements AutoCloseable {
                 case ChatEvent.Text t -> grow(t.messageId(), t.text(), false);
                 case ChatEvent.Reasoning r -> grow(r.messageId(), r.text(), true);
                 case ChatEvent.Ended e -> ended(e);
+                case ChatEvent.ChoicePicked p -> picked(p);
                 default -> { }
             }
         });
@@ -130,6 +131,11 @@ public final class HistoryRecorder implements AutoCloseable {
         store.saveMessage(reply.conversationId, withoutKeys(saved));
     }
 
+    private void picked(ChatEvent.ChoicePicked p) {
+        store.saveMessage(chat.conversation().id(), withoutKeys(MessageCodec.toSaved(p.message(), null, null, null,
+                clock.instant())));
+    }
+
     /** The text with the keys in use masked. */
     public String withoutKeys(String text) {
         return KeyMask.redactKnown(text, knownKeys.get());
@@ -137,9 +143,7 @@ public final class HistoryRecorder implements AutoCloseable {
 
     private SavedMessage withoutKeys(SavedMessage m) {
         Collection<String> keys = knownKeys.get();
-        return new SavedMessage(m.id(), m.role(), KeyMask.redactKnown(m.content(), keys),
-                KeyMask.redactKnown(m.reasoning(), keys), m.status(), KeyMask.redact(m.error(), keys), m.model(),
-                m.parameters(), m.usage(), m.createdAt());
+        return m.withTexts(text -> KeyMask.redactKnown(text, keys)).withError(KeyMask.redact(m.error(), keys));
     }
 
     private void guard(Runnable write) {

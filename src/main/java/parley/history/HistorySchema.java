@@ -4,8 +4,9 @@ import java.util.List;
 import parley.store.Migration;
 
 /**
- * The tables of the conversation history: conversations, their messages in order, and a full-text
- * index (FTS5) over the messages' text that triggers keep in step with every write.
+ * The tables of the conversation history: conversations, their messages in order (with tool calls,
+ * tool results, log-probabilities and choices), and a full-text index (FTS5) over the messages' text
+ * that triggers keep in step with every write.
  */
 public final class HistorySchema {
     private HistorySchema() {}
@@ -61,6 +62,20 @@ public final class HistorySchema {
         END"""
     };
 
-    /** The history's schema step; its version and SQL are in users' files already and never change. */
-    public static final List<Migration> MIGRATIONS = List.of(new Migration(3, TABLES));
+    /**
+     * Step 5: what a message carries besides its text. {@code tool_calls}, {@code logprobs} and
+     * {@code choices} hold the API's JSON; {@code chosen} is the position of the choice that continued.
+     */
+    private static final String[] TOOLS_AND_CHOICES = {
+        "ALTER TABLE messages ADD COLUMN name TEXT",
+        "ALTER TABLE messages ADD COLUMN tool_calls TEXT",
+        "ALTER TABLE messages ADD COLUMN tool_call_id TEXT",
+        "ALTER TABLE messages ADD COLUMN logprobs TEXT",
+        "ALTER TABLE messages ADD COLUMN choices TEXT",
+        "ALTER TABLE messages ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0"
+    };
+
+    /** The history's schema steps; a published step's version and SQL are in users' files already and never change. */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration(3, TABLES),
+            new Migration(5, TOOLS_AND_CHOICES));
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
+import parley.api.ToolCall;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.chat.Conversation;
@@ -110,8 +111,8 @@ public final class HistoryService {
     public void saveSession(Path file) throws IOException {
         ChatSettings settings = chat.settings();
         ChatRequest request = settings.toRequest(List.of());
-        List<ChatMessage> messages = chat.conversation().history().stream()
-                .map(m -> new ChatMessage(m.role(), recorder.withoutKeys(m.content()))).toList();
+        List<ChatMessage> messages = chat.conversation().history(settings.extended()).stream()
+                .map(this::withoutKeys).toList();
         SessionFile.of(settings.providerId(), settings.baseUrl(), request, recorder.withoutKeys(settings.systemPrompt()),
                 messages).write(file);
     }
@@ -125,7 +126,9 @@ public final class HistoryService {
         Instant now = Instant.now();
         List<SavedMessage> messages = new ArrayList<>();
         for (ChatMessage m : session.messages()) {
-            messages.add(SavedMessage.typed(UUID.randomUUID().toString(), m.role(), m.content(), now));
+            messages.add(new SavedMessage(UUID.randomUUID().toString(), m.role(), m.content(), m.reasoningContent(),
+                    SavedMessage.COMPLETE, null, null, null, null, now, m.name(), m.toolCalls(), m.toolCallId(),
+                    List.of(), List.of(), 0));
         }
         String title = file.getFileName().toString().replaceFirst("(?i)\\.parley\\.json$", "");
         String id = store.insertCopy(new SavedConversation(null, title, session.provider(), session.model(),
@@ -141,7 +144,15 @@ public final class HistoryService {
         return new ChatSettings(session.provider() == null ? base.providerId() : session.provider(),
                 session.baseUrl(), session.model(), session.systemPrompt().isEmpty() ? null : session.systemPrompt(),
                 r.maxTokens(), r.temperature(), r.topP(), r.frequencyPenalty(), r.presencePenalty(),
-                r.stop(), r.stream(), includeUsage, r.extraFields());
+                r.stop(), r.stream(), includeUsage, r.extraFields(), r.extended());
+    }
+
+    /** The message with the keys in use masked in its text, reasoning and tool arguments. */
+    private ChatMessage withoutKeys(ChatMessage m) {
+        List<ToolCall> calls = m.toolCalls() == null ? null : m.toolCalls().stream()
+                .map(c -> ToolCall.of(c.id(), c.name(), recorder.withoutKeys(c.arguments()))).toList();
+        return new ChatMessage(m.role(), recorder.withoutKeys(m.content()), m.name(), calls, m.toolCallId(),
+                recorder.withoutKeys(m.reasoningContent()));
     }
 
     private SavedConversation load(String conversationId) {

@@ -17,12 +17,14 @@ final class MessageCodec {
 
     static SavedMessage toSaved(Message m, String model, Map<String, Object> parameters, Usage usage, Instant at) {
         return new SavedMessage(m.id(), m.role(), m.content(), m.reasoning(), m.status().name(), error(m.error()),
-                model, parameters, usage, at);
+                model, parameters, usage, at, m.name(), m.toolCalls(), m.toolCallId(), m.logprobs(), m.choices(),
+                m.chosen());
     }
 
     /** A stored message back in the chat; a reply that was still arriving when the app ended reads as truncated. */
     static Message toMessage(SavedMessage m) {
-        return new Message(m.id(), m.role(), m.content(), m.reasoning(), status(m.status()), error(m.error()));
+        return new Message(m.id(), m.role(), m.content(), m.reasoning(), status(m.status()), error(m.error()),
+                m.name(), m.toolCalls(), m.toolCallId(), m.logprobs(), m.choices(), m.chosen());
     }
 
     static String error(ApiError error) {

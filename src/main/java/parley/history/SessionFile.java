@@ -13,15 +13,16 @@ import parley.api.ChatRequest;
 
 /**
  * An experiment to share and replay, saved as {@code NAME.parley.json}: the provider (its id, and its
- * base URL for a provider the receiver may not have), the model, the request parameters, the system
- * prompt and the messages. It never holds a key: the receiver uses their own.
+ * base URL for a provider the receiver may not have), the model, the request parameters (the extended
+ * ones too: tools, response_format, seed, …), the system prompt and the messages as they go on the wire
+ * (tool calls, tool results, reasoning sent back). It never holds a key: the receiver uses their own.
  */
 public record SessionFile(String format, int version, String provider, String baseUrl, String model,
                           Map<String, Object> parameters, String systemPrompt, List<ChatMessage> messages) {
     public static final String FORMAT = "parley.session";
     public static final int VERSION = 1;
     public static final String EXTENSION = ".parley.json";
-    private static final Set<String> ROLES = Set.of("user", "assistant");
+    private static final Set<String> ROLES = Set.of("user", "assistant", "tool");
 
     public SessionFile {
         parameters = parameters == null ? Map.of() : RequestParameters.copy(parameters);
@@ -96,10 +97,19 @@ public record SessionFile(String format, int version, String provider, String ba
         }
         for (int i = 0; i < session.messages().size(); i++) {
             ChatMessage m = session.messages().get(i);
-            if (m == null || !ROLES.contains(m.role()) || m.content() == null) {
-                throw new FileFormatException(name + ": message " + (i + 1) + " needs a \"role\" (user or assistant)"
-                        + " and a \"content\": fix that message.");
+            if (m == null || !ROLES.contains(m.role()) || (m.content() == null && m.toolCalls() == null)) {
+                throw new FileFormatException(name + ": message " + (i + 1) + " needs a \"role\" (user, assistant or"
+                        + " tool) and a \"content\": fix that message.");
             }
+            if (ChatMessage.TOOL.equals(m.role()) && (m.toolCallId() == null || m.toolCallId().isBlank())) {
+                throw new FileFormatException(name + ": message " + (i + 1) + " is a tool result without a"
+                        + " \"tool_call_id\": add the id of the call it answers.");
+            }
+        }
+        try {
+            session.toRequest();
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(name + ": " + e.getMessage(), e);
         }
         return session;
     }

@@ -14,6 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import parley.history.ConversationStore;
 import parley.history.SavedConversation;
+import parley.history.SavedMessage;
+import parley.api.ToolCall;
+import java.time.Instant;
+import java.util.Map;
 import parley.preset.ParameterSet;
 import parley.preset.PresetStore;
 import parley.store.Database;
@@ -25,6 +29,7 @@ import parley.store.Settings;
  * version N by Parley before each feature declared its own tables (then one list in
  * {@code store/Migrations}), with a setting, a ledger row and a price, a conversation and a preset
  * as far as each version had tables for them. Moving where a step is declared must not change it.
+ * Each of them is older than the latest step (5: a message's tool calls, log-probabilities and choices).
  */
 class OldDatabasesTest {
     @TempDir
@@ -48,7 +53,7 @@ class OldDatabasesTest {
         try (Database db = AppDatabase.open(file)) {
             assertThat(db.version()).isEqualTo(Migrations.latest(AppDatabase.MIGRATIONS));
             assertThat(db.recoveryNotice()).isEmpty();
-            assertThat(db.backup().isPresent()).as("a copy before migrating").isEqualTo(version < 4);
+            assertThat(db.backup()).as("a copy before migrating").isPresent();
             assertThat(new Settings(db).getString("ui.theme")).contains("NORD_DARK");
             assertThat(rows(db, "SELECT model || ' ' || cost_usd FROM usage_ledger"))
                     .isEqualTo(version >= 2 ? List.of("deepseek-ai/deepseek-v3.2 0.000414") : List.of());
@@ -74,7 +79,13 @@ class OldDatabasesTest {
             } else {
                 assertThat(presets.names()).isEmpty();
             }
-            history.create("atlascloud", "deepseek-ai/deepseek-v3.2", "");
+            String loop = history.create("atlascloud", "deepseek-ai/deepseek-v3.2", "");
+            SavedMessage asking = new SavedMessage("a-new", "assistant", "", "Look it up.", "COMPLETE", null,
+                    "deepseek-ai/deepseek-v3.2", Map.of("seed", 7), null, Instant.EPOCH, null,
+                    List.of(ToolCall.of("call_1", "get_weather", "{}")), null, List.of(), List.of(), 0);
+            history.saveMessage(loop, asking);
+            assertThat(history.load(loop).orElseThrow().messages()).as("the new columns after step 5")
+                    .containsExactly(asking);
             presets.save("After the upgrade", new ParameterSet(256, 0.5, null, null, null, null, true, true, ""));
         }
         try (Database again = AppDatabase.open(file)) {

@@ -33,7 +33,9 @@ class FileFormatsTest {
 
         assertThat(json).contains("\"format\" : \"parley.conversation\"", "\"temperature\" : 0.3",
                 "\"max_tokens\" : 2048", "\"seed\" : 42", "\"prompt_tokens\" : 12", "\"reasoning_tokens\" : 20",
-                "\"created_at\" : \"2026-11-30T02:00:00.123Z\"", "\"total_usage\"");
+                "\"created_at\" : \"2026-11-30T02:00:00.123Z\"", "\"total_usage\"")
+                .as("a message without tools, choices or log-probabilities has no place for them")
+                .doesNotContain("\"tool_calls\"", "\"choices\"", "\"logprobs\" : [", "\"chosen\"");
     }
 
     @Test

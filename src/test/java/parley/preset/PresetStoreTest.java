@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import parley.api.ExtendedParameters;
+import parley.api.ResponseFormat;
+import parley.api.Tool;
+import parley.api.ToolChoice;
 import parley.app.AppDatabase;
 import parley.store.Database;
 
@@ -28,6 +34,29 @@ class PresetStoreTest {
             assertThat(store.names()).containsExactly("Terse");
             assertThat(store.load("Terse")).contains(TERSE);
             assertThat(store.load("terse")).contains(TERSE);
+        }
+    }
+
+    @Test
+    void aPresetKeepsTheExtendedParameters() {
+        ObjectNode schema = new ObjectMapper().createObjectNode().put("type", "object");
+        schema.putObject("properties").putObject("city").put("type", "string");
+        ExtendedParameters extended = new ExtendedParameters(7L, 2, true, 3,
+                ResponseFormat.jsonSchema("answer", schema, true),
+                List.of(Tool.function("get_weather", "The weather in a city", schema)), ToolChoice.REQUIRED, true,
+                null, "low");
+        ParameterSet tools = new ParameterSet(512, null, null, null, null, List.of(), true, true, "Use tools.", extended);
+        Path file = dir.resolve("tools.db");
+        try (Database db = AppDatabase.open(file)) {
+            new PresetStore(db).save("Tools", tools);
+            new PresetStore(db).save("Named", new ParameterSet(null, null, null, null, null, null, false, false, null,
+                    ExtendedParameters.NONE.withTools(extended.tools(), ToolChoice.named("get_weather"), null)));
+        }
+        try (Database db = AppDatabase.open(file)) {
+            PresetStore store = new PresetStore(db);
+            assertThat(store.load("Tools")).contains(tools);
+            assertThat(store.load("Named").orElseThrow().extended().toolChoice()).isEqualTo(ToolChoice.named("get_weather"));
+            assertThat(store.load("Named").orElseThrow().extended().seed()).isNull();
         }
     }
 

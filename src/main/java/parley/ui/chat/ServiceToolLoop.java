@@ -2,11 +2,12 @@ package parley.ui.chat;
 
 import java.util.ArrayList;
 import java.util.List;
-import parley.api.ChatMessage;
+import java.util.Objects;
 import parley.api.Choice;
 import parley.api.ToolCall;
 import parley.chat.ChatService;
 import parley.chat.Message;
+import parley.chat.ToolResult;
 
 /**
  * The tool loop and the choice of a reply over the chat service: the one place that turns the
@@ -19,33 +20,34 @@ final class ServiceToolLoop implements ToolLoopActions {
         this.service = service;
     }
 
-    /**
-     * The next request carries the reply as an assistant message with its tool calls (and its
-     * reasoning, which DeepSeek needs back after a tool call in thinking mode), then one tool
-     * message per call.
-     */
+    /** One result per call; arguments the user edited go back as edited, the others as the model sent them. */
     @Override
     public void sendToolResults(String messageId, List<ToolCall> calls, List<String> results) {
         if (calls.size() != results.size()) {
             throw new IllegalArgumentException("Every tool call needs one result: " + calls.size() + " calls, "
                     + results.size() + " results.");
         }
-        Message reply = service.conversation().find(messageId)
-                .orElseThrow(() -> new IllegalArgumentException("That reply is no longer in the chat."));
-        List<ChatMessage> turn = new ArrayList<>(calls.size() + 1);
-        turn.add(ChatMessage.assistantCalls(emptyAsNull(reply.content()), calls, emptyAsNull(reply.reasoning())));
+        Message reply = reply(messageId);
+        List<ToolResult> answers = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
-            turn.add(ChatMessage.toolResult(calls.get(i).id(), results.get(i)));
+            ToolCall call = calls.get(i);
+            String sent = reply.toolCalls().stream().filter(c -> Objects.equals(c.id(), call.id()))
+                    .map(ToolCall::arguments).findFirst().orElse(null);
+            String edited = Objects.equals(sent, call.arguments()) ? null : call.arguments();
+            answers.add(new ToolResult(call.id(), edited, results.get(i)));
         }
-        service.continueAfter(messageId, turn);
+        service.sendToolResults(answers);
     }
 
     @Override
     public void continueWithChoice(String messageId, Choice choice) {
-        service.keepReply(messageId, choice.content(), choice.reasoning());
+        List<Choice> choices = reply(messageId).choices();
+        int position = choices.indexOf(choice);
+        service.pickChoice(messageId, position >= 0 ? position : choice.index());
     }
 
-    private static String emptyAsNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
+    private Message reply(String messageId) {
+        return service.conversation().find(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("That reply is no longer in the chat."));
     }
 }
