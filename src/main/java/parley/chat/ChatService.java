@@ -25,6 +25,7 @@ public final class ChatService {
     private final Object lock = new Object();
     private volatile ChatSettings settings = ChatSettings.defaults();
     private volatile Conversation conversation = new Conversation();
+    private volatile RequestFilter filter = RequestFilter.NONE;
     private Reply current;
 
     /** Checks every request against the seed's bounds before it is sent. */
@@ -44,6 +45,11 @@ public final class ChatService {
 
     public void setSettings(ChatSettings newSettings) {
         settings = newSettings;
+    }
+
+    /** Every request from now on passes {@code newFilter} (e.g. what the model refuses is left out). */
+    public void setRequestFilter(RequestFilter newFilter) {
+        filter = newFilter == null ? RequestFilter.NONE : newFilter;
     }
 
     public Conversation conversation() {
@@ -72,7 +78,12 @@ public final class ChatService {
         if (pendingUserText != null && !pendingUserText.isBlank()) {
             history.add(ChatMessage.user(pendingUserText));
         }
-        return settings.toRequest(history);
+        return request(history);
+    }
+
+    private ChatRequest request(List<ChatMessage> history) {
+        ChatSettings current = settings;
+        return filter.apply(current, current.toRequest(history));
     }
 
     /** Listens to every chat event; close the subscription to stop. */
@@ -122,7 +133,7 @@ public final class ChatService {
             if (userIndex < 0 || !messages.get(userIndex).isUser()) {
                 throw new IllegalStateException("Nothing to regenerate: no user message comes before the last answer.");
             }
-            ChatRequest request = settings.toRequest(historyUpTo(messages, userIndex));
+            ChatRequest request = request(historyUpTo(messages, userIndex));
             ChatBackend backend = prepare(request);
             conversation.truncateAfter(messages.get(userIndex).id());
             return start(backend, request);
@@ -143,7 +154,7 @@ public final class ChatService {
             }
             List<ChatMessage> history = historyUpTo(messages, index - 1);
             history.add(ChatMessage.user(newText));
-            ChatRequest request = settings.toRequest(history);
+            ChatRequest request = request(history);
             ChatBackend backend = prepare(request);
             conversation.truncateAfter(messageId);
             conversation.replace(messages.get(index).withContent(newText));

@@ -1,12 +1,16 @@
 package parley.ui.chat;
 
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import parley.api.ApiError;
 
 /**
  * What other window features may add to the chat without reaching into its state: a guard asked
  * before every send, a cost in a reply's footer, a note under the composer, and a Branch action on
- * the cards. Called on the FX thread.
+ * the cards, "Send without X" on a reply refused for a parameter. Called on the FX thread.
  */
 public interface ChatExtensions {
     /** Asked before every send and regenerate; false keeps the request from going out. Guards are asked in order. */
@@ -23,4 +27,10 @@ public interface ChatExtensions {
 
     /** Offers "Branch from here" on every card; {@code action} gets the message id. */
     void offerBranching(Consumer<String> action);
+
+    /**
+     * Offers "Send without X" on the last reply when it failed with an error that {@code named} finds a
+     * parameter X in; {@code action} gets X and the error, and sends again without it.
+     */
+    void offerSendWithout(Function<ApiError, Optional<String>> named, BiConsumer<String, ApiError> action);
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -111,7 +112,25 @@ public final class ProviderBar extends HBox {
             key.setText("");
             vm.setTypedKey("");
         });
-        getChildren().addAll(providers, add, local, state, picker, key, forget, test);
+        getChildren().addAll(providers, add, local, state, picker, key, forget, endUser(), test);
+    }
+
+    /** The end-user id sent as the request's {@code user}, one per provider. */
+    private TextField endUser() {
+        TextField user = new TextField();
+        user.setId("end-user");
+        user.setPrefColumnCount(8);
+        user.setPromptText("user (optional)");
+        Tooltip tip = new Tooltip("user: an id for the end user, sent with every request to this provider when set"
+                + " (OpenAI and LiteLLM use it to tell users apart in abuse checks and spend tracking)."
+                + " Kept with this provider's settings.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        user.setTooltip(tip);
+        vm.endUserProperty().subscribe(user::setText);
+        user.setOnAction(e -> vm.setEndUser(user.getText()));
+        user.focusedProperty().addListener((o, was, now) -> { if (!now) vm.setEndUser(user.getText()); });
+        return user;
     }
 
     public ModelPicker picker() { return picker; }
