@@ -9,20 +9,22 @@ import java.util.regex.Pattern;
  * a pattern ({@code *} matches any run of characters, case-insensitive), what they do with some
  * parameters.
  */
-record CapabilityRow(String provider, String modelPattern, List<String> parameters, Support support) {
+record CapabilityRow(String provider, Pattern model, List<String> parameters, Support support) {
     static final String ANY = "*";
 
     CapabilityRow {
         parameters = List.copyOf(parameters);
     }
 
-    boolean matches(String providerId, String model) {
-        return (provider.equals(ANY) || provider.equalsIgnoreCase(providerId))
-                && glob(modelPattern).matcher(model == null ? "" : model.toLowerCase(Locale.ROOT)).matches();
+    /** A row whose model pattern is written with {@code *} wildcards. */
+    static CapabilityRow of(String provider, String modelPattern, List<String> parameters, Support support) {
+        List<String> parts = List.of(modelPattern.toLowerCase(Locale.ROOT).split("\\*", -1));
+        return new CapabilityRow(provider, Pattern.compile(String.join(".*", parts.stream().map(Pattern::quote).toList())),
+                parameters, support);
     }
 
-    private static Pattern glob(String pattern) {
-        List<String> parts = List.of(pattern.toLowerCase(Locale.ROOT).split("\\*", -1));
-        return Pattern.compile(String.join(".*", parts.stream().map(Pattern::quote).toList()));
+    boolean matches(String providerId, String modelId) {
+        return (provider.equals(ANY) || provider.equalsIgnoreCase(providerId))
+                && model.matcher(modelId == null ? "" : modelId.toLowerCase(Locale.ROOT)).matches();
     }
 }

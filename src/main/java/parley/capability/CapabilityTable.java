@@ -98,7 +98,7 @@ public final class CapabilityTable {
             }
         }
         String reason = columns.length > 4 ? columns[4].strip() : "";
-        return new CapabilityRow(columns[0].strip(), columns[1].strip(), parameters, support(columns[3], reason));
+        return CapabilityRow.of(columns[0].strip(), columns[1].strip(), parameters, support(columns[3], reason));
     }
 
     private static Support support(String status, String reason) {

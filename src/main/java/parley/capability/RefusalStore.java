@@ -53,17 +53,4 @@ public final class RefusalStore {
             }
         });
     }
-
-    /** Forgets a refusal (the server may have learned the parameter since); true when one was kept. */
-    public boolean forget(String provider, String model, String parameter) {
-        return database.write(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "DELETE FROM refused_parameter WHERE provider = ? AND model = ? AND parameter = ?")) {
-                st.setString(1, provider);
-                st.setString(2, model);
-                st.setString(3, parameter);
-                return st.executeUpdate() > 0;
-            }
-        });
-    }
 }

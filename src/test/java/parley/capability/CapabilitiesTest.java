@@ -61,6 +61,8 @@ class CapabilitiesTest {
         assertThat(chat.status("response_format.json_schema").refused()).isTrue();
         assertThat(Capabilities.of("vllm", "deepseek-ai/DeepSeek-V3.2").status("response_format.json_schema").accepted())
                 .as("vLLM holds any model to a schema").isTrue();
+        assertThat(Capabilities.of("custom", "DeepSeek-V3.1-Thinking").status("top_p").ignored())
+                .as("any DeepSeek thinking model").isTrue();
         assertThat(Capabilities.of("openrouter", "deepseek/deepseek-v3.2-speciale").status("tools").refused())
                 .as("Speciale takes no tools at any provider").isTrue();
     }
