@@ -17,4 +17,9 @@ public final class Capabilities {
     public static ModelCapabilities of(String providerId, String model) {
         return BUILT_IN.lookup(providerId, model);
     }
+
+    /** As {@link #of(String, String)}, with {@code thinking} on when the request turns the model's thinking on ({@link Thinking}). */
+    public static ModelCapabilities of(String providerId, String model, boolean thinking) {
+        return BUILT_IN.lookup(providerId, model, thinking);
+    }
 }

@@ -62,7 +62,12 @@ public final class CapabilityService {
      * built-in provider.
      */
     public ModelCapabilities of(String providerId, String baseUrl, String model) {
-        ModelCapabilities result = table.lookup(providerId, model);
+        return of(providerId, baseUrl, model, false);
+    }
+
+    /** As {@link #of(String, String, String)}, with {@code thinking} on when the request turns thinking on ({@link Thinking}). */
+    public ModelCapabilities of(String providerId, String baseUrl, String model, boolean thinking) {
+        ModelCapabilities result = table.lookup(providerId, model, thinking);
         String key = providerKey(providerId, baseUrl);
         for (Refusal refusal : learned) {
             if (refusal.provider().equals(key) && refusal.model().equals(model)) {
@@ -74,7 +79,8 @@ public final class CapabilityService {
 
     /** {@code request} without what the model refuses. */
     public ChatRequest leaveOutRefused(String providerId, String baseUrl, ChatRequest request) {
-        return RequestWithout.withoutRefused(request, of(providerId, baseUrl, request.model()));
+        return RequestWithout.withoutRefused(request,
+                of(providerId, baseUrl, request.model(), Thinking.on(request.extra())));
     }
 
     /** The optional parameter {@code error} (a 400) names as the one the server refused, if any. */

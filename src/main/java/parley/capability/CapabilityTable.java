@@ -60,9 +60,14 @@ public final class CapabilityTable {
 
     /** What the model {@code model} of provider {@code providerId} does with each parameter. */
     public ModelCapabilities lookup(String providerId, String model) {
+        return lookup(providerId, model, false);
+    }
+
+    /** As {@link #lookup(String, String)}, with {@code thinking} on when the request turns the model's thinking on. */
+    public ModelCapabilities lookup(String providerId, String model, boolean thinking) {
         Map<String, Support> known = new LinkedHashMap<>();
         for (CapabilityRow row : rows) {
-            if (row.matches(providerId, model)) {
+            if (row.matches(providerId, model, thinking)) {
                 for (String parameter : row.parameters()) {
                     if (row.support().accepted()) {
                         known.remove(parameter);

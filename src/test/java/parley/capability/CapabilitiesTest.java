@@ -68,6 +68,30 @@ class CapabilitiesTest {
     }
 
     @Test
+    void deepSeeksThinkingSwitchInTheExtraFieldsTurnsV32IntoAThinkingModel() throws Exception {
+        var extra = java.util.Map.<String, Object>of("thinking", java.util.Map.of("type", "enabled"));
+        assertThat(Thinking.on(extra)).isTrue();
+        assertThat(Thinking.on(java.util.Map.of("thinking", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"type\":\"enabled\"}")))).isTrue();
+        assertThat(Thinking.on(java.util.Map.of("thinking", java.util.Map.of("type", "disabled")))).isFalse();
+        assertThat(Thinking.on(java.util.Map.of())).isFalse();
+
+        ModelCapabilities thinking = Capabilities.of("deepseek", "deepseek-chat", true);
+        assertThat(thinking.status("temperature").ignored()).isTrue();
+        assertThat(thinking.status("logprobs").refused()).isTrue();
+        assertThat(thinking.status("tools").accepted()).isTrue();
+        assertThat(Capabilities.of("deepseek", "deepseek-chat", false).status("temperature").accepted()).isTrue();
+        assertThat(Capabilities.of("openai", "gpt-4o", true).status("temperature").accepted()).isTrue();
+
+        ChatRequest request = new ChatRequest("deepseek-chat", List.of(ChatMessage.user("hi")), 1024, 0.7, null,
+                null, null, null, ExtendedParameters.NONE.withLogprobs(true, 2), true, null, extra);
+        CapabilityService service = new CapabilityService(Capabilities.BUILT_IN, null, java.time.Clock.systemUTC());
+        assertThat(service.leaveOutRefused("deepseek", null, request).extended().logprobs()).isNull();
+        assertThat(service.leaveOutRefused("deepseek", null, request.withExtended(request.extended()))
+                .temperature()).isEqualTo(0.7);
+    }
+
+    @Test
     void openAisReasoningModelsRefuseTheSamplingKnobs() {
         for (String model : List.of("o1", "o3-mini", "o4-mini", "gpt-5", "gpt-5-mini")) {
             ModelCapabilities reasoning = Capabilities.of("openai", model);

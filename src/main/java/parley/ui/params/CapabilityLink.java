@@ -3,6 +3,7 @@ package parley.ui.params;
 import parley.api.ApiError;
 import parley.capability.CapabilityService;
 import parley.capability.RefusalStore;
+import parley.capability.Thinking;
 import parley.chat.ChatSettings;
 import parley.ui.WindowContext;
 
@@ -33,7 +34,8 @@ final class CapabilityLink {
 
     private void show() {
         ChatSettings settings = context.chat().settings();
-        params.showCapabilities(capabilities.of(settings.providerId(), settings.baseUrl(), settings.model()));
+        params.showCapabilities(capabilities.of(settings.providerId(), settings.baseUrl(), settings.model(),
+                Thinking.on(settings.extra())));
     }
 
     private void learned() {
