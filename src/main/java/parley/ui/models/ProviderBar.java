@@ -2,6 +2,7 @@ package parley.ui.models;
 
 import atlantafx.base.controls.PasswordTextField;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
@@ -138,7 +139,7 @@ public final class ProviderBar extends HBox {
         CustomMenuItem item = new CustomMenuItem(new VBox(6, user, about), false);
         MenuButton button = new MenuButton(null, new FontIcon(Feather.USER), item);
         button.setId("end-user-menu");
-        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, atlantafx.base.theme.Tweaks.NO_ARROW);
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW);
         button.setOnHidden(e -> vm.setEndUser(user.getText()));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(vm.endUserProperty().map(u -> u.isEmpty()

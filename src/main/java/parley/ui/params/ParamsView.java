@@ -2,6 +2,7 @@ package parley.ui.params;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,13 +45,13 @@ public final class ParamsView extends ScrollPane {
         setContent(content);
     }
 
-    private javafx.beans.value.ObservableValue<Support> support(String parameter) {
+    private ObservableValue<Support> support(String parameter) {
         return vm.capabilitiesProperty().map(c -> c.status(parameter));
     }
 
     /** {@code node} greyed while the chosen model ignores {@code parameter}, and not shown while it refuses it. */
     private Node marked(Node node, String parameter) {
-        javafx.beans.value.ObservableValue<Support> support = support(parameter);
+        ObservableValue<Support> support = support(parameter);
         node.disableProperty().bind(support.map(Support::ignored));
         node.visibleProperty().bind(support.map(x -> !x.refused()));
         node.managedProperty().bind(node.visibleProperty());

@@ -1,5 +1,6 @@
 package parley.ui.params;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,7 +79,7 @@ public final class ParamsViewModel {
     /** Shows what the chosen model does with each parameter. */
     public void showCapabilities(ModelCapabilities known) {
         capabilities.set(known);
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String key : panelParameters()) {
             if (known.status(key).refused()) {
                 lines.add(key + " is left out of the request: " + known.status(key).reason());
@@ -88,7 +89,7 @@ public final class ParamsViewModel {
     }
 
     private List<String> panelParameters() {
-        List<String> keys = new java.util.ArrayList<>(numbers().stream().map(p -> p.spec().key()).toList());
+        List<String> keys = new ArrayList<>(numbers().stream().map(p -> p.spec().key()).toList());
         keys.addAll(List.of(Parameters.STOP, Parameters.STREAM));
         return keys;
     }
