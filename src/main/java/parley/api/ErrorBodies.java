@@ -85,7 +85,8 @@ public final class ErrorBodies {
         if (type == null && error.hasNonNull("code") && error.get("code").isTextual()) {
             type = error.get("code").asText();
         }
-        return new ApiError(kindFor(code, type, fallbackCode), status, type, message);
+        String param = error.path("param").isTextual() ? error.get("param").asText() : null;
+        return new ApiError(kindFor(code, type, fallbackCode), status, type, message, 0, param);
     }
 
     private static ApiError.Kind kindFor(int code, String type, int fallbackCode) {

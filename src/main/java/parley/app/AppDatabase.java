@@ -2,6 +2,7 @@ package parley.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import parley.capability.RefusalStore;
 import parley.history.HistorySchema;
 import parley.preset.PresetStore;
 import parley.store.DataFolder;
@@ -22,7 +23,8 @@ public final class AppDatabase {
             Settings.MIGRATIONS,
             UsageSchema.MIGRATIONS,
             HistorySchema.MIGRATIONS,
-            PresetStore.MIGRATIONS);
+            PresetStore.MIGRATIONS,
+            RefusalStore.MIGRATIONS);
 
     private AppDatabase() {}
 

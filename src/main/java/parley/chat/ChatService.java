@@ -27,6 +27,7 @@ public final class ChatService {
     private final Object lock = new Object();
     private volatile ChatSettings settings = ChatSettings.defaults();
     private volatile Conversation conversation = new Conversation();
+    private volatile RequestFilter filter = RequestFilter.NONE;
     private Reply current;
 
     /** Checks every request against the seed's bounds before it is sent. */
@@ -46,6 +47,11 @@ public final class ChatService {
 
     public void setSettings(ChatSettings newSettings) {
         settings = newSettings;
+    }
+
+    /** Every request from now on passes {@code newFilter} (e.g. what the model refuses is left out). */
+    public void setRequestFilter(RequestFilter newFilter) {
+        filter = newFilter == null ? RequestFilter.NONE : newFilter;
     }
 
     public Conversation conversation() {
@@ -74,7 +80,12 @@ public final class ChatService {
         if (pendingUserText != null && !pendingUserText.isBlank()) {
             history.add(ChatMessage.user(pendingUserText));
         }
-        return settings.toRequest(history);
+        return request(history);
+    }
+
+    private ChatRequest request(List<ChatMessage> history) {
+        ChatSettings current = settings;
+        return filter.apply(current, current.toRequest(history));
     }
 
     /** Listens to every chat event; close the subscription to stop. */
@@ -125,7 +136,7 @@ public final class ChatService {
                 throw new IllegalStateException(
                         "Nothing to regenerate: no user message or tool result comes before the last answer.");
             }
-            ChatRequest request = settings.toRequest(historyUpTo(messages, askingIndex));
+            ChatRequest request = request(historyUpTo(messages, askingIndex));
             ChatBackend backend = prepare(request);
             conversation.truncateAfter(messages.get(askingIndex).id());
             return start(backend, request);
@@ -146,7 +157,7 @@ public final class ChatService {
             }
             List<ChatMessage> history = historyUpTo(messages, index - 1);
             history.add(ChatMessage.user(newText));
-            ChatRequest request = settings.toRequest(history);
+            ChatRequest request = request(history);
             ChatBackend backend = prepare(request);
             conversation.truncateAfter(messageId);
             conversation.replace(messages.get(index).withContent(newText));
@@ -198,7 +209,7 @@ public final class ChatService {
         List<Message> after = new ArrayList<>(conversation.messages());
         after.set(after.size() - 1, asking);
         after.addAll(answers);
-        return new Answered(asking, answers, settings.toRequest(WireMessages.of(after, settings.extended())));
+        return new Answered(asking, answers, request(WireMessages.of(after, settings.extended())));
     }
 
     /**

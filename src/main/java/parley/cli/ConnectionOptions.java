@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** Where a command's requests go and which key they carry: shared by the subcommands. */
 public final class ConnectionOptions {
     @Option(names = "--provider", paramLabel = "ID",
-            description = "atlascloud (default), deepseek, openai, openrouter, ollama, lmstudio, llama-server, vllm, "
+            description = "atlascloud (default), deepseek, openai, openrouter, litellm, ollama, lmstudio, llama-server, vllm, "
                     + "local-gguf (a .gguf file run by the built-in engine, with --model-file)")
     String provider;
 

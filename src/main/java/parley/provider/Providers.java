@@ -20,6 +20,13 @@ public final class Providers {
             "https://api.openai.com/v1", "OPENAI_API_KEY", "gpt-4o-mini", false);
     public static final ProviderProfile OPENROUTER = new ProviderProfile("openrouter", "OpenRouter",
             "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY", "deepseek/deepseek-v3.2", false);
+    /**
+     * A LiteLLM proxy, which a team puts in front of its providers for shared keys and spend tracking.
+     * On loopback, yet not a local server: it forwards to paid providers, so its models' prices are
+     * unknown until the user sets them ({@link #forwardsToPaidProviders}).
+     */
+    public static final ProviderProfile LITELLM = new ProviderProfile("litellm", "LiteLLM proxy",
+            "http://127.0.0.1:4000/v1", "LITELLM_API_KEY", null, false);
     public static final ProviderProfile OLLAMA = new ProviderProfile("ollama", "Ollama",
             "http://127.0.0.1:11434/v1", null, null, true);
     public static final ProviderProfile LM_STUDIO = new ProviderProfile("lmstudio", "LM Studio",
@@ -39,7 +46,7 @@ public final class Providers {
 
     public static final ProviderProfile DEFAULT = ATLAS_CLOUD;
 
-    public static final List<ProviderProfile> ALL = List.of(ATLAS_CLOUD, DEEPSEEK, OPENAI, OPENROUTER,
+    public static final List<ProviderProfile> ALL = List.of(ATLAS_CLOUD, DEEPSEEK, OPENAI, OPENROUTER, LITELLM,
             OLLAMA, LM_STUDIO, LLAMA_SERVER, VLLM);
 
     private Providers() {}
@@ -63,6 +70,14 @@ public final class Providers {
 
     private static String ids() {
         return ALL.stream().map(ProviderProfile::id).collect(Collectors.joining(", ")) + ", " + LOCAL_GGUF.id();
+    }
+
+    /**
+     * True for a proxy that forwards to other, paid providers under model names of its own choosing:
+     * a model's price there is only what the user sets, never one guessed from the model's name.
+     */
+    public static boolean forwardsToPaidProviders(String providerId) {
+        return LITELLM.id().equals(providerId);
     }
 
     /** The built-in profiles of servers on this computer: the ones that local-server detection probes. */

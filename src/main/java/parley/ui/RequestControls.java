@@ -40,6 +40,7 @@ public final class RequestControls implements AutoCloseable {
         params.revision().addListener(push);
         providers.providerProperty().addListener(push);
         providers.modelProperty().addListener(push);
+        providers.endUserProperty().addListener(push);
         chatModel.draftProperty().addListener(o -> changed());
         this.chatEvents = chat.addListener(event -> {
             if (event instanceof ChatEvent.Started || event instanceof ChatEvent.Ended) ui.run(request::refresh);

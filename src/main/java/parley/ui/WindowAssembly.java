@@ -16,6 +16,7 @@ import parley.chat.ProviderBackends;
 import parley.network.NetworkService;
 import parley.network.NetworkSettingsStore;
 import parley.provider.ApiKey;
+import parley.provider.EndUserStore;
 import parley.provider.KeyResolver;
 import parley.provider.ProviderClients;
 import parley.chat.ChatService;
@@ -82,7 +83,8 @@ public final class WindowAssembly implements AutoCloseable {
         this.database = database;
         Settings settings = new Settings(database);
         ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
-                () -> new LocalServerDetector().detect(), secrets, new LocalMarkStore(settings), env, background, ui);
+                () -> new LocalServerDetector().detect(), secrets, new LocalMarkStore(settings), new EndUserStore(settings), env,
+                background, ui);
         ParamsViewModel params = new ParamsViewModel();
         RequestViewModel request = new RequestViewModel(this::nextRequest, ui);
         this.clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()).then(this::windowKey), null, null,

@@ -9,13 +9,14 @@ import java.util.Optional;
 import parley.provider.LocalMarks;
 import parley.provider.Locality;
 import parley.provider.ModelInfo;
+import parley.provider.Providers;
 
 /**
  * Finds the price of a model. The user's own price wins (for this provider, then for any provider);
  * a model served on this computer ({@link Locality}: a built-in local profile or a custom server the
  * user marked local) costs nothing; then the provider's live model list; then the built-in catalog.
  * No price found means the price is unknown, never zero: a custom server on loopback may be a proxy
- * to a paid provider.
+ * to a paid provider, and a LiteLLM proxy is one: its models have only the prices the user sets.
  */
 public final class PriceBook {
     private final PriceStore store;
@@ -34,6 +35,7 @@ public final class PriceBook {
                 .or(() -> store.find(PriceStore.ANY_PROVIDER, model, PriceSource.USER));
         if (user.isPresent()) return user;
         if (marks.load().isLocal(provider, baseUrl)) return Optional.of(Price.free(today()));
+        if (Providers.forwardsToPaidProviders(provider)) return Optional.empty();
         return store.find(provider, model, PriceSource.PROVIDER_LIST)
                 .or(() -> PriceCatalog.find(provider, model).map(CatalogEntry::price))
                 .or(() -> PriceCatalog.findByModel(model).map(CatalogEntry::price));

@@ -19,7 +19,7 @@ class ProvidersTest {
     @Test
     void everyProfileIsKnownByItsId() {
         assertThat(Providers.ALL).extracting(ProviderProfile::id).containsExactly("atlascloud", "deepseek",
-                "openai", "openrouter", "ollama", "lmstudio", "llama-server", "vllm");
+                "openai", "openrouter", "litellm", "ollama", "lmstudio", "llama-server", "vllm");
         assertThat(Providers.resolve("DeepSeek", null).keyEnv()).isEqualTo("DEEPSEEK_API_KEY");
         assertThat(Providers.resolve("openrouter", null).baseUrl()).isEqualTo("https://openrouter.ai/api/v1");
         assertThat(Providers.local()).extracting(ProviderProfile::baseUrl).containsExactly(
@@ -31,7 +31,7 @@ class ProvidersTest {
     void anUnknownProviderNamesTheKnownOnes() {
         assertThatThrownBy(() -> Providers.resolve("atlas", null))
                 .hasMessage("Unknown provider 'atlas': use one of atlascloud, deepseek, openai, openrouter, "
-                        + "ollama, lmstudio, llama-server, vllm, local-gguf, or --base-url for any other server.");
+                        + "litellm, ollama, lmstudio, llama-server, vllm, local-gguf, or --base-url for any other server.");
     }
 
     @Test
@@ -43,6 +43,22 @@ class ProvidersTest {
         assertThat(engine.name()).isEqualTo("This computer");
         assertThat(Providers.ALL).doesNotContain(engine);
         assertThat(Providers.local()).doesNotContain(engine);
+    }
+
+    @Test
+    void aLiteLlmProxyOnLoopbackIsNotLocalAndTakesItsKeyFromItsVariable() {
+        ProviderProfile litellm = Providers.resolve("litellm", null);
+
+        assertThat(litellm.baseUrl()).isEqualTo("http://127.0.0.1:4000/v1");
+        assertThat(litellm.keyEnv()).isEqualTo("LITELLM_API_KEY");
+        assertThat(litellm.local()).as("it forwards to paid providers").isFalse();
+        assertThat(litellm.needsKey()).isTrue();
+        assertThat(Providers.local()).doesNotContain(litellm);
+        assertThat(Locality.BUILT_IN_ONLY.isLocal("litellm", null)).isFalse();
+        assertThat(Providers.forwardsToPaidProviders("litellm")).isTrue();
+        assertThat(Providers.forwardsToPaidProviders("openai")).isFalse();
+        assertThat(KeyResolver.fromEnvironment(java.util.Map.of("LITELLM_API_KEY", "sk-team-1234567"))
+                .keyFor(litellm)).map(ApiKey::value).contains("sk-team-1234567");
     }
 
     @Test

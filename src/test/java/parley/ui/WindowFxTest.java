@@ -195,6 +195,8 @@ class WindowFxTest extends FxRobot {
 
     @Test
     void presetsSurviveARestartOfTheWindow() throws Exception {
+        // the default model ignores temperature, so its controls are greyed: take one that uses it
+        interact(() -> assembly.providers().selectModel("deepseek-ai/deepseek-v3.2"));
         TextField temperature = lookup("#field-temperature").queryAs(TextField.class);
         clickOn(temperature);
         interact(temperature::selectAll);

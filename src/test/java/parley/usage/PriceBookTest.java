@@ -95,6 +95,22 @@ class PriceBookTest {
     }
 
     @Test
+    void aLiteLlmProxysModelsHaveOnlyThePricesTheUserSets() {
+        try (Database c = TestDb.open(dir.resolve("p.db"))) {
+            PriceBook book = new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK);
+            assertThat(book.priceFor("litellm", null, "deepseek-reasoner"))
+                    .as("an alias at the proxy is not the catalog's model, and the proxy is no local server").isEmpty();
+            book.refreshFrom("litellm", List.of(new ModelInfo("deepseek-reasoner", null, true, new BigDecimal("0.1"),
+                    new BigDecimal("0.2"), null, null)));
+            assertThat(book.priceFor("litellm", null, "deepseek-reasoner")).isEmpty();
+
+            book.setUserPrice("litellm", "deepseek-reasoner", new BigDecimal("0.3"), new BigDecimal("0.5"), null);
+            assertThat(book.priceFor("litellm", null, "deepseek-reasoner").orElseThrow().output())
+                    .isEqualByComparingTo("0.5");
+        }
+    }
+
+    @Test
     void aModelOfOneKnownProviderIsPricedAtAnyBaseUrl() {
         try (Database c = TestDb.open(dir.resolve("p.db"))) {
             PriceBook book = new PriceBook(new PriceStore(c), new LocalMarkStore(new Settings(c)), CLOCK);

@@ -1,13 +1,17 @@
 package parley.ui.chat;
 
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import parley.api.ApiError;
 
 /**
  * What other window features may add to the chat without reaching into its state: a guard asked
  * before every send, a cost in a reply's footer, a note and a context warning under the composer, a
- * Branch action on the cards, and the tools' canned results for the tool-call cards. Called on the FX thread.
+ * Branch action on the cards, the tools' canned results for the tool-call cards, and "Send without X"
+ * on a reply refused for a parameter. Called on the FX thread.
  */
 public interface ChatExtensions {
     /** Asked before every send and regenerate; false keeps the request from going out. Guards are asked in order. */
@@ -36,4 +40,10 @@ public interface ChatExtensions {
      * {@code byToolName} answers null for a tool without one.
      */
     void offerCannedResults(Function<String, String> byToolName);
+
+    /**
+     * Offers "Send without X" on the last reply when it failed with an error that {@code named} finds a
+     * parameter X in; {@code action} gets X and the error, and sends again without it.
+     */
+    void offerSendWithout(Function<ApiError, Optional<String>> named, BiConsumer<String, ApiError> action);
 }

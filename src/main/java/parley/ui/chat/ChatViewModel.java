@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +25,7 @@ import parley.api.ChatResult;
 import parley.api.Choice;
 import parley.api.Tool;
 import parley.api.ToolCall;
+import parley.api.ApiError;
 import parley.api.Usage;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
@@ -68,6 +71,8 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private Consumer<String> brancher;
     private ToolLoopActions loop;
     private Function<String, String> cannedResults = name -> null;
+    private Function<ApiError, Optional<String>> refusedParameter = error -> Optional.empty();
+    private BiConsumer<String, ApiError> sendWithout;
 
     /** For the window: one flush per JavaFX pulse. */
     public ChatViewModel(ChatService service, UiThread ui) {
@@ -144,6 +149,22 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     @Override
     public void offerBranching(Consumer<String> action) {
         brancher = action;
+    }
+
+    @Override
+    public void offerSendWithout(Function<ApiError, Optional<String>> named, BiConsumer<String, ApiError> action) {
+        refusedParameter = named;
+        sendWithout = action;
+    }
+
+    /** The parameter {@code error} says the server refused, when "Send without it" is offered. */
+    public Optional<String> parameterToLeaveOut(ApiError error) {
+        return sendWithout == null || error == null ? Optional.empty() : refusedParameter.apply(error);
+    }
+
+    /** Sends the last request again without {@code parameter}, which the server refused with {@code error}. */
+    public void sendWithout(String parameter, ApiError error) {
+        if (sendWithout != null) sendWithout.accept(parameter, error);
     }
 
     // ---- commands

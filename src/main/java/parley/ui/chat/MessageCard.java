@@ -2,6 +2,7 @@ package parley.ui.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -224,7 +225,7 @@ final class MessageCard extends VBox {
         retry.visibleProperty().bind(model.stateProperty().isNotEqualTo(ChatViewModel.State.STREAMING)
                 .and(Bindings.createBooleanBinding(this::isLast, model.items())));
         retry.managedProperty().bind(retry.visibleProperty());
-        VBox box = new VBox(message, retry);
+        VBox box = new VBox(message, new HBox(6, retry, sendWithout(retry)));
         box.getStyleClass().add("chat-error");
         box.visibleProperty().bind(item.errorProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
@@ -293,6 +294,21 @@ final class MessageCard extends VBox {
             box.getChildren().add(line);
         }
         return box;
+    }
+
+    /** "Send without X" beside Retry when the server refused a parameter X it named. */
+    private Node sendWithout(Button retry) {
+        ApiError error = item.errorProperty().get();
+        Optional<String> parameter = model.parameterToLeaveOut(error);
+        Button button = new Button(parameter.map(p -> "Send without " + p).orElse(""));
+        button.setId("send-without");
+        button.getStyleClass().addAll("small", "chat-retry");
+        HoverTooltip.install(button, "Send again without this parameter, and leave it out for this model from now on");
+        button.setOnAction(e -> parameter.ifPresent(p -> model.sendWithout(p, error)));
+        if (parameter.isPresent()) button.visibleProperty().bind(retry.visibleProperty());
+        else button.setVisible(false);
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
     }
 
     /** The provider's own message, with what kind of failure it was. */

@@ -2,6 +2,7 @@ package parley.ui.models;
 
 import atlantafx.base.controls.PasswordTextField;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
@@ -10,10 +11,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.provider.ProviderProfile;
@@ -111,7 +116,40 @@ public final class ProviderBar extends HBox {
             key.setText("");
             vm.setTypedKey("");
         });
-        getChildren().addAll(providers, add, local, state, picker, key, forget, test);
+        getChildren().addAll(providers, add, local, state, picker, key, forget, endUser(), test);
+    }
+
+    /**
+     * The end-user id sent as the request's {@code user}, one per provider: a field in the menu of a
+     * small button, which the tool bar has room for.
+     */
+    private MenuButton endUser() {
+        TextField user = new TextField();
+        user.setId("end-user");
+        user.setPrefColumnCount(16);
+        user.setPromptText("none: user is left out");
+        vm.endUserProperty().subscribe(user::setText);
+        user.setOnAction(e -> vm.setEndUser(user.getText()));
+        user.focusedProperty().addListener((o, was, now) -> { if (!now) vm.setEndUser(user.getText()); });
+        Label about = new Label("user: an id for the end user, sent with every request to this provider"
+                + " (OpenAI and LiteLLM use it in abuse checks and spend tracking). Kept with this provider's settings.");
+        about.setWrapText(true);
+        about.setMaxWidth(300);
+        about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        CustomMenuItem item = new CustomMenuItem(new VBox(6, user, about), false);
+        MenuButton button = new MenuButton(null, new FontIcon(Feather.USER), item);
+        button.setId("end-user-menu");
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW);
+        button.setOnHidden(e -> vm.setEndUser(user.getText()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.endUserProperty().map(u -> u.isEmpty()
+                ? "The end user's id (user) sent to this provider: none" : "Sent as user to this provider: " + u));
+        button.setTooltip(tip);
+        vm.endUserProperty().subscribe(u -> {
+            if (u.isEmpty()) button.getStyleClass().remove(Styles.ACCENT);
+            else if (!button.getStyleClass().contains(Styles.ACCENT)) button.getStyleClass().add(Styles.ACCENT);
+        });
+        return button;
     }
 
     public ModelPicker picker() { return picker; }

@@ -21,6 +21,7 @@ import parley.api.ApiError;
 import parley.api.ApiException;
 import parley.api.InsecureKey;
 import parley.chat.ChatSettings;
+import parley.provider.EndUsers;
 import parley.provider.KeyResolver;
 import parley.provider.LocalMarks;
 import parley.provider.LocalServer;
@@ -47,6 +48,7 @@ public final class ProviderViewModel {
     private final Supplier<List<LocalServer>> detector;
     private final SecretStore typedKeys;
     private final LocalMarks marks;
+    private final EndUsers endUsers;
     private final Map<String, String> env;
     private final Executor background;
     private final UiThread ui;
@@ -69,6 +71,8 @@ public final class ProviderViewModel {
     private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(this, "modelsState", ModelsState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper detection = new ReadOnlyStringWrapper(this, "detection", "");
+    private final ReadOnlyStringWrapper endUser = new ReadOnlyStringWrapper(this, "endUser", "");
+    private long endUserGeneration;
     private final List<ListedModels> listedObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long fetchGeneration;
 
@@ -81,17 +85,26 @@ public final class ProviderViewModel {
     /** Whether the chosen provider has a key, and from where. */
     public enum KeyState { TYPED, ENVIRONMENT, MISSING, NOT_NEEDED }
 
-    /** {@code marks} keeps which custom servers the user marked local. */
+    /** {@code marks} keeps which custom servers the user marked local; end-user ids are kept for this run only. */
     public ProviderViewModel(ModelLister lister, Supplier<List<LocalServer>> detector, SecretStore typedKeys,
                              LocalMarks marks, Map<String, String> env, Executor background, UiThread ui) {
+        this(lister, detector, typedKeys, marks, EndUsers.forThisRun(), env, background, ui);
+    }
+
+    /** {@code endUsers} keeps the end-user id ({@code user}) set per provider. */
+    public ProviderViewModel(ModelLister lister, Supplier<List<LocalServer>> detector, SecretStore typedKeys,
+                             LocalMarks marks, EndUsers endUsers, Map<String, String> env, Executor background,
+                             UiThread ui) {
         this.lister = lister;
         this.detector = detector;
         this.typedKeys = typedKeys;
         this.marks = marks;
+        this.endUsers = endUsers;
         this.env = Map.copyOf(env);
         this.background = background;
         this.ui = ui;
         updateKeyState();
+        loadEndUser(provider.get());
     }
 
     public ObservableList<ProviderProfile> providers() { return providersView; }
@@ -116,6 +129,8 @@ public final class ProviderViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** What the search for local servers found. */
     public ReadOnlyStringProperty detectionProperty() { return detection.getReadOnlyProperty(); }
+    /** The end-user id set for the chosen provider, sent as the request's {@code user}; empty when none is. */
+    public ReadOnlyStringProperty endUserProperty() { return endUser.getReadOnlyProperty(); }
 
     public ProviderProfile provider() { return provider.get(); }
 
@@ -139,8 +154,26 @@ public final class ProviderViewModel {
     public ChatSettings applyTo(ChatSettings base) {
         ProviderProfile p = provider.get();
         boolean isCustom = isCustom(p);
-        return base.withProvider(isCustom ? Providers.CUSTOM_ID : p.id(), isCustom ? p.baseUrl() : null)
+        String user = endUser.get().isBlank() ? null : endUser.get();
+        ChatSettings pointed = base.withProvider(isCustom ? Providers.CUSTOM_ID : p.id(), isCustom ? p.baseUrl() : null)
                 .withModel(model.get());
+        return pointed.withExtended(pointed.extended().withUser(user));
+    }
+
+    /** Sets the end-user id of the chosen provider (blank: none), kept with the provider's settings. */
+    public void setEndUser(String user) {
+        String wanted = user == null ? "" : user.strip();
+        if (wanted.equals(endUser.get())) return;
+        endUser.set(wanted);
+        endUserGeneration++;
+        String providerKey = keyId(provider.get());
+        background.execute(() -> {
+            try {
+                endUsers.save(providerKey, wanted);
+            } catch (RuntimeException e) {
+                ui.run(() -> message.set("The user id was not kept: " + e.getMessage()));
+            }
+        });
     }
 
     /**
@@ -176,7 +209,24 @@ public final class ProviderViewModel {
         message.set("");
         modelsState.set(ModelsState.IDLE);
         updateKeyState();
+        loadEndUser(profile);
         refreshModels();
+    }
+
+    private void loadEndUser(ProviderProfile profile) {
+        endUser.set("");
+        long generation = ++endUserGeneration;
+        String providerKey = keyId(profile);
+        background.execute(() -> {
+            String kept;
+            try {
+                kept = endUsers.load(providerKey).orElse("");
+            } catch (RuntimeException e) {
+                kept = "";
+            }
+            String found = kept;
+            ui.run(() -> { if (generation == endUserGeneration) endUser.set(found); });
+        });
     }
 
     /** Adds a custom OpenAI-compatible server and selects it; a malformed URL is refused with a message. */

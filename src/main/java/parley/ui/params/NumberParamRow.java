@@ -2,6 +2,9 @@ package parley.ui.params;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -13,9 +16,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import parley.capability.Support;
 import parley.ui.ViewBindings;
 
-/** A switch, a slider and a numeric field for one parameter, kept in sync through its view model. */
+/**
+ * A switch, a slider and a numeric field for one parameter, kept in sync through its view model. A
+ * parameter the chosen model ignores is greyed with the reason; one it refuses is not shown.
+ */
 final class NumberParamRow extends VBox {
     private static final double THUMB_HALF = 8;
     private final NumberParam param;
@@ -23,7 +30,7 @@ final class NumberParamRow extends VBox {
     private final TextField field = new TextField();
     private boolean pushing;
 
-    NumberParamRow(NumberParam param) {
+    NumberParamRow(NumberParam param, ObservableValue<Support> support) {
         this.param = param;
         ParamSpec spec = param.spec();
         setId("param-" + spec.key());
@@ -70,11 +77,37 @@ final class NumberParamRow extends VBox {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
 
-        slider.disableProperty().bind(param.includedProperty().not());
-        field.disableProperty().bind(param.includedProperty().not());
-        defaults.disableProperty().bind(param.includedProperty().not());
-        getChildren().addAll(head, new VBox(0, slider, defaultMark(spec)), defaults, message);
+        BooleanBinding ignored = Bindings.createBooleanBinding(() -> support.getValue().ignored(), support);
+        include.disableProperty().bind(ignored);
+        slider.disableProperty().bind(param.includedProperty().not().or(ignored));
+        field.disableProperty().bind(param.includedProperty().not().or(ignored));
+        defaults.disableProperty().bind(param.includedProperty().not().or(ignored));
+        name.disableProperty().bind(ignored);
+        getChildren().addAll(head, new VBox(0, slider, defaultMark(spec)), defaults, message, capabilityNote(support, ignored));
+        visibleProperty().bind(Bindings.createBooleanBinding(() -> !support.getValue().refused(), support));
+        managedProperty().bind(visibleProperty());
         show(param.value());
+    }
+
+    /** Why the chosen model ignores this parameter, shown under the greyed controls and as their tooltip. */
+    private Label capabilityNote(ObservableValue<Support> support, BooleanBinding ignored) {
+        Label note = new Label();
+        note.setId("ignored-" + param.spec().key());
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.textProperty().bind(support.map(s -> s.ignored() ? "Ignored by this model: " + s.reason() : ""));
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(320);
+        why.textProperty().bind(support.map(Support::reason));
+        note.setTooltip(why);
+        ignored.subscribe(on -> {
+            if (on) Tooltip.install(this, why);
+            else Tooltip.uninstall(this, why);
+        });
+        note.visibleProperty().bind(ignored);
+        note.managedProperty().bind(ignored);
+        return note;
     }
 
     private Pane defaultMark(ParamSpec spec) {

@@ -1,5 +1,6 @@
 package parley.ui.params;
 
+import parley.capability.CapabilityService;
 import parley.preset.PresetStore;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
@@ -7,6 +8,7 @@ import parley.ui.WindowFeature;
 /** The Parameters side panel: a control for every request parameter, with the presets above them. */
 public final class ParametersFeature implements WindowFeature {
     private final PresetsViewModel presets;
+    private final CapabilityLink capabilities;
 
     public ParametersFeature(WindowContext context) {
         ParamsViewModel params = context.controls().params();
@@ -15,9 +17,13 @@ public final class ParametersFeature implements WindowFeature {
         ParamsView view = new ParamsView(params);
         view.setTop(new PresetsView(presets, context.dialogs()));
         context.window().addSidePanel("Parameters", view);
+        this.capabilities = new CapabilityLink(context, params);
     }
 
     public PresetsViewModel presets() { return presets; }
+
+    /** What each provider's models accept, ignore or refuse, with what servers refused learned. */
+    public CapabilityService capabilities() { return capabilities.capabilities(); }
 
     @Override
     public void windowShown() {

@@ -2,6 +2,7 @@ package parley.ui.params;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,6 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import parley.capability.Parameters;
+import parley.capability.Support;
 import parley.ui.ViewBindings;
 
 /** The parameter panel: system prompt, the numeric parameters, stop sequences, stream switches. */
@@ -36,9 +39,41 @@ public final class ParamsView extends ScrollPane {
         content.getChildren().add(header());
         content.getChildren().add(systemPrompt());
         content.getChildren().add(new Separator());
-        vm.numbers().forEach(p -> content.getChildren().add(new NumberParamRow(p)));
-        content.getChildren().addAll(new Separator(), stops(), new Separator(), switches());
+        content.getChildren().add(leftOutNote());
+        vm.numbers().forEach(p -> content.getChildren().add(new NumberParamRow(p, support(p.spec().key()))));
+        content.getChildren().addAll(new Separator(), marked(stops(), Parameters.STOP), new Separator(), switches());
         setContent(content);
+    }
+
+    private ObservableValue<Support> support(String parameter) {
+        return vm.capabilitiesProperty().map(c -> c.status(parameter));
+    }
+
+    /** {@code node} greyed while the chosen model ignores {@code parameter}, and not shown while it refuses it. */
+    private Node marked(Node node, String parameter) {
+        ObservableValue<Support> support = support(parameter);
+        node.disableProperty().bind(support.map(Support::ignored));
+        node.visibleProperty().bind(support.map(x -> !x.refused()));
+        node.managedProperty().bind(node.visibleProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(support.map(Support::reason));
+        support.subscribe(x -> {
+            if (x.ignored()) Tooltip.install(node, why);
+            else Tooltip.uninstall(node, why);
+        });
+        return node;
+    }
+
+    /** Which parameters the chosen model refuses, and why: they are left out of the request. */
+    private Node leftOutNote() {
+        Label note = new Label();
+        note.setId("left-out-note");
+        note.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.textProperty().bind(vm.leftOutProperty());
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+        return note;
     }
 
     /** Puts a node (the preset bar) above the parameters. */
@@ -134,7 +169,7 @@ public final class ParamsView extends ScrollPane {
         usage.setTooltip(new Tooltip("stream_options.include_usage: the token counts arrive at the end"
                 + " of the stream"));
         usage.disableProperty().bind(vm.streamProperty().not());
-        return new VBox(10, stream, usage);
+        return new VBox(10, marked(new HBox(stream), Parameters.STREAM), usage);
     }
 
     private static Node grow() {

@@ -1,16 +1,21 @@
 package parley.ui.params;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.api.ChatRequest;
+import parley.capability.ModelCapabilities;
+import parley.capability.Parameters;
 import parley.chat.ChatSettings;
 import parley.preset.ParameterSet;
 
@@ -32,6 +37,9 @@ public final class ParamsViewModel {
     private final ReadOnlyStringWrapper systemPrompt = new ReadOnlyStringWrapper(this, "systemPrompt", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyObjectWrapper<ModelCapabilities> capabilities = new ReadOnlyObjectWrapper<>(this,
+            "capabilities", ModelCapabilities.unknown(ChatSettings.DEFAULT_PROVIDER, ChatSettings.DEFAULT_MODEL));
+    private final ReadOnlyStringWrapper leftOut = new ReadOnlyStringWrapper(this, "leftOut", "");
 
     public ParamsViewModel() {
         for (Observable o : List.<Observable>of(stops, stream, includeUsage, systemPrompt)) {
@@ -60,6 +68,31 @@ public final class ParamsViewModel {
     /** The last refusal ("at most 4 stop sequences …"), empty when there is none. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyLongProperty revision() { return revision.getReadOnlyProperty(); }
+    /**
+     * What the chosen provider's model accepts, ignores or refuses, following the provider and model
+     * live: a control it ignores is greyed with the reason, one it refuses is left out.
+     */
+    public ReadOnlyObjectProperty<ModelCapabilities> capabilitiesProperty() { return capabilities.getReadOnlyProperty(); }
+    /** One line per parameter of this panel the model refuses ("temperature is left out: …"); empty when none. */
+    public ReadOnlyStringProperty leftOutProperty() { return leftOut.getReadOnlyProperty(); }
+
+    /** Shows what the chosen model does with each parameter. */
+    public void showCapabilities(ModelCapabilities known) {
+        capabilities.set(known);
+        List<String> lines = new ArrayList<>();
+        for (String key : panelParameters()) {
+            if (known.status(key).refused()) {
+                lines.add(key + " is left out of the request: " + known.status(key).reason());
+            }
+        }
+        leftOut.set(String.join("\n", lines));
+    }
+
+    private List<String> panelParameters() {
+        List<String> keys = new ArrayList<>(numbers().stream().map(p -> p.spec().key()).toList());
+        keys.addAll(List.of(Parameters.STOP, Parameters.STREAM));
+        return keys;
+    }
 
     public void setStream(boolean on) { stream.set(on); }
     public void setIncludeUsage(boolean on) { includeUsage.set(on); }
