@@ -45,6 +45,7 @@ public final class ToolsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper leftOut = new ReadOnlyStringWrapper(this, "leftOut", "");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyLongWrapper libraryRevision = new ReadOnlyLongWrapper(this, "libraryRevision");
     private final InvalidationListener tick = o -> changed();
     private final Executor background;
     private final UiThread ui;
@@ -74,6 +75,33 @@ public final class ToolsViewModel {
     public ReadOnlyStringProperty leftOutProperty() { return leftOut.getReadOnlyProperty(); }
 
     public ReadOnlyLongProperty revision() { return revision.getReadOnlyProperty(); }
+
+    /** Ticks on every change to the functions, canned results included: when to save {@link #library()}. */
+    public ReadOnlyLongProperty libraryRevision() { return libraryRevision.getReadOnlyProperty(); }
+
+    /** The functions as they are kept between runs. */
+    public List<SavedTool> library() {
+        return tools.stream().map(t -> new SavedTool(t.name(), t.descriptionProperty().get(),
+                t.parameters().textProperty().get(), t.strictProperty().get(), t.cannedResultProperty().get())).toList();
+    }
+
+    /** Puts back the functions kept from the last run (a repeated or malformed name is skipped). */
+    public void restore(List<SavedTool> saved) {
+        Set<String> seen = new HashSet<>();
+        List<ToolEntry> entries = new ArrayList<>();
+        for (SavedTool s : saved) {
+            if (!ToolNames.problem(s.name(), seen).isEmpty()) continue;
+            seen.add(s.name());
+            ToolEntry entry = new ToolEntry(s.name());
+            entry.setDescription(s.description());
+            entry.parameters().setText(s.schema());
+            entry.setStrict(s.strict());
+            entry.setCannedResult(s.cannedResult());
+            entries.add(watched(entry));
+        }
+        tools.setAll(entries);
+        changed();
+    }
 
     /** Adds a function with an empty schema; refuses a missing, malformed or taken name with a message. */
     public boolean add(String name) {
@@ -206,6 +234,7 @@ public final class ToolsViewModel {
                 entry.parameters().textProperty())) {
             o.addListener(tick);
         }
+        entry.cannedResultProperty().addListener(o -> libraryRevision.set(libraryRevision.get() + 1));
         return entry;
     }
 
@@ -215,6 +244,7 @@ public final class ToolsViewModel {
         leftOut.set(invalid.isEmpty() ? "" : String.join(", ", invalid)
                 + (invalid.size() == 1 ? " is" : " are") + " left out of the request until the schema is valid.");
         revision.set(revision.get() + 1);
+        libraryRevision.set(libraryRevision.get() + 1);
     }
 
     private void refreshChoices() {

@@ -54,6 +54,10 @@ class ToolsFxTest extends FxRobot {
                 : Reply.sse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}"));
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         FxToolkit.registerPrimaryStage();
+        openWindow();
+    }
+
+    private void openWindow() throws Exception {
         FxToolkit.setupStage(stage -> {
             assembly = WindowAssembly.open(AppDatabase.open(dir.resolve("parley.db")), Map.of(), UiThread.FX, dialogs);
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
@@ -195,6 +199,27 @@ class ToolsFxTest extends FxRobot {
                 .isEqualTo("twice.json: tool 2: There is already a function named \"a\": pick another name.");
         assertThat(dialogs.asked).hasSize(1);
         assertThat(tools().tools()).extracting(ToolEntry::name).containsExactly("mine");
+    }
+
+    @Test
+    void theFunctionsAndTheirCannedResultsComeBackAfterARestart() throws Exception {
+        clickOn("#tool-new-name").write("get_weather").type(KeyCode.ENTER);
+        clickOn("#tool-0-canned").write("{\"celsius\": 4}");
+        CodeArea schema = lookup("#tool-0-schema-area").queryAs(CodeArea.class);
+        interact(() -> schema.replaceText(WEATHER_SCHEMA));
+        waitUntil(() -> new parley.store.Settings(assembly.database()).getString(ToolsMemory.KEY).orElse("")
+                .contains("celsius"));
+
+        FxToolkit.cleanupStages();
+        interact(assembly::close);
+        openWindow();
+
+        assertThat(tools().tools()).extracting(ToolEntry::name).containsExactly("get_weather");
+        assertThat(tools().cannedResult("get_weather")).hasValue("{\"celsius\": 4}");
+        assertThat(JSON.readTree(tools().tools().getFirst().parameters().textProperty().get()))
+                .isEqualTo(JSON.readTree(WEATHER_SCHEMA));
+        assertThat(assembly.chat().settings().extended().tools()).extracting(t -> t.name()).containsExactly("get_weather");
+        assertThat(lookup("#tool-0-canned").queryAs(TextArea.class).getText()).isEqualTo("{\"celsius\": 4}");
     }
 
     private Recorded chatRequest() throws InterruptedException {
