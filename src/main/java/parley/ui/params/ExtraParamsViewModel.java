@@ -123,7 +123,7 @@ public final class ExtraParamsViewModel {
 
     /** {@code base} with these fields; {@code top_logprobs} only goes with log-probabilities on. */
     public ExtendedParameters applyTo(ExtendedParameters base) {
-        Integer topSent = logprobs.get() != null && topOn.get() ? top.get() : null;
+        Integer topSent = Boolean.TRUE.equals(logprobs.get()) && topOn.get() ? top.get() : null;
         return base.withSeed(seedOn.get() ? seed.get() : null)
                 .withN(nOn.get() ? n.get() : null)
                 .withLogprobs(logprobs.get(), topSent)

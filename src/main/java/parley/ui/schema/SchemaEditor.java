@@ -13,17 +13,16 @@ public final class SchemaEditor extends VBox {
     private static final String ERROR_LINE = "schema-error-line";
     private final SchemaInput input;
     private final CodeArea area = new CodeArea();
+    private final Label problem = new Label();
     private boolean pushing;
 
-    /** {@code id}: the editor's id; the area is "{@code id}-area", the problem "{@code id}-problem". */
+    /** {@code id}: as {@link #name}; {@code prompt}: the hint shown while the text is empty. */
     public SchemaEditor(SchemaInput input, String id, String prompt) {
         this.input = input;
-        setId(id);
         getStyleClass().add("schema-editor");
         getStylesheets().add(SchemaEditor.class.getResource("schema.css").toExternalForm());
         setSpacing(4);
 
-        area.setId(id + "-area");
         area.getStyleClass().add("schema-area");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.setWrapText(false);
@@ -44,8 +43,6 @@ public final class SchemaEditor extends VBox {
         hint.visibleProperty().bind(input.textProperty().isEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
 
-        Label problem = new Label();
-        problem.setId(id + "-problem");
         problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         problem.setWrapText(true);
         problem.textProperty().bind(input.problemProperty());
@@ -54,6 +51,14 @@ public final class SchemaEditor extends VBox {
 
         getChildren().addAll(scroll, hint, problem);
         markLine(input.problemLineProperty().get());
+        name(id);
+    }
+
+    /** Gives the editor its id; the area is "{@code id}-area", the problem "{@code id}-problem". */
+    public void name(String id) {
+        setId(id);
+        area.setId(id + "-area");
+        problem.setId(id + "-problem");
     }
 
     private void showText(String text) {

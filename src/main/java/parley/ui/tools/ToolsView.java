@@ -3,6 +3,10 @@ package parley.ui.tools;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -13,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -24,13 +27,14 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.ui.Dialogs;
 import parley.ui.ViewBindings;
-import parley.ui.schema.SchemaEditor;
 
 /** The Tools panel: the functions the model may call, each with its schema, and how it may call them. */
 public final class ToolsView extends ScrollPane {
     private final ToolsViewModel vm;
     private final Dialogs dialogs;
     private final VBox cards = new VBox(12);
+    // a card per function, built once: its controls listen to the function for as long as it is listed
+    private final Map<ToolEntry, ToolCard> cardsByEntry = new IdentityHashMap<>();
 
     public ToolsView(ToolsViewModel vm, Dialogs dialogs) {
         this.vm = vm;
@@ -135,50 +139,21 @@ public final class ToolsView extends ScrollPane {
 
     private void showCards() {
         if (vm.tools().isEmpty()) {
+            cardsByEntry.clear();
             Label empty = new Label("No functions yet: add one by name, or import a tools file.");
             empty.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             empty.setWrapText(true);
             cards.getChildren().setAll(empty);
             return;
         }
-        cards.getChildren().setAll(vm.tools().stream().map(this::card).toList());
-    }
-
-    private Node card(ToolEntry entry) {
-        String id = "tool-" + vm.tools().indexOf(entry);
-        TextField name = new TextField(entry.name());
-        name.setId(id + "-name");
-        name.getStyleClass().add("tool-name");
-        HBox.setHgrow(name, Priority.ALWAYS);
-        Runnable rename = () -> {
-            if (!vm.rename(entry, name.getText())) name.setText(entry.name());
-        };
-        name.setOnAction(e -> rename.run());
-        name.focusedProperty().addListener((o, was, now) -> { if (!now) rename.run(); });
-        entry.nameProperty().subscribe(name::setText);
-        Button remove = new Button(null, new FontIcon(Feather.TRASH_2));
-        remove.setId(id + "-remove");
-        remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
-        remove.setTooltip(new Tooltip("Remove this function"));
-        remove.setOnAction(e -> vm.remove(entry));
-        HBox head = new HBox(6, new FontIcon(Feather.TOOL), name, remove);
-        head.setAlignment(Pos.CENTER_LEFT);
-        Label nameMessage = message(entry.nameMessageProperty(), Styles.DANGER);
-        nameMessage.setId(id + "-name-message");
-
-        TextArea description = area(id + "-description", "What the function does: the model reads this", 2);
-        ViewBindings.follow(entry.descriptionProperty(), description.textProperty(), entry::setDescription);
-        SchemaEditor parameters = new SchemaEditor(entry.parameters(), id + "-schema",
-                "The arguments' JSON Schema, e.g. {\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}."
-                        + " Empty: no arguments.");
-        TextArea canned = area(id + "-canned", "A result to offer when the model calls it (optional)", 2);
-        ViewBindings.follow(entry.cannedResultProperty(), canned.textProperty(), entry::setCannedResult);
-
-        VBox card = new VBox(6, head, nameMessage, caption("Description"), description, caption("Parameters"),
-                parameters, caption("Canned result"), canned);
-        card.setId(id);
-        card.getStyleClass().add("tool-card");
-        return card;
+        cardsByEntry.keySet().retainAll(vm.tools());
+        List<ToolCard> shown = new ArrayList<>();
+        for (ToolEntry entry : vm.tools()) {
+            ToolCard card = cardsByEntry.computeIfAbsent(entry, e -> new ToolCard(vm, e));
+            card.number(shown.size());
+            shown.add(card);
+        }
+        cards.getChildren().setAll(shown);
     }
 
     private void importTools() {
@@ -187,21 +162,6 @@ public final class ToolsView extends ScrollPane {
             return;
         }
         dialogs.chooseOpen("Import tools", "*.json").ifPresent(vm::importFrom);
-    }
-
-    private static TextArea area(String id, String prompt, int rows) {
-        TextArea area = new TextArea();
-        area.setId(id);
-        area.setPromptText(prompt);
-        area.setWrapText(true);
-        area.setPrefRowCount(rows);
-        return area;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return label;
     }
 
     private static Label message(ObservableValue<String> text, String style) {
