@@ -159,6 +159,12 @@ class ToolsFxTest extends FxRobot {
                 .isEqualTo("There is already a function named \"search\": pick another name.");
         assertThat(second.getText()).isEqualTo("fetch");
         assertThat(assembly.chat().settings().extended().tools()).extracting(t -> t.name()).containsExactly("search", "fetch");
+
+        interact(() -> lookup("#tools-view").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        clickOn("#tool-0-remove");
+        assertThat(lookup("#tool-0-name").queryAs(TextField.class).getText()).as("the cards are renumbered").isEqualTo("fetch");
+        assertThat(lookup("#tool-1-name").tryQuery()).isEmpty();
+        assertThat(assembly.chat().settings().extended().tools()).extracting(t -> t.name()).containsExactly("fetch");
     }
 
     @Test
