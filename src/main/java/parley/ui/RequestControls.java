@@ -23,6 +23,7 @@ public final class RequestControls implements AutoCloseable {
     private final ChatService chat;
     private final ChatViewModel chatModel;
     private final ParamsViewModel params;
+    private final ExtendedControls extended;
     private final ProviderViewModel providers;
     private final RequestViewModel request;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
@@ -30,14 +31,17 @@ public final class RequestControls implements AutoCloseable {
     private boolean showing;
 
     public RequestControls(ChatService chat, ChatViewModel chatModel, ParamsViewModel params,
-                           ProviderViewModel providers, RequestViewModel request, UiThread ui) {
+                           ExtendedControls extended, ProviderViewModel providers, RequestViewModel request,
+                           UiThread ui) {
         this.chat = chat;
         this.chatModel = chatModel;
         this.params = params;
+        this.extended = extended;
         this.providers = providers;
         this.request = request;
         InvalidationListener push = o -> push();
         params.revision().addListener(push);
+        extended.addListener(push);
         providers.providerProperty().addListener(push);
         providers.modelProperty().addListener(push);
         providers.endUserProperty().addListener(push);
@@ -50,6 +54,9 @@ public final class RequestControls implements AutoCloseable {
 
     public ParamsViewModel params() { return params; }
 
+    /** Seed, choices, log-probabilities, reasoning effort, output format and tools. */
+    public ExtendedControls extended() { return extended; }
+
     public ProviderViewModel providers() { return providers; }
 
     public RequestViewModel request() { return request; }
@@ -60,6 +67,8 @@ public final class RequestControls implements AutoCloseable {
         try {
             providers.select(settings.providerId(), settings.baseUrl(), settings.model());
             params.show(settings);
+            extended.show(settings.extended());
+            chat.setSettings(chat.settings().withExtended(settings.extended())); // keeps what no control shows
         } finally {
             showing = false;
         }
@@ -78,7 +87,8 @@ public final class RequestControls implements AutoCloseable {
 
     private void push() {
         if (showing) return;
-        chat.setSettings(params.applyTo(providers.applyTo(chat.settings())));
+        ChatSettings next = params.applyTo(providers.applyTo(chat.settings()));
+        chat.setSettings(next.withExtended(extended.applyTo(next.extended())));
         changed();
     }
 

@@ -53,6 +53,7 @@ import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.NetworkFeature;
 import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
+import parley.ui.tools.ToolsFeature;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
 
@@ -64,8 +65,9 @@ import parley.usage.LocalMarkStore;
 public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
-            NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new);
+            NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
+            CodeFeature::new, UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new,
+            EngineFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
@@ -100,7 +102,8 @@ public final class WindowAssembly implements AutoCloseable {
         this.memory = new WindowMemory(new AppState(new Settings(database)), background);
         memory.keep(params);
         memory.keep(providers);
-        this.controls = new RequestControls(chat, chatModel, params, providers, request, ui);
+        this.controls = new RequestControls(chat, chatModel, params, ExtendedControls.create(background, ui), providers,
+                request, ui);
         WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
                 dialogs == null ? new FxDialogs(window) : dialogs, engine);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));

@@ -37,7 +37,8 @@ public final class TestWindow {
         ProviderViewModel providers = new ProviderViewModel((profile, key) -> List.of(), List::of,
                 new SessionSecrets("kept for this test only"), new MarksInMemory(), Map.of(), background, ui);
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), ui);
-        RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, ui);
+        RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(),
+                ExtendedControls.create(background, ui), providers, request, ui);
         controls.show(wanted);
         NetworkService network = new NetworkService(new NetworkSettingsStore(new Settings(database),
                 new SessionSecrets("kept for this test only")), Map.of(), ProxySelector.getDefault(), transport -> { });

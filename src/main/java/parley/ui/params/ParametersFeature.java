@@ -16,6 +16,8 @@ public final class ParametersFeature implements WindowFeature {
                 context.ui());
         ParamsView view = new ParamsView(params);
         view.setTop(new PresetsView(presets, context.dialogs()));
+        view.addSection(new ExtraParamsView(context.controls().extended().extras()));
+        view.addSection(new OutputFormatView(context.controls().extended().output()));
         context.window().addSidePanel("Parameters", view);
         this.capabilities = new CapabilityLink(context, params);
     }

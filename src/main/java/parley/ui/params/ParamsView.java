@@ -76,6 +76,11 @@ public final class ParamsView extends ScrollPane {
         return note;
     }
 
+    /** Puts a section (the extended parameters, the output format) under the others, after a separator. */
+    public void addSection(Node node) {
+        content.getChildren().addAll(new Separator(), node);
+    }
+
     /** Puts a node (the preset bar) above the parameters. */
     public void setTop(Node node) {
         content.getChildren().add(1, node);

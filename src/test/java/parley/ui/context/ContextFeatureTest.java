@@ -23,6 +23,7 @@ import parley.store.Database;
 import parley.store.SessionSecrets;
 import parley.store.Settings;
 import parley.testing.MarksInMemory;
+import parley.ui.ExtendedControls;
 import parley.ui.MainWindow;
 import parley.ui.RequestControls;
 import parley.ui.TestDialogs;
@@ -61,7 +62,8 @@ class ContextFeatureTest {
                 List::of, new SessionSecrets("kept for this test only"), new MarksInMemory(), Map.of(), Runnable::run,
                 UiThread.DIRECT);
         RequestViewModel request = new RequestViewModel(() -> chat.nextRequest(chatModel.draftProperty().get()), UiThread.DIRECT);
-        RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(), providers, request, UiThread.DIRECT);
+        RequestControls controls = new RequestControls(chat, chatModel, new ParamsViewModel(),
+                ExtendedControls.create(Runnable::run, UiThread.DIRECT), providers, request, UiThread.DIRECT);
         controls.show(wanted);
         NetworkService network = new NetworkService(new NetworkSettingsStore(new Settings(db),
                 new SessionSecrets("kept for this test only")), Map.of(), ProxySelector.getDefault(), transport -> { });
