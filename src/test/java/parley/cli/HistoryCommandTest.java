@@ -16,10 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatMessage;
 import parley.api.Usage;
 import parley.app.AppDatabase;
+import parley.app.InputLimits;
+import parley.history.FileLimit;
 import parley.history.ConversationStore;
 import parley.history.SavedConversation;
 import parley.history.SavedMessage;
 import parley.store.Database;
+import parley.store.Settings;
 
 /** {@code parley history} end to end, over a history in a temporary data folder. */
 class HistoryCommandTest {
@@ -158,6 +161,21 @@ class HistoryCommandTest {
         assertThat(CliRun.of(freshEnv, "history", "search", "bitter", "--json").out()).contains("\"title\":\"Green tea\"");
         assertThat(CliRun.of(freshEnv, "history", "import", all.toString()).out())
                 .isEqualTo("Imported 0 conversations; 2 already in the history.\n");
+    }
+
+    @Test
+    void theFileLimitInTheSettingsIsHonoured() throws IOException {
+        Path big = files.resolve("big.json");
+        Files.writeString(big, " ".repeat(1_100_000) + "{}");
+        try (Database db = AppDatabase.open(home.resolve(Database.FILE_NAME))) {
+            InputLimits.set(new Settings(db), FileLimit.SETTING, 1);
+        }
+
+        CliRun run = CliRun.of(env, "history", "import", big.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("parley: big.json is 1,100,002 bytes, over the 1 MB limit for session and import"
+                + " files: raise the setting limits.file_mb to read it.\n");
     }
 
     private static String withoutIds(String json) {
