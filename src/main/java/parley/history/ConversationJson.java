@@ -136,8 +136,9 @@ public final class ConversationJson {
         return file.conversation();
     }
 
+    /** Reads an export of one conversation, of at most {@link FileLimit#DEFAULT_BYTES}. */
     public static SavedConversation read(Path file) throws IOException {
-        return read(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        return read(FileLimit.readText(file, FileLimit.DEFAULT_BYTES), file.getFileName().toString());
     }
 
     /** The sum of every reply's usage; null counts where no reply reported one. */
