@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,9 +95,11 @@ public final class ChatClient implements ChatBackend {
                 .header("Accept", "application/json")
                 .GET();
         authorize(builder);
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
+        String body;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            body = textUpTo(response.body(), config.limits().modelListBytes());
         } catch (java.net.http.HttpTimeoutException e) {
             throw new ApiException(new ApiError(ApiError.Kind.TIMEOUT, 0, null,
                     "no answer from " + modelsUri + " within " + config.idleTimeout().toSeconds() + " s"));
@@ -106,15 +110,19 @@ public final class ChatClient implements ChatBackend {
             Thread.currentThread().interrupt();
             throw new ApiException(new ApiError(ApiError.Kind.CANCELLED, 0, null, "the model list request was cancelled"));
         }
+        if (body == null) {
+            throw new ApiException(new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), "too_large",
+                    ReadLimits.refusal("the model list", config.limits().modelListBytes(), ReadLimits.MODEL_LIST_SETTING)));
+        }
         if (config.tap() != null) {
             config.tap().response(response.statusCode(), response.headers().map());
-            config.tap().body(response.body());
+            config.tap().body(body);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new ApiException(ErrorBodies.fromResponse(response.statusCode(), response.body()).hiding(config.apiKey()));
+            throw new ApiException(ErrorBodies.fromResponse(response.statusCode(), body).hiding(config.apiKey()));
         }
         try {
-            JsonNode tree = JSON.readTree(response.body());
+            JsonNode tree = JSON.readTree(body);
             ApiError inBody = ErrorBodies.fromJson(tree, response.statusCode(), 0);
             if (inBody != null && !tree.has("data")) {
                 throw new ApiException(inBody.hiding(config.apiKey()));
@@ -122,7 +130,15 @@ public final class ChatClient implements ChatBackend {
             return tree;
         } catch (JsonProcessingException e) {
             throw new ApiException(new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
-                    "the model list is not JSON: " + ErrorBodies.excerpt(response.body())));
+                    "the model list is not JSON: " + ErrorBodies.excerpt(body)));
+        }
+    }
+
+    /** The body as UTF-8 text; null when it is longer than {@code limit} bytes (the rest is not read). */
+    private static String textUpTo(InputStream body, long limit) throws IOException {
+        try (body) {
+            byte[] bytes = body.readNBytes((int) limit + 1);
+            return bytes.length > limit ? null : new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param maxRetries     retries on 429/500/502/503/504 and connection failures before any byte arrived
  * @param backoffBase    first wait between retries, doubled each time, unless the server sends Retry-After
  * @param tap            sees the raw exchange of every request, or null
+ * @param limits         how much of an answer is held (null: {@link ReadLimits#DEFAULT})
  */
 public record ClientConfig(String baseUrl, String apiKey, Duration connectTimeout, Duration idleTimeout,
-                           int maxRetries, Duration backoffBase, boolean allowInsecureKey, RawTap tap) {
+                           int maxRetries, Duration backoffBase, boolean allowInsecureKey, RawTap tap,
+                           ReadLimits limits) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofSeconds(1);
@@ -33,11 +35,12 @@ public record ClientConfig(String baseUrl, String apiKey, Duration connectTimeou
         backoffBase = backoffBase == null || backoffBase.isNegative() ? DEFAULT_BACKOFF_BASE : backoffBase;
         maxRetries = Math.max(0, maxRetries);
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+        limits = limits == null ? ReadLimits.DEFAULT : limits;
     }
 
     /** A config with the default timeouts and retries. */
     public static ClientConfig of(String baseUrl, String apiKey) {
-        return new ClientConfig(baseUrl, apiKey, null, null, DEFAULT_MAX_RETRIES, null, false, null);
+        return new ClientConfig(baseUrl, apiKey, null, null, DEFAULT_MAX_RETRIES, null, false, null, null);
     }
 
     /** Null when the base URL can be used, else one line that says what to change. */
@@ -72,19 +75,23 @@ public record ClientConfig(String baseUrl, String apiKey, Duration connectTimeou
     }
 
     public ClientConfig withTimeouts(Duration connect, Duration idle) {
-        return new ClientConfig(baseUrl, apiKey, connect, idle, maxRetries, backoffBase, allowInsecureKey, tap);
+        return new ClientConfig(baseUrl, apiKey, connect, idle, maxRetries, backoffBase, allowInsecureKey, tap, limits);
     }
 
     public ClientConfig withRetries(int retries, Duration backoff) {
-        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, retries, backoff, allowInsecureKey, tap);
+        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, retries, backoff, allowInsecureKey, tap, limits);
     }
 
     public ClientConfig withAllowInsecureKey(boolean allow) {
-        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, maxRetries, backoffBase, allow, tap);
+        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, maxRetries, backoffBase, allow, tap, limits);
     }
 
     public ClientConfig withTap(RawTap value) {
-        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, maxRetries, backoffBase, allowInsecureKey, value);
+        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, maxRetries, backoffBase, allowInsecureKey, value, limits);
+    }
+
+    public ClientConfig withLimits(ReadLimits value) {
+        return new ClientConfig(baseUrl, apiKey, connectTimeout, idleTimeout, maxRetries, backoffBase, allowInsecureKey, tap, value);
     }
 
     @Override
@@ -92,7 +99,7 @@ public record ClientConfig(String baseUrl, String apiKey, Duration connectTimeou
         return "ClientConfig[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "(set)")
                 + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
                 + ", maxRetries=" + maxRetries + ", backoffBase=" + backoffBase
-                + ", allowInsecureKey=" + allowInsecureKey + ", tap=" + (tap == null ? "none" : "set") + "]";
+                + ", allowInsecureKey=" + allowInsecureKey + ", tap=" + (tap == null ? "none" : "set") + ", limits=" + limits + "]";
     }
 
     private static Duration positiveOr(Duration value, Duration fallback) {

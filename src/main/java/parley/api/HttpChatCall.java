@@ -248,7 +248,7 @@ final class HttpChatCall implements ChatCall {
     }
 
     private ChatResult readStream(HttpResponse<InputStream> response) throws NothingArrived {
-        StreamReader reader = new StreamReader(response.statusCode(), collector, tap);
+        StreamReader reader = new StreamReader(response.statusCode(), collector, tap, limits().sseLineBytes());
         InputStream in = response.body();
         byte[] buffer = new byte[BUFFER_SIZE];
         long received = 0;
@@ -258,7 +258,11 @@ final class HttpChatCall implements ChatCall {
                 lastActivityNanos = System.nanoTime();
                 received += n;
                 if (cutShort()) break;
-                reader.feed(buffer, n);
+                try {
+                    reader.feed(buffer, n);
+                } catch (SseDecoder.LineTooLong e) {
+                    return failed(true, tooLarge(response, "a line of the stream", e.limit(), ReadLimits.SSE_LINE_SETTING));
+                }
             }
             if (!reader.ended()) {
                 if (cutShort()) return endedEarly(!collector.finished());
@@ -276,13 +280,17 @@ final class HttpChatCall implements ChatCall {
 
     private ChatResult readWhole(HttpResponse<InputStream> response) throws NothingArrived {
         byte[] bytes;
+        long limit = limits().bodyBytes();
         try {
-            bytes = readAll(response.body(), Integer.MAX_VALUE);
+            bytes = readAll(response.body(), (int) limit + 1);
         } catch (PartialRead e) {
             if (cutShort()) return endedEarly(true);
             if (e.bytes.length == 0) throw new NothingArrived(e.cause);
             return failed(true, new ApiError(ApiError.Kind.NETWORK, 0, null,
                     "the connection broke during the answer: " + describe(e.cause)));
+        }
+        if (bytes.length > limit) {
+            return failed(true, tooLarge(response, "the answer's body", limit, ReadLimits.BODY_SETTING));
         }
         if (tap != null) {
             tap.body(new String(bytes, StandardCharsets.UTF_8));
@@ -299,6 +307,16 @@ final class HttpChatCall implements ChatCall {
             return failed(false, new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), null,
                     "the answer is not a chat completion: " + e.getMessage()));
         }
+    }
+
+    private ReadLimits limits() {
+        return client.config().limits();
+    }
+
+    /** The error for an answer past a limit; the rest of it is not read. */
+    private static ApiError tooLarge(HttpResponse<InputStream> response, String what, long limit, String setting) {
+        return new ApiError(ApiError.Kind.PROTOCOL, response.statusCode(), "too_large",
+                ReadLimits.refusal(what, limit, setting));
     }
 
     private String readErrorBody(HttpResponse<InputStream> response) {

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * (also inside a UTF-8 character: lines are cut at ASCII line ends before any decoding); events come
  * out. Handles {@code :} comments, {@code data:} with or without one space, LF, CR and CRLF line ends,
  * multi-line data, {@code event:} names and a leading byte-order mark. Data is never trimmed.
- * One instance per stream; not thread-safe.
+ * A line, or an event's data, longer than the decoder's limit ends the stream with
+ * {@link LineTooLong} before more of it is held. One instance per stream; not thread-safe.
  */
 public final class SseDecoder {
 
@@ -26,6 +27,21 @@ public final class SseDecoder {
         void onEvent(String event, byte[] data, int offset, int length);
     }
 
+    /** A line or an event's data grew past the limit; nothing past it was kept. */
+    public static final class LineTooLong extends RuntimeException {
+        private final long limit;
+
+        LineTooLong(long limit) {
+            super("an SSE line is longer than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        /** The limit in bytes. */
+        public long limit() {
+            return limit;
+        }
+    }
+
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -33,6 +49,7 @@ public final class SseDecoder {
 
     private final Listener listener;
     private final Consumer<String> lineTap;
+    private final long maxLineBytes;
 
     private byte[] line = new byte[256];
     private int lineLength;
@@ -49,8 +66,17 @@ public final class SseDecoder {
 
     /** @param lineTap receives every raw line (without its line end), or null */
     public SseDecoder(Listener listener, Consumer<String> lineTap) {
+        this(listener, lineTap, ReadLimits.DEFAULT.sseLineBytes());
+    }
+
+    /**
+     * @param lineTap      receives every raw line (without its line end), or null
+     * @param maxLineBytes the longest line, and the most data one event may gather
+     */
+    public SseDecoder(Listener listener, Consumer<String> lineTap, long maxLineBytes) {
         this.listener = listener;
         this.lineTap = lineTap;
+        this.maxLineBytes = maxLineBytes;
     }
 
     public void feed(byte[] bytes) {
@@ -151,6 +177,9 @@ public final class SseDecoder {
     }
 
     private void processLine(byte[] b, int off, int len) {
+        if (len > maxLineBytes) {
+            throw new LineTooLong(maxLineBytes);
+        }
         if (lineTap != null) {
             lineTap.accept(new String(b, off, len, StandardCharsets.UTF_8));
         }
@@ -199,6 +228,9 @@ public final class SseDecoder {
 
     private void appendData(byte[] b, int off, int len) {
         int needed = dataLength + len + 1;
+        if (needed - 1 > maxLineBytes) {
+            throw new LineTooLong(maxLineBytes);
+        }
         if (needed > data.length) {
             data = Arrays.copyOf(data, Math.max(needed, data.length * 2));
         }
@@ -212,6 +244,9 @@ public final class SseDecoder {
 
     private void appendLine(byte[] b, int off, int len) {
         int needed = lineLength + len;
+        if (needed > maxLineBytes) {
+            throw new LineTooLong(maxLineBytes);
+        }
         if (needed > line.length) {
             line = Arrays.copyOf(line, Math.max(needed, line.length * 2));
         }

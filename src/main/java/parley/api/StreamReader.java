@@ -17,13 +17,14 @@ final class StreamReader implements SseDecoder.Listener {
     private boolean ended;
     private ApiError error;
 
-    StreamReader(int status, Consumer<StreamEvent> out, RawTap tap) {
+    StreamReader(int status, Consumer<StreamEvent> out, RawTap tap, long maxLineBytes) {
         this.status = status;
         this.out = out;
         this.parser = new CompletionParser(status);
-        this.decoder = new SseDecoder(this, tap == null ? null : tap::line);
+        this.decoder = new SseDecoder(this, tap == null ? null : tap::line, maxLineBytes);
     }
 
+    /** {@link SseDecoder.LineTooLong} when a line or an event grows past the limit. */
     void feed(byte[] bytes, int length) {
         decoder.feed(bytes, 0, length);
     }

@@ -21,7 +21,8 @@ public final class Cli {
             CodeCommand::new,
             UsageCommand::new,
             PriceCommand::create,
-            ServeCommand::new
+            ServeCommand::new,
+            HistoryCommand::create
     );
 
     private static final System.Logger LOG = System.getLogger(Cli.class.getName());

@@ -98,7 +98,8 @@ public final class ConnectionOptions {
                 ? key : Optional.empty());
         Duration idle = timeout();
         Duration connect = idle == null ? null : min(idle, Duration.ofSeconds(10));
-        return new ProviderClients(only, connect, idle, allowInsecureKey, null, transport(env));
+        return new ProviderClients(only, connect, idle, allowInsecureKey, null, transport(env))
+                .useLimits(DataHome.limits(env).reads());
     }
 
     private static Transport transport(Map<String, String> env) {

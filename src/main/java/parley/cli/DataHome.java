@@ -1,11 +1,14 @@
 package parley.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import parley.app.AppDatabase;
+import parley.app.InputLimits;
 import parley.store.DataFolder;
 import parley.store.Database;
+import parley.store.Settings;
 
 /** Opens the database in the data folder: {@code PARLEY_HOME} of the command's environment, else the usual place. */
 final class DataHome {
@@ -18,6 +21,22 @@ final class DataHome {
 
     static Database open(Map<String, String> env) {
         return open(env, System.err);
+    }
+
+    /**
+     * The limits on what is read from outside, from the settings in the data folder; the defaults
+     * when there is no database yet or it cannot be opened (its trouble is told where it is written).
+     */
+    static InputLimits limits(Map<String, String> env) {
+        Path file = folder(env).resolve(Database.FILE_NAME);
+        if (!Files.exists(file)) {
+            return InputLimits.DEFAULT;
+        }
+        try (Database db = open(env)) {
+            return InputLimits.load(new Settings(db));
+        } catch (RuntimeException e) {
+            return InputLimits.DEFAULT;
+        }
     }
 
     /** Opens the database; when a damaged file had to be set aside, says where it is kept, on one line of {@code err}. */

@@ -164,15 +164,22 @@ public final class ConversationStore {
 
     /** Every conversation that is not deleted, the most recently changed first. */
     public List<ConversationSummary> list() {
+        return list(0);
+    }
+
+    /** The {@code limit} most recently changed conversations that are not deleted (0: all), newest first. */
+    public List<ConversationSummary> list(int limit) {
         return database.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT c.id, c.title, c.updated_at, "
-                    + "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c "
-                    + "WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.rowid DESC")) {
+            try (PreparedStatement st = c.prepareStatement("SELECT c.id, c.title, c.provider, c.model, c.created_at, "
+                    + "c.updated_at, (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c "
+                    + "WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.rowid DESC LIMIT ?")) {
+                st.setInt(1, limit > 0 ? limit : -1);
                 List<ConversationSummary> out = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ConversationSummary(rs.getString(1), rs.getString(2),
-                                Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(4)));
+                        out.add(new ConversationSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
+                                rs.getInt(7)));
                     }
                 }
                 return out;
@@ -201,6 +208,51 @@ public final class ConversationStore {
 
     public void undoDelete(String conversationId) {
         setDeleted(conversationId, null);
+    }
+
+    /** Removes the conversation and its messages for good (no Undo); returns whether one was stored under that id. */
+    public boolean remove(String conversationId) {
+        return database.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
+                st.setString(1, conversationId);
+                return st.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * Stores each conversation under its own id, with its messages' ids, in one transaction: all of
+     * them or, on a failure, none. A conversation already stored under its id is left as it is (one
+     * deleted but not yet purged comes back). Returns the ids that were new.
+     */
+    public List<String> insertAll(List<SavedConversation> conversations) {
+        return database.write(c -> {
+            List<String> added = new ArrayList<>();
+            for (SavedConversation conversation : conversations) {
+                if (restored(c, conversation.id())) {
+                    continue;
+                }
+                insertConversation(c, conversation, !conversation.title().isEmpty());
+                for (int i = 0; i < conversation.messages().size(); i++) {
+                    upsertMessage(c, conversation.id(), conversation.messages().get(i), i);
+                }
+                added.add(conversation.id());
+            }
+            return added;
+        });
+    }
+
+    /** True when a conversation is stored under the id; brings it back if it was deleted. */
+    private static boolean restored(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE conversations SET deleted_at = NULL WHERE id = ?")) {
+            st.setString(1, conversationId);
+            return st.executeUpdate() > 0;
+        }
+    }
+
+    /** The ids of every conversation that is not deleted, the most recently changed first. */
+    public List<String> ids() {
+        return list().stream().map(ConversationSummary::id).toList();
     }
 
     /** Removes for good every conversation deleted before now; returns how many. */
@@ -254,7 +306,7 @@ public final class ConversationStore {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         hits.add(new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
+                                rs.getString(5), hits.size() + 1));
                     }
                 }
                 return hits;

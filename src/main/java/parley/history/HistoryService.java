@@ -1,13 +1,16 @@
 package parley.history;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ToolCall;
@@ -18,7 +21,8 @@ import parley.chat.Conversation;
 /**
  * The history as the window and the CLI use it: list, search, rename, delete and undo, branch,
  * open a stored conversation in the chat, export and import files, open and save session files.
- * Methods throw {@link IllegalArgumentException}, {@link IllegalStateException} or
+ * The CLI's service has no chat ({@link #withoutChat}): what would open a conversation in it
+ * refuses. Methods throw {@link IllegalArgumentException}, {@link IllegalStateException} or
  * {@link FileFormatException} with a one-line message for the user.
  */
 public final class HistoryService {
@@ -27,29 +31,52 @@ public final class HistoryService {
     private final ConversationStore store;
     private final ChatService chat;
     private final HistoryRecorder recorder;
+    private final LongSupplier maxFileBytes;
 
     public HistoryService(ConversationStore store, ChatService chat, HistoryRecorder recorder) {
+        this(store, chat, recorder, () -> FileLimit.DEFAULT_BYTES);
+    }
+
+    /** {@code maxFileBytes} gives the largest session or import file to read (read when a file is opened). */
+    public HistoryService(ConversationStore store, ChatService chat, HistoryRecorder recorder, LongSupplier maxFileBytes) {
         this.store = store;
         this.chat = chat;
         this.recorder = recorder;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /** The history alone, as the command line uses it: no conversation is shown, none is opened. */
+    public static HistoryService withoutChat(ConversationStore store, LongSupplier maxFileBytes) {
+        return new HistoryService(store, null, null, maxFileBytes);
     }
 
     public List<ConversationSummary> list() {
         return store.list();
     }
 
+    /** The {@code limit} most recently changed conversations (0: all), newest first. */
+    public List<ConversationSummary> list(int limit) {
+        return store.list(limit);
+    }
+
     public List<SearchHit> search(String query) {
         return store.search(query, SEARCH_LIMIT);
     }
 
+    /** The stored conversation, with the chat's latest changes when it is the one shown. */
+    public Optional<SavedConversation> find(String conversationId) {
+        saveShown();
+        return store.load(conversationId);
+    }
+
     /** The id of the conversation in the chat now. */
     public String currentId() {
-        return chat.conversation().id();
+        return chat().conversation().id();
     }
 
     /** The chat's settings now: after an open, those the opened conversation or session brought. */
     public ChatSettings chatSettings() {
-        return chat.settings();
+        return chat().settings();
     }
 
     public void rename(String conversationId, String title) {
@@ -58,10 +85,20 @@ public final class HistoryService {
 
     /** Deletes the conversation (Undo brings it back); the chat starts a new one if it was showing it. */
     public void delete(String conversationId) {
-        if (conversationId.equals(currentId())) {
+        if (chat != null && conversationId.equals(currentId())) {
             chat.newConversation();
         }
         store.delete(conversationId);
+    }
+
+    /** Removes the conversation for good, with no Undo; {@link IllegalArgumentException} when there is none. */
+    public void deleteForGood(String conversationId) {
+        if (chat != null && conversationId.equals(currentId())) {
+            chat.newConversation();
+        }
+        if (!store.remove(conversationId)) {
+            throw new IllegalArgumentException("No conversation " + conversationId + " in the history.");
+        }
     }
 
     public void undoDelete(String conversationId) {
@@ -70,7 +107,7 @@ public final class HistoryService {
 
     /** Stores a new conversation up to and including the message, opens it and returns its id. */
     public String branch(String conversationId, String messageId) {
-        recorder.saveNow();
+        saveShown();
         String id = store.branch(conversationId, messageId);
         open(id);
         return id;
@@ -80,10 +117,11 @@ public final class HistoryService {
     public void open(String conversationId) {
         SavedConversation saved = store.load(conversationId).orElseThrow(() ->
                 new IllegalArgumentException("That conversation is no longer in the history."));
+        ChatService chat = chat();
         if (chat.busy()) {
             throw new IllegalStateException("A reply is still arriving: stop it or wait for it to end.");
         }
-        recorder.saveNow();
+        saveShown();
         chat.open(Conversation.restore(saved.id(), saved.messages().stream().map(MessageCodec::toMessage).toList()));
         ChatSettings settings = chat.settings();
         if (saved.model() != null) {
@@ -100,15 +138,57 @@ public final class HistoryService {
         ConversationJson.write(load(conversationId), file);
     }
 
-    /** Imports an exported conversation as a new one in the history, opens it and returns its id. */
+    /** Writes every conversation of the history to one file; returns how many. */
+    public int exportAll(Path file) throws IOException {
+        saveShown();
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return ConversationJson.writeAll(new ConversationJson.Conversations() {
+                @Override
+                public List<String> ids() { return store.ids(); }
+
+                @Override
+                public SavedConversation load(String id) { return store.load(id).orElse(null); }
+            }, out);
+        }
+    }
+
+    /** What an import did: the conversations it added, and those the history held already. */
+    public record ImportReport(List<String> added, List<String> alreadyStored) {
+        /** Every conversation of the file, as stored now, in the file's order. */
+        public List<String> all() {
+            List<String> all = new ArrayList<>(added);
+            all.addAll(alreadyStored);
+            return all;
+        }
+    }
+
+    /**
+     * Imports an export of one conversation or of many: all of them, or none when the file is
+     * damaged. A conversation imported before is not added again.
+     */
+    public ImportReport importFile(Path file) throws IOException {
+        List<SavedConversation> read = ConversationJson.readAll(file, maxFileBytes.getAsLong());
+        List<SavedConversation> identified = read.stream().map(ImportIdentity::assign).toList();
+        List<String> added = store.insertAll(identified);
+        List<String> already = identified.stream().map(SavedConversation::id).filter(id -> !added.contains(id))
+                .distinct().toList();
+        return new ImportReport(added, already);
+    }
+
+    /** Imports an exported conversation into the history (once), opens it and returns its id. */
     public String importJson(Path file) throws IOException {
-        String id = store.insertCopy(ConversationJson.read(file));
+        ImportReport report = importFile(file);
+        if (report.all().isEmpty()) {
+            throw new FileFormatException(file.getFileName() + " holds no conversation.");
+        }
+        String id = report.all().getFirst();
         open(id);
         return id;
     }
 
     /** Saves the chat's settings, system prompt and messages as a session file. */
     public void saveSession(Path file) throws IOException {
+        ChatService chat = chat();
         ChatSettings settings = chat.settings();
         ChatRequest request = settings.toRequest(List.of());
         List<ChatMessage> messages = chat.conversation().history(settings.extended()).stream()
@@ -122,7 +202,8 @@ public final class HistoryService {
      * settings, and its messages a new conversation in the history, shown in the chat.
      */
     public String openSession(Path file) {
-        SessionFile session = SessionFile.read(file);
+        ChatService chat = chat();
+        SessionFile session = SessionFile.read(file, maxFileBytes.getAsLong());
         Instant now = Instant.now();
         List<SavedMessage> messages = new ArrayList<>();
         for (ChatMessage m : session.messages()) {
@@ -156,8 +237,20 @@ public final class HistoryService {
     }
 
     private SavedConversation load(String conversationId) {
-        recorder.saveNow();
-        return store.load(conversationId).orElseThrow(() ->
+        return find(conversationId).orElseThrow(() ->
                 new IllegalArgumentException("That conversation is no longer in the history."));
+    }
+
+    private void saveShown() {
+        if (recorder != null) {
+            recorder.saveNow();
+        }
+    }
+
+    private ChatService chat() {
+        if (chat == null) {
+            throw new IllegalStateException("No chat is open here: open the conversation in Parley's window.");
+        }
+        return chat;
     }
 }

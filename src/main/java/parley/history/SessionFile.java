@@ -64,10 +64,15 @@ public record SessionFile(String format, int version, String provider, String ba
     }
 
     public static SessionFile read(Path file) {
+        return read(file, FileLimit.DEFAULT_BYTES);
+    }
+
+    /** Reads a session file of at most {@code maxBytes}; a larger one is refused before it is read. */
+    public static SessionFile read(Path file, long maxBytes) {
         String name = String.valueOf(file.getFileName());
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = FileLimit.readText(file, maxBytes);
         } catch (IOException e) {
             throw new FileFormatException("Cannot read " + file + " (" + FileJson.reason(e)
                     + "): check that the file exists and that you may read it.", e);

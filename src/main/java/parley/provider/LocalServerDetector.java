@@ -1,15 +1,19 @@
 package parley.provider;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import parley.api.Loopback;
+import parley.api.ReadLimits;
 
 /**
  * Finds which local servers are running by asking each profile's {@code GET /models} on this
@@ -76,18 +80,28 @@ public final class LocalServerDetector {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> failure == null ? answer(profile, response) : null);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                // each body is read on a thread of its own: a server that stalls mid-body must not hold up the others
+                .handleAsync((response, failure) -> failure == null ? answer(profile, response) : null,
+                        task -> Thread.ofVirtual().name("parley-probe").start(task));
     }
 
-    /** Any HTTP answer means something listens there; a readable list also names the models. */
-    private static LocalServer answer(ProviderProfile profile, HttpResponse<String> response) {
-        if (response.statusCode() / 100 != 2) {
-            return new LocalServer(profile, List.of());
-        }
-        try {
-            return new LocalServer(profile, ModelListParser.parse(response.body()));
-        } catch (IllegalArgumentException unreadable) {
+    /**
+     * Any HTTP answer means something listens there; a readable list also names the models. A list
+     * past the model-list limit is not read (the server shows with no models).
+     */
+    private static LocalServer answer(ProviderProfile profile, HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                return new LocalServer(profile, List.of());
+            }
+            long limit = ReadLimits.DEFAULT.modelListBytes();
+            byte[] bytes = body.readNBytes((int) limit + 1);
+            if (bytes.length > limit) {
+                return new LocalServer(profile, List.of());
+            }
+            return new LocalServer(profile, ModelListParser.parse(new String(bytes, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException | IOException unreadable) {
             return new LocalServer(profile, List.of());
         }
     }

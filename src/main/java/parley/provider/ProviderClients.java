@@ -10,6 +10,7 @@ import parley.api.ChatClient;
 import parley.api.ClientConfig;
 import parley.api.InsecureKey;
 import parley.api.RawTap;
+import parley.api.ReadLimits;
 import parley.api.Transport;
 
 /**
@@ -29,6 +30,7 @@ public final class ProviderClients implements AutoCloseable {
     // clients made with an earlier transport: a reply may still stream through one, so they close last
     private final List<ChatClient> retired = new CopyOnWriteArrayList<>();
     private volatile Transport transport;
+    private volatile ReadLimits limits = ReadLimits.DEFAULT;
 
     /**
      * {@code connectTimeout} and {@code idleTimeout} may be null for the defaults;
@@ -85,6 +87,19 @@ public final class ProviderClients implements AutoCloseable {
      */
     public void useTransport(Transport next) {
         transport = next;
+        retireAll();
+    }
+
+    /** Clients made from now on hold at most {@code next} of an answer (a line, a body, a model list). */
+    public ProviderClients useLimits(ReadLimits next) {
+        if (!next.equals(limits)) {
+            limits = next;
+            retireAll();
+        }
+        return this;
+    }
+
+    private void retireAll() {
         for (String id : List.copyOf(clients.keySet())) {
             ChatClient old = clients.remove(id);
             if (old != null) retired.add(old);
@@ -97,7 +112,8 @@ public final class ProviderClients implements AutoCloseable {
                 ClientConfig.of(profile.baseUrl(), apiKey)
                         .withTimeouts(connectTimeout, idleTimeout)
                         .withAllowInsecureKey(allowInsecureKey)
-                        .withTap(reportTo), transport));
+                        .withTap(reportTo)
+                        .withLimits(limits), transport));
     }
 
     private void checkSafe(ProviderProfile profile) {

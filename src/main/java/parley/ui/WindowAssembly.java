@@ -12,6 +12,7 @@ import parley.api.ChatRequest;
 import parley.api.RequestValidator;
 import parley.api.Transport;
 import parley.app.AppDatabase;
+import parley.app.InputLimits;
 import parley.chat.ProviderBackends;
 import parley.network.NetworkService;
 import parley.network.NetworkSettingsStore;
@@ -91,6 +92,8 @@ public final class WindowAssembly implements AutoCloseable {
         RequestViewModel request = new RequestViewModel(this::nextRequest, ui);
         this.clients = new ProviderClients(KeyResolver.fromEnvironment(Map.of()).then(this::windowKey), null, null,
                 false, request.tap(), Transport.JDK_DEFAULT);
+        // the limits are read on the background thread; until then the clients use the defaults
+        background.execute(() -> clients.useLimits(InputLimits.load(settings).reads()));
         NetworkService network = new NetworkService(new NetworkSettingsStore(settings, secrets), env,
                 ProxySelector.getDefault(), clients::useTransport);
         this.engine = EngineHost.forApp(DataFolder.resolve().resolve("engine"));

@@ -254,7 +254,7 @@ class ToolCallDecodingTest {
     /** The bytes fed in reads that end at each cut, as a network delivers them. */
     private static ChatResult read(byte[] bytes, List<Integer> cuts, List<StreamEvent> events) {
         ResultCollector collector = new ResultCollector(events::add, System.nanoTime(), null);
-        StreamReader reader = new StreamReader(200, collector, null);
+        StreamReader reader = new StreamReader(200, collector, null, ReadLimits.DEFAULT.sseLineBytes());
         int from = 0;
         List<Integer> ends = new ArrayList<>(cuts);
         ends.add(bytes.length);

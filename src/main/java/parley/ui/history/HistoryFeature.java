@@ -12,6 +12,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.TransferMode;
+import parley.app.InputLimits;
 import parley.chat.ChatEvent;
 import parley.chat.ChatSettings;
 import parley.chat.Subscription;
@@ -19,6 +20,7 @@ import parley.history.ConversationStore;
 import parley.history.HistoryRecorder;
 import parley.history.HistoryService;
 import parley.history.SessionFile;
+import parley.store.Settings;
 import parley.ui.Dialogs;
 import parley.ui.MainWindow;
 import parley.ui.RequestControls;
@@ -50,7 +52,9 @@ public final class HistoryFeature implements WindowFeature {
         this.recorder = new HistoryRecorder(context.chat(), store, message -> ui.run(() -> report(message)));
         RequestControls controls = context.controls();
         recorder.setKnownKeys(() -> Arrays.asList(controls.providers().apiKey()));
-        this.service = new HistoryService(store, context.chat(), recorder);
+        Settings settings = new Settings(context.database());
+        // read when a file is opened, on the background thread that opens it
+        this.service = new HistoryService(store, context.chat(), recorder, () -> InputLimits.load(settings).fileBytes());
         this.model = new HistoryViewModel(service, context.background(), ui, ZoneId.systemDefault());
         this.view = new HistoryView(model, context.dialogs());
         this.refresher = context.chat().addListener(event -> {

@@ -54,7 +54,8 @@ class RequestViewModelTest {
         vm.tap().line("");
         vm.tap().line("data: [DONE]");
         assertThat(vm.postedBodyProperty().get()).isEqualTo(body);
-        assertThat(vm.rawTextProperty().get()).isEqualTo("content-type: text/event-stream\n\ndata: {\"x\":1}\n\ndata: [DONE]\n");
+        assertThat(vm.rawText()).isEqualTo("content-type: text/event-stream\n\ndata: {\"x\":1}\n\ndata: [DONE]\n");
+        assertThat(vm.rawChangeProperty().get()).isEqualTo(new RequestViewModel.RawChange(5, false, "data: [DONE]\n"));
         assertThat(vm.rawSummaryProperty().get()).startsWith("POST http://127.0.0.1:1/v1/chat/completions · HTTP 200 · headers after ");
     }
 
