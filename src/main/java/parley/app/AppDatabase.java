@@ -3,6 +3,7 @@ package parley.app;
 import java.nio.file.Path;
 import java.util.List;
 import parley.history.HistorySchema;
+import parley.mcp.ServerStore;
 import parley.preset.PresetStore;
 import parley.store.DataFolder;
 import parley.store.Database;
@@ -22,7 +23,8 @@ public final class AppDatabase {
             Settings.MIGRATIONS,
             UsageSchema.MIGRATIONS,
             HistorySchema.MIGRATIONS,
-            PresetStore.MIGRATIONS);
+            PresetStore.MIGRATIONS,
+            ServerStore.MIGRATIONS);
 
     private AppDatabase() {}
 
