@@ -37,6 +37,7 @@ import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
 import parley.ui.engine.EngineFeature;
+import parley.ui.mcp.McpFeature;
 import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
 import parley.ui.models.ModelsFeature;
@@ -63,7 +64,7 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, RequestFeature::new, CodeFeature::new,
-            UsageFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new);
+            UsageFeature::new, HistoryFeature::new, SupportFeature::new, EngineFeature::new, McpFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
