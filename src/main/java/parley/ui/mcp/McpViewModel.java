@@ -196,7 +196,8 @@ public final class McpViewModel implements AutoCloseable {
             log.set("");
             return;
         }
-        tools.setAll(row.state() instanceof ServerState.Ready ready ? ready.tools() : List.of());
+        List<McpTool> now = row.state() instanceof ServerState.Ready ready ? ready.tools() : List.of();
+        if (!tools.equals(now)) tools.setAll(now); // a refresh that changed nothing keeps the chosen tool
         List<String> lines = new ArrayList<>(service.log(row.name()));
         if (row.state() instanceof ServerState.Failed failed && lines.isEmpty()) lines.addAll(failed.lastLines());
         log.set(String.join("\n", lines));
