@@ -162,11 +162,12 @@ final class ServerConnection implements AutoCloseable {
                 .jsonMapper(MAPPER).build();
     }
 
+    /** The deepest cause that says something: the SDK wraps the reason in "failed to initialize". */
     private static String reason(Throwable cause) {
-        String message = cause.getMessage();
-        while ((message == null || message.isBlank()) && cause.getCause() != null) {
-            cause = cause.getCause();
-            message = cause.getMessage();
+        String message = null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) message = t.getMessage();
+            else if (t instanceof java.net.ConnectException) message = "nothing answers at that address (connection refused)";
         }
         return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
