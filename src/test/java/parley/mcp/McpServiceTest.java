@@ -136,6 +136,23 @@ class McpServiceTest {
     }
 
     @Test
+    void aServerThatAnswersGarbageFailsWithWhatItPrinted() throws Exception {
+        McpService quick = new McpService(new ServerStore(database, () -> new SessionSecrets("test")), Duration.ofMillis(1500));
+        try {
+            quick.add(ServerConfig.stdio("garbage", "sh", List.of("-c", "echo 'Welcome to my server!'; cat >/dev/null"), Map.of()));
+
+            ServerState state = quick.start("garbage");
+
+            assertThat(state).isInstanceOfSatisfying(ServerState.Failed.class, failed -> {
+                assertThat(failed.reason()).isEqualTo("The server garbage did not answer 'initialize' within 1500 ms.");
+                assertThat(failed.lastLines()).containsExactly("(not JSON-RPC on standard output) Welcome to my server!");
+            });
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
     void aServerKilledMidCallGivesAnErrorResultWithItsExitAndFailsItsState() throws Exception {
         service.add(EverythingServer.config("everything"));
         service.start("everything");
