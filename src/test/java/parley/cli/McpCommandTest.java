@@ -136,6 +136,39 @@ class McpCommandTest {
     }
 
     @Test
+    void anEnvironmentValueGoesToTheKeyringAndTheServerNeverTheDatabaseOrTheLog() throws Exception {
+        java.util.Optional<parley.store.SecretStore> keyring = parley.store.OsKeyring.open();
+        if ("1".equals(System.getenv("PARLEY_REQUIRE_KEYRING"))) {
+            assertThat(keyring).as("PARLEY_REQUIRE_KEYRING=1 but no OS keyring answers").isPresent();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(keyring.isPresent(), "No OS keyring answers here");
+        String secret = "sk-mcp-cli-" + System.nanoTime();
+        List<String> args = new ArrayList<>(List.of("mcp", "add", "keyed", "--env", "PARLEY_MCP_TOKEN=" + secret, "--"));
+        args.addAll(EverythingServer.command());
+        try {
+            CliRun added = run(args.toArray(String[]::new));
+            assertThat(added.code()).as(added.err()).isZero();
+            assertThat(added.out() + added.err()).doesNotContain(secret);
+
+            CliRun env = run("mcp", "call", "keyed", "get-env", "--verbose");
+
+            assertThat(env.code()).as(env.err()).isZero();
+            assertThat(env.out()).contains("PARLEY_MCP_TOKEN").contains(secret);
+            assertThat(env.err()).doesNotContain(secret);
+            try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                            .as(file.toString()).doesNotContain(secret);
+                }
+            }
+        } finally {
+            CliRun removed = run("mcp", "remove", "keyed");
+            assertThat(removed.code()).isZero();
+            assertThat(keyring.get().get("mcp-server:keyed")).as("the secrets go with the server").isEmpty();
+        }
+    }
+
+    @Test
     void aCommandThatDoesNotExistFailsWithItsName() {
         run("mcp", "add", "ghost", "--", "parley-no-such-program");
 
