@@ -233,16 +233,24 @@ public final class McpService implements AutoCloseable {
             return ToolResult.error("The arguments do not match the input schema of " + tool.name() + ", so it was not"
                     + " called:\n- " + String.join("\n- ", refused.violations()), since(started));
         }
-        Running r = running.get(key(tool.server()));
-        ServerConnection connection = r == null ? null : r.connection;
+        ServerConnection connection = connection(tool.server());
+        if (connection == null && start(tool.server()) instanceof ServerState.Failed failed) {
+            return ToolResult.error("The tool " + tool.uniqueName() + " cannot be called: " + failed.reason(), since(started));
+        }
+        connection = connection == null ? connection(tool.server()) : connection;
         if (connection == null) return ToolResult.error("The server " + tool.server() + " is not running.", since(started));
         try {
             return Results.of(connection.call(tool.name(), ((ArgumentCheck.Accepted) checked).arguments()), since(started));
         } catch (McpException e) {
-            if (connection.ended().isDone()) ended(tool.server(), connection);
+            if (!connection.alive()) ended(tool.server(), connection);
             String lines = e.lastLines().isEmpty() ? "" : "\nIts last lines:\n" + String.join("\n", e.lastLines());
             return ToolResult.error(e.getMessage() + lines, since(started));
         }
+    }
+
+    private ServerConnection connection(String server) {
+        Running r = running.get(key(server));
+        return r == null ? null : r.connection;
     }
 
     /** Stops the server when it runs; its state becomes stopped. */

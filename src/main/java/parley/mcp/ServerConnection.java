@@ -90,6 +90,11 @@ final class ServerConnection implements AutoCloseable {
         return child == null ? new CompletableFuture<>() : child.onExit();
     }
 
+    /** False once the server's process has ended (an HTTP server counts as alive). */
+    boolean alive() {
+        return child == null || child.alive();
+    }
+
     boolean closing() {
         return closing;
     }
