@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import parley.capability.RefusalStore;
 import parley.history.HistorySchema;
+import parley.mcp.ServerStore;
 import parley.preset.PresetStore;
 import parley.store.DataFolder;
 import parley.store.Database;
@@ -24,7 +25,8 @@ public final class AppDatabase {
             UsageSchema.MIGRATIONS,
             HistorySchema.MIGRATIONS,
             PresetStore.MIGRATIONS,
-            RefusalStore.MIGRATIONS);
+            RefusalStore.MIGRATIONS,
+            ServerStore.MIGRATIONS);
 
     private AppDatabase() {}
 

@@ -21,6 +21,7 @@ public final class Cli {
             CodeCommand::new,
             UsageCommand::new,
             PriceCommand::create,
+            McpCommand::create,
             ServeCommand::new,
             HistoryCommand::create
     );

@@ -53,7 +53,8 @@ class OldDatabasesTest {
         try (Database db = AppDatabase.open(file)) {
             assertThat(db.version()).isEqualTo(Migrations.latest(AppDatabase.MIGRATIONS));
             assertThat(db.recoveryNotice()).isEmpty();
-            assertThat(db.backup().isPresent()).as("a copy before migrating").isEqualTo(version < Migrations.latest(AppDatabase.MIGRATIONS));
+            assertThat(db.backup().isPresent()).as("a copy before migrating")
+                    .isEqualTo(version < Migrations.latest(AppDatabase.MIGRATIONS));
             assertThat(new Settings(db).getString("ui.theme")).contains("NORD_DARK");
             assertThat(rows(db, "SELECT model || ' ' || cost_usd FROM usage_ledger"))
                     .isEqualTo(version >= 2 ? List.of("deepseek-ai/deepseek-v3.2 0.000414") : List.of());
