@@ -29,6 +29,7 @@ final class NodeOpenAiGenerator implements CodeGenerator {
                 "key_check", NodeFetchGenerator.keyCheck(request),
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
-                "body", JS.write(body)));
+                "body", JS.write(body),
+                "mcp_note", BodyTree.mcpNote(body, "//", "runTool()")));
     }
 }

@@ -36,7 +36,8 @@ final class PythonOpenAiGenerator implements CodeGenerator {
                 "api_key", apiKey,
                 "base_url", Quote.cStyle(request.baseUrl()),
                 "messages", PYTHON.write(body.path("messages")),
-                "arguments", arguments(body, loop)));
+                "arguments", arguments(body, loop),
+                "mcp_note", BodyTree.mcpNote(body, "#", "run_tool()")));
     }
 
     private static String templateName(boolean streaming, boolean loop) {

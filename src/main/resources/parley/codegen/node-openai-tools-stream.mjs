@@ -9,6 +9,7 @@ const client = new OpenAI({
 // Rounds of tool calls before giving up without a final answer
 const MAX_ROUNDS = 10;
 
+{{mcp_note}}
 // Runs the tool the model called, with its arguments (an object), and returns the result as text.
 function runTool(name, args) {
   throw new Error(`implement runTool() to run the tool ${name} with the arguments ${JSON.stringify(args)}`);

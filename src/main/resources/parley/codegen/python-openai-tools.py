@@ -14,6 +14,7 @@ client = OpenAI(
 MAX_ROUNDS = 10
 
 
+{{mcp_note}}
 def run_tool(name, arguments):
     """Runs the tool the model called, with its arguments (a dict), and returns the result as text."""
     raise NotImplementedError(f"implement run_tool() to run the tool {name!r} with the arguments {arguments}")
