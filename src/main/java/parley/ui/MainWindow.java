@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -44,6 +45,7 @@ public final class MainWindow extends BorderPane {
         toolbar.getStyleClass().add("main-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbarEnd.setAlignment(Pos.CENTER_RIGHT);
+        toolbarEnd.setMinWidth(Region.USE_PREF_SIZE); // the provider bar gives up width first
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         toolbar.getChildren().addAll(grow, toolbarEnd);
@@ -52,11 +54,12 @@ public final class MainWindow extends BorderPane {
         centre.getStyleClass().add("centre-area");
         side.setId("side-panels");
         side.getStyleClass().add(Styles.TABS_FLOATING);
+        side.setSide(Side.RIGHT); // a strip along the edge has room for every panel's name at any width
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);
         side.setPrefWidth(480);
         side.setTabMinWidth(40);
-        side.setTabMaxWidth(112);
+        side.setTabMaxWidth(160);
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(centre, side);
         split.setDividerPositions(0.64);

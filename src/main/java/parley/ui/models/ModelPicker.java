@@ -40,6 +40,7 @@ public final class ModelPicker extends HBox {
         button.setMnemonicParsing(false);
         button.setMaxWidth(360);
         button.setPrefWidth(300);
+        button.setMinWidth(120); // a narrow window shortens the model's name, never the tool bar's end
         button.setAlignment(Pos.CENTER_LEFT);
         button.textProperty().bind(vm.modelProperty().map(m -> m.isEmpty() ? "Choose a model" : m));
         button.setTooltip(new Tooltip("The model (Ctrl+M to search)"));

@@ -41,6 +41,7 @@ public final class ProviderBar extends HBox {
         providers.setCellFactory(v -> new ProviderCell());
         providers.setButtonCell(new ProviderCell());
         providers.setPrefWidth(190);
+        providers.setMinWidth(110);
         ViewBindings.follow(vm.providerProperty(), providers.valueProperty(), vm::selectProvider);
         providers.setTooltip(new Tooltip("The provider requests go to"));
         vm.running().addListener((SetChangeListener<String>) c -> refreshCells());
@@ -83,6 +84,7 @@ public final class ProviderBar extends HBox {
         PasswordTextField key = new PasswordTextField();
         key.setId("api-key");
         key.setPrefColumnCount(17);
+        key.setMinWidth(90);
         key.promptTextProperty().bind(vm.keyStatusProperty());
         FontIcon eye = new FontIcon(Feather.EYE_OFF);
         eye.setCursor(javafx.scene.Cursor.HAND);
