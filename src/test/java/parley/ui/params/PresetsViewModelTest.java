@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.preset.PresetStore;
+import parley.ui.ExtendedControls;
 import parley.ui.UiThread;
 
 class PresetsViewModelTest {
@@ -22,7 +23,8 @@ class PresetsViewModelTest {
     @BeforeEach
     void open() {
         db = AppDatabase.open(dir.resolve("parley.db"));
-        vm = new PresetsViewModel(new PresetStore(db), params, Runnable::run, UiThread.DIRECT);
+        vm = new PresetsViewModel(new PresetStore(db), params, ExtendedControls.create(Runnable::run, UiThread.DIRECT),
+                Runnable::run, UiThread.DIRECT);
     }
 
     @AfterEach
