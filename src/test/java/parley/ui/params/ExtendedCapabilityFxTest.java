@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +152,14 @@ class ExtendedCapabilityFxTest extends FxRobot {
 
         interact(() -> extended().output().choose(OutputFormatViewModel.Kind.JSON_OBJECT));
         assertThat(lookup("#output-refused").query().isVisible()).isFalse();
+
+        clickOn("#output-kind");
+        ListCell<?> schema = lookup(".list-cell").match((ListCell<?> c) -> "JSON schema".equals(c.getText())).query();
+        ListCell<?> object = lookup(".list-cell").match((ListCell<?> c) -> "JSON object".equals(c.getText())).query();
+        assertThat(schema.isDisabled()).isTrue();
+        assertThat(schema.getTooltip().getText()).startsWith("DeepSeek's JSON output is response_format json_object only");
+        assertThat(object.isDisabled()).isFalse();
+        type(KeyCode.ESCAPE);
     }
 
     @Test
