@@ -29,4 +29,10 @@ public record ParameterSet(Integer maxTokens, Double temperature, Double topP, D
         this(maxTokens, temperature, topP, frequencyPenalty, presencePenalty, stop, stream, includeUsage, systemPrompt,
                 ExtendedParameters.NONE);
     }
+
+    /** This set with {@code value} as its extended parameters. */
+    public ParameterSet withExtended(ExtendedParameters value) {
+        return new ParameterSet(maxTokens, temperature, topP, frequencyPenalty, presencePenalty, stop, stream,
+                includeUsage, systemPrompt, value);
+    }
 }

@@ -30,6 +30,28 @@ public record ExtendedControls(ExtraParamsViewModel extras, OutputFormatViewMode
         tools.show(extended);
     }
 
+    /** What a preset keeps: every field these controls set, nothing else. */
+    public ExtendedParameters snapshot() {
+        return applyTo(ExtendedParameters.NONE);
+    }
+
+    /**
+     * Puts a preset's fields into the controls. A preset without tools keeps the Tools panel's
+     * functions (they are kept between runs) and takes its {@code tool_choice} and {@code parallel_tool_calls}.
+     */
+    public void applyPreset(ExtendedParameters preset) {
+        extras.show(preset);
+        output.show(preset);
+        tools.applyPreset(preset);
+    }
+
+    /** Nothing switched on: seed, choices, log-probabilities, effort and output format left out, tool choice not sent. */
+    public void resetToDefaults() {
+        extras.resetToDefaults();
+        output.resetToDefaults();
+        tools.resetChoice();
+    }
+
     /** Runs {@code listener} on every change to what the controls would send. */
     void addListener(InvalidationListener listener) {
         extras.revision().addListener(listener);

@@ -18,6 +18,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.beans.value.ObservableValue;
+import parley.capability.ModelCapabilities;
+import parley.capability.Parameters;
+import parley.ui.CapabilityMarks;
 import parley.ui.ViewBindings;
 
 /** The seed with its dice, the number of choices, log-probabilities and the reasoning effort. */
@@ -25,11 +29,17 @@ public final class ExtraParamsView extends VBox {
     private static final String NOT_SENT = "";
     private final ExtraParamsViewModel vm;
 
-    public ExtraParamsView(ExtraParamsViewModel vm) {
+    /** {@code capabilities}: the chosen model's; a control it ignores is greyed with the reason, one it refuses hidden. */
+    public ExtraParamsView(ExtraParamsViewModel vm, ObservableValue<ModelCapabilities> capabilities) {
         super(10);
         this.vm = vm;
         setId("extra-params");
-        getChildren().addAll(seed(), choices(), logprobs(), top(), effort());
+        getChildren().addAll(
+                CapabilityMarks.markedWithNote(seed(), capabilities, Parameters.SEED),
+                CapabilityMarks.markedWithNote(choices(), capabilities, Parameters.N),
+                CapabilityMarks.markedWithNote(logprobs(), capabilities, Parameters.LOGPROBS),
+                CapabilityMarks.markedWithNote(top(), capabilities, Parameters.TOP_LOGPROBS),
+                CapabilityMarks.markedWithNote(effort(), capabilities, Parameters.REASONING_EFFORT));
     }
 
     private Node seed() {

@@ -11,12 +11,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.ListCell;
+import parley.capability.ModelCapabilities;
+import parley.capability.Parameters;
+import parley.capability.Support;
+import parley.ui.CapabilityMarks;
 import parley.ui.ViewBindings;
 import parley.ui.schema.SchemaEditor;
 
 /** {@code response_format}: a choice of kind and, for a JSON schema, its name, strictness and schema. */
 public final class OutputFormatView extends VBox {
-    public OutputFormatView(OutputFormatViewModel vm) {
+    /**
+     * {@code capabilities}: the chosen model's; a JSON output it refuses is greyed in the choice with the
+     * reason, and said to be left out while it is chosen.
+     */
+    public OutputFormatView(OutputFormatViewModel vm, ObservableValue<ModelCapabilities> capabilities) {
         super(8);
         setId("output-format");
         Label title = new Label("Output format");
@@ -26,6 +37,7 @@ public final class OutputFormatView extends VBox {
         ComboBox<OutputFormatViewModel.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(OutputFormatViewModel.Kind.values());
         kind.setId("output-kind");
+        kind.setCellFactory(list -> new KindCell(capabilities));
         ViewBindings.follow(vm.kindProperty(), kind.valueProperty(), vm::choose);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -63,6 +75,54 @@ public final class OutputFormatView extends VBox {
         leftOut.textProperty().bind(vm.leftOutProperty());
         leftOut.visibleProperty().bind(vm.leftOutProperty().isNotEmpty());
         leftOut.managedProperty().bind(leftOut.visibleProperty());
-        getChildren().addAll(head, schemaBox, leftOut);
+        Label refused = new Label();
+        refused.setId("output-refused");
+        refused.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        refused.setWrapText(true);
+        refused.textProperty().bind(Bindings.createStringBinding(() -> refusal(vm.kindProperty().get(),
+                capabilities.getValue()), vm.kindProperty(), capabilities));
+        refused.visibleProperty().bind(refused.textProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+        VBox body = new VBox(8, head, schemaBox, leftOut, refused);
+        getChildren().add(CapabilityMarks.markedWithNote(body, capabilities, Parameters.RESPONSE_FORMAT));
+    }
+
+    /** Why the chosen kind of output is left out of the request; empty when the model takes it. */
+    private static String refusal(OutputFormatViewModel.Kind kind, ModelCapabilities capabilities) {
+        String parameter = parameter(kind);
+        if (parameter == null || !capabilities.status(parameter).refused()) return "";
+        return kind + " is left out of the request: " + capabilities.status(parameter).reason();
+    }
+
+    private static String parameter(OutputFormatViewModel.Kind kind) {
+        return switch (kind) {
+            case JSON_OBJECT -> Parameters.JSON_OBJECT;
+            case JSON_SCHEMA -> Parameters.JSON_SCHEMA;
+            default -> null;
+        };
+    }
+
+    /** A kind in the list, greyed with the reason when the chosen model refuses it. */
+    private static final class KindCell extends ListCell<OutputFormatViewModel.Kind> {
+        private final ObservableValue<ModelCapabilities> capabilities;
+
+        KindCell(ObservableValue<ModelCapabilities> capabilities) {
+            this.capabilities = capabilities;
+            capabilities.addListener((o, was, now) -> show(getItem(), isEmpty()));
+        }
+
+        @Override
+        protected void updateItem(OutputFormatViewModel.Kind item, boolean empty) {
+            super.updateItem(item, empty);
+            show(item, empty);
+        }
+
+        private void show(OutputFormatViewModel.Kind item, boolean empty) {
+            String parameter = empty || item == null ? null : parameter(item);
+            Support support = parameter == null ? Support.ACCEPTED : capabilities.getValue().status(parameter);
+            setText(empty || item == null ? null : item.toString());
+            setDisable(support.refused());
+            setTooltip(support.refused() ? new Tooltip(support.reason()) : null);
+        }
     }
 }

@@ -2,6 +2,7 @@ package parley.ui.params;
 
 import parley.capability.CapabilityService;
 import parley.preset.PresetStore;
+import parley.ui.ExtendedControls;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
 
@@ -12,12 +13,14 @@ public final class ParametersFeature implements WindowFeature {
 
     public ParametersFeature(WindowContext context) {
         ParamsViewModel params = context.controls().params();
-        this.presets = new PresetsViewModel(new PresetStore(context.database()), params, context.background(),
-                context.ui());
+        ExtendedControls extended = context.controls().extended();
+        this.presets = new PresetsViewModel(new PresetStore(context.database()), params, extended,
+                context.background(), context.ui());
         ParamsView view = new ParamsView(params);
         view.setTop(new PresetsView(presets, context.dialogs()));
-        view.addSection(new ExtraParamsView(context.controls().extended().extras()));
-        view.addSection(new OutputFormatView(context.controls().extended().output()));
+        view.addSection(new ExtraParamsView(extended.extras(), params.capabilitiesProperty()));
+        view.addSection(new OutputFormatView(extended.output(), params.capabilitiesProperty()));
+        view.alsoReset(extended::resetToDefaults);
         context.window().addSidePanel("Parameters", view);
         this.capabilities = new CapabilityLink(context, params);
     }

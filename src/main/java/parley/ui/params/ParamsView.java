@@ -22,12 +22,14 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.capability.Parameters;
 import parley.capability.Support;
+import parley.ui.CapabilityMarks;
 import parley.ui.ViewBindings;
 
 /** The parameter panel: system prompt, the numeric parameters, stop sequences, stream switches. */
 public final class ParamsView extends ScrollPane {
     private final ParamsViewModel vm;
     private final VBox content = new VBox(12);
+    private final java.util.List<Runnable> alsoReset = new java.util.ArrayList<>();
 
     public ParamsView(ParamsViewModel vm) {
         this.vm = vm;
@@ -51,17 +53,7 @@ public final class ParamsView extends ScrollPane {
 
     /** {@code node} greyed while the chosen model ignores {@code parameter}, and not shown while it refuses it. */
     private Node marked(Node node, String parameter) {
-        ObservableValue<Support> support = support(parameter);
-        node.disableProperty().bind(support.map(Support::ignored));
-        node.visibleProperty().bind(support.map(x -> !x.refused()));
-        node.managedProperty().bind(node.visibleProperty());
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(support.map(Support::reason));
-        support.subscribe(x -> {
-            if (x.ignored()) Tooltip.install(node, why);
-            else Tooltip.uninstall(node, why);
-        });
-        return node;
+        return CapabilityMarks.marked(node, support(parameter));
     }
 
     /** Which parameters the chosen model refuses, and why: they are left out of the request. */
@@ -81,6 +73,11 @@ public final class ParamsView extends ScrollPane {
         content.getChildren().addAll(new Separator(), node);
     }
 
+    /** Runs {@code reset} too when "Reset to defaults" is pressed (the sections' own defaults). */
+    public void alsoReset(Runnable reset) {
+        alsoReset.add(reset);
+    }
+
     /** Puts a node (the preset bar) above the parameters. */
     public void setTop(Node node) {
         content.getChildren().add(1, node);
@@ -92,9 +89,13 @@ public final class ParamsView extends ScrollPane {
         Button reset = new Button("Reset to defaults", new FontIcon(Feather.ROTATE_CCW));
         reset.setId("reset-params");
         reset.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        reset.setOnAction(e -> vm.resetToDefaults());
+        reset.setOnAction(e -> {
+            vm.resetToDefaults();
+            alsoReset.forEach(Runnable::run);
+        });
         reset.setTooltip(new Tooltip("The seed's defaults: max_tokens 1024 and temperature 0.7 sent,"
-                + " the others left out, no stop sequences, streaming with usage"));
+                + " the others left out, no stop sequences, streaming with usage; seed, choices,"
+                + " log-probabilities, reasoning effort, output format and tool choice not sent"));
         HBox row = new HBox(8, title, grow(), reset);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

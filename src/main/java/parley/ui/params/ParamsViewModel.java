@@ -90,7 +90,8 @@ public final class ParamsViewModel {
 
     private List<String> panelParameters() {
         List<String> keys = new ArrayList<>(numbers().stream().map(p -> p.spec().key()).toList());
-        keys.addAll(List.of(Parameters.STOP, Parameters.STREAM));
+        keys.addAll(List.of(Parameters.STOP, Parameters.STREAM, Parameters.SEED, Parameters.N, Parameters.LOGPROBS,
+                Parameters.TOP_LOGPROBS, Parameters.REASONING_EFFORT, Parameters.RESPONSE_FORMAT));
         return keys;
     }
 

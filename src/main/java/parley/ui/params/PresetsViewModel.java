@@ -12,14 +12,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.preset.ParameterSet;
 import parley.preset.PresetStore;
+import parley.ui.ExtendedControls;
 import parley.ui.UiThread;
 
-/** Named parameter sets: save the current parameters, load, rename and delete them. */
+/** Named parameter sets: save the current parameters (the extended ones too), load, rename and delete them. */
 public final class PresetsViewModel {
     public enum State { IDLE, BUSY }
 
     private final PresetStore store;
     private final ParamsViewModel params;
+    private final ExtendedControls extended;
     private final Executor background;
     private final UiThread ui;
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -28,9 +30,12 @@ public final class PresetsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
 
-    public PresetsViewModel(PresetStore store, ParamsViewModel params, Executor background, UiThread ui) {
+    /** A preset holds {@code params} and the {@code extended} controls' fields (seed, output format, tools …). */
+    public PresetsViewModel(PresetStore store, ParamsViewModel params, ExtendedControls extended, Executor background,
+                            UiThread ui) {
         this.store = store;
         this.params = params;
+        this.extended = extended;
         this.background = background;
         this.ui = ui;
     }
@@ -55,7 +60,7 @@ public final class PresetsViewModel {
             message.set(e.getMessage());
             return;
         }
-        ParameterSet set = params.snapshot();
+        ParameterSet set = params.snapshot().withExtended(extended.snapshot());
         run(() -> {
             store.save(checked, set);
             return new Outcome(store.names(), checked, "Saved \"" + checked + "\".");
@@ -113,7 +118,10 @@ public final class PresetsViewModel {
 
     private void show(Outcome outcome) {
         if (outcome.names() != null) names.setAll(outcome.names());
-        if (outcome.loaded() != null) params.apply(outcome.loaded());
+        if (outcome.loaded() != null) {
+            params.apply(outcome.loaded());
+            extended.applyPreset(outcome.loaded().extended());
+        }
         if (outcome.current() != null) current.set(outcome.current());
         message.set(outcome.message() == null ? "" : outcome.message());
         state.set(State.IDLE);

@@ -16,7 +16,8 @@ public final class ToolsFeature implements WindowFeature {
         this.tools = context.controls().extended().tools();
         this.memory = new ToolsMemory(new Settings(context.database()), context.background());
         memory.keep(tools);
-        context.window().addSidePanel("Tools", new ToolsView(tools, context.dialogs()));
+        context.window().addSidePanel("Tools", new ToolsView(tools, context.dialogs(),
+                context.controls().params().capabilitiesProperty()));
     }
 
     /** The functions, for the tool-call cards that offer a canned result. */

@@ -25,6 +25,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import parley.capability.ModelCapabilities;
+import parley.capability.Parameters;
+import parley.capability.Support;
+import parley.ui.CapabilityMarks;
 import parley.ui.Dialogs;
 import parley.ui.ViewBindings;
 
@@ -36,7 +40,8 @@ public final class ToolsView extends ScrollPane {
     // a card per function, built once: its controls listen to the function for as long as it is listed
     private final Map<ToolEntry, ToolCard> cardsByEntry = new IdentityHashMap<>();
 
-    public ToolsView(ToolsViewModel vm, Dialogs dialogs) {
+    /** {@code capabilities}: the chosen model's; while it refuses or ignores tools the panel is greyed and says why. */
+    public ToolsView(ToolsViewModel vm, Dialogs dialogs, ObservableValue<ModelCapabilities> capabilities) {
         this.vm = vm;
         this.dialogs = dialogs;
         setId("tools-view");
@@ -44,7 +49,10 @@ public final class ToolsView extends ScrollPane {
         getStylesheets().add(ToolsView.class.getResource("tools.css").toExternalForm());
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        VBox content = new VBox(12, header(), adder(), calling(), leftOut(), new Separator(), cards);
+        VBox body = new VBox(12, header(), adder(), calling(capabilities), leftOut(), new Separator(), cards);
+        body.setId("tools-body");
+        body.disableProperty().bind(CapabilityMarks.support(capabilities, Parameters.TOOLS).map(s -> !s.accepted()));
+        VBox content = new VBox(12, capabilityNote(capabilities), body);
         content.setPadding(new Insets(12));
         setContent(content);
         vm.tools().addListener((ListChangeListener<ToolEntry>) c -> showCards());
@@ -93,7 +101,27 @@ public final class ToolsView extends ScrollPane {
         return new VBox(4, row, message);
     }
 
-    private Node calling() {
+    /** Why the chosen model's tools (or how it may call them) are not sent as set; hidden when they are. */
+    private static Node capabilityNote(ObservableValue<ModelCapabilities> capabilities) {
+        Label note = message(capabilities.map(ToolsView::capabilityText), Styles.WARNING);
+        note.setId("tools-capability");
+        return note;
+    }
+
+    static String capabilityText(ModelCapabilities capabilities) {
+        String model = capabilities.model().substring(capabilities.model().lastIndexOf('/') + 1);
+        Support tools = capabilities.status(Parameters.TOOLS);
+        if (tools.refused()) return model + " takes no tools: " + tools.reason() + ". They are left out of the request.";
+        if (tools.ignored()) return model + " ignores tools: " + tools.reason();
+        List<String> lines = new ArrayList<>();
+        for (String parameter : List.of(Parameters.TOOL_CHOICE, Parameters.PARALLEL_TOOL_CALLS)) {
+            Support support = capabilities.status(parameter);
+            if (support.refused()) lines.add(parameter + " is left out of the request: " + support.reason());
+        }
+        return String.join("\n", lines);
+    }
+
+    private Node calling(ObservableValue<ModelCapabilities> capabilities) {
         Label label = new Label("Tool choice");
         label.getStyleClass().add("param-name");
         Tooltip.install(label, new Tooltip("tool_choice: auto (the model decides), none, required (some tool),"
@@ -128,7 +156,8 @@ public final class ToolsView extends ScrollPane {
         parallel.getStyleClass().add("param-name");
         HBox parallelRow = new HBox(8, include, parallel, grow(), allow);
         parallelRow.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, choiceRow, parallelRow);
+        return new VBox(8, CapabilityMarks.markedWithNote(choiceRow, capabilities, Parameters.TOOL_CHOICE),
+                CapabilityMarks.markedWithNote(parallelRow, capabilities, Parameters.PARALLEL_TOOL_CALLS));
     }
 
     private Node leftOut() {

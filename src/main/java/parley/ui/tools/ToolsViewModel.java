@@ -216,6 +216,22 @@ public final class ToolsViewModel {
         message.set("");
     }
 
+    /** A preset's tools take the place of the list; a preset without tools keeps the functions. */
+    public void applyPreset(ExtendedParameters preset) {
+        if (preset.tools() != null && !preset.tools().isEmpty()) {
+            show(preset);
+            return;
+        }
+        resetChoice();
+    }
+
+    /** {@code tool_choice} and {@code parallel_tool_calls} left out; the functions stay. */
+    public void resetChoice() {
+        choice.set(ToolChoiceOption.NOT_SENT);
+        parallel.set(null);
+        message.set("");
+    }
+
     private void replace(List<Tool> list) {
         Map<String, String> canned = new LinkedHashMap<>();
         tools.forEach(t -> canned.put(t.name(), t.cannedResultProperty().get()));

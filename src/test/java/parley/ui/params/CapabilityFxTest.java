@@ -80,7 +80,9 @@ class CapabilityFxTest extends FxRobot {
         }
         assertThat(lookup("#slider-max_tokens").query().isDisabled()).isFalse();
         assertThat(lookup("#ignored-max_tokens").query().isVisible()).isFalse();
-        assertThat(lookup("#left-out-note").query().isVisible()).as("nothing in this panel is refused").isFalse();
+        assertThat(lookup("#left-out-note").queryAs(Label.class).getText()).as("of this panel only log-probabilities")
+                .isEqualTo("logprobs is left out of the request: DeepSeek in thinking mode refuses log-probabilities\n"
+                        + "top_logprobs is left out of the request: DeepSeek in thinking mode refuses log-probabilities");
 
         interact(() -> assembly.providers().selectModel("deepseek-ai/deepseek-v3.2"));
 

@@ -23,6 +23,9 @@ class ParamsCapabilitiesTest {
                 "frequency_penalty is left out of the request: OpenAI's reasoning models refuse this parameter"
                         + " (400 unsupported_parameter)",
                 "presence_penalty is left out of the request: OpenAI's reasoning models refuse this parameter"
+                        + " (400 unsupported_parameter)",
+                "logprobs is left out of the request: OpenAI's reasoning models refuse this parameter (400 unsupported_parameter)",
+                "top_logprobs is left out of the request: OpenAI's reasoning models refuse this parameter"
                         + " (400 unsupported_parameter)");
         assertThat(params.capabilitiesProperty().get().status("temperature").refused()).isTrue();
     }
@@ -30,7 +33,9 @@ class ParamsCapabilitiesTest {
     @Test
     void ignoredOrOtherPanelsParametersAreNotNamedAndAnUnknownModelClearsTheNote() {
         params.showCapabilities(Capabilities.of("atlascloud", "deepseek-ai/deepseek-v3.2-speciale"));
-        assertThat(params.leftOutProperty().get()).as("sampling is ignored, tools are another panel's").isEmpty();
+        assertThat(params.leftOutProperty().get().lines()).as("sampling is ignored, tools are another panel's")
+                .containsExactly("logprobs is left out of the request: DeepSeek in thinking mode refuses log-probabilities",
+                        "top_logprobs is left out of the request: DeepSeek in thinking mode refuses log-probabilities");
 
         params.showCapabilities(ModelCapabilities.unknown("custom", "x").with("stop", new Support.Refused("no stops")));
         assertThat(params.leftOutProperty().get()).isEqualTo("stop is left out of the request: no stops");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.app.AppDatabase;
 import parley.store.Database;
 import parley.preset.PresetStore;
+import parley.ui.ExtendedControls;
 import parley.ui.UiThread;
 
 class PresetsViewModelTest {
@@ -17,12 +18,13 @@ class PresetsViewModelTest {
     Path dir;
     private Database db;
     private final ParamsViewModel params = new ParamsViewModel();
+    private final ExtendedControls extended = ExtendedControls.create(Runnable::run, UiThread.DIRECT);
     private PresetsViewModel vm;
 
     @BeforeEach
     void open() {
         db = AppDatabase.open(dir.resolve("parley.db"));
-        vm = new PresetsViewModel(new PresetStore(db), params, Runnable::run, UiThread.DIRECT);
+        vm = new PresetsViewModel(new PresetStore(db), params, extended, Runnable::run, UiThread.DIRECT);
     }
 
     @AfterEach
@@ -41,6 +43,30 @@ class PresetsViewModelTest {
         assertThat(params.stops()).containsExactly("###");
         assertThat(vm.currentProperty().get()).isEqualTo("Creative");
         assertThat(vm.stateProperty().get()).isEqualTo(PresetsViewModel.State.IDLE);
+    }
+
+    @Test
+    void aPresetKeepsTheExtendedFieldsAndOneWithoutToolsKeepsTheFunctions() {
+        extended.extras().setSeedText("99");
+        extended.extras().setNOn(true);
+        extended.extras().setN(3);
+        extended.extras().setLogprobs(true);
+        extended.extras().setEffort("high");
+        extended.output().choose(OutputFormatViewModel.Kind.JSON_OBJECT);
+        vm.save("Repeatable");
+        extended.resetToDefaults();
+        assertThat(extended.snapshot().isEmpty()).isTrue();
+        extended.tools().add("lookup");
+
+        vm.load("Repeatable");
+
+        var loaded = extended.snapshot();
+        assertThat(loaded.seed()).isEqualTo(99L);
+        assertThat(loaded.n()).isEqualTo(3);
+        assertThat(loaded.logprobs()).isTrue();
+        assertThat(loaded.reasoningEffort()).isEqualTo("high");
+        assertThat(loaded.responseFormat().type()).isEqualTo("json_object");
+        assertThat(extended.tools().tools()).as("a preset without tools keeps the functions").hasSize(1);
     }
 
     @Test
