@@ -99,12 +99,22 @@ class CodeViewTest {
 
     @Test
     void aNarrowPanelKeepsTheButtonsLabelsWhole(FxRobot robot) {
-        robot.interact(() -> robot.window(0).setWidth(330));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        for (String id : List.of("#code-copy", "#code-save")) {
-            javafx.scene.control.Button button = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
-            assertThat(button.getWidth()).as(id).isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
+        // its own stage: the primary stage is the one every later FX test is shown in
+        AtomicReference<Stage> narrow = new AtomicReference<>();
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new CodeView(vm, new TestDialogs()), 330, 400));
+            stage.show();
+            narrow.set(stage);
+        });
+        try {
+            for (String id : List.of("#code-copy", "#code-save")) {
+                javafx.scene.control.Button button = robot.from(narrow.get().getScene().getRoot()).lookup(id)
+                        .queryAs(javafx.scene.control.Button.class);
+                assertThat(button.getWidth()).as(id).isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
+            }
+        } finally {
+            robot.interact(() -> narrow.get().close());
         }
     }
 }
