@@ -13,6 +13,7 @@ import parley.ui.WindowFeature;
 public final class McpFeature implements WindowFeature {
     private final McpService service;
     private final McpViewModel model;
+    private final McpRequestTools requestTools;
 
     public McpFeature(WindowContext context) {
         this(context, new McpService(new ServerStore(context.database(), SecretStore::open)));
@@ -21,6 +22,8 @@ public final class McpFeature implements WindowFeature {
     McpFeature(WindowContext context, McpService service) {
         this.service = service;
         this.model = new McpViewModel(service, context.background(), context.ui());
+        this.requestTools = new McpRequestTools(service, context.background(), context.ui(),
+                context.controls()::setAddedTools);
         context.window().addSidePanel("MCP", new McpView(model,
                 () -> context.dialogs().chooseOpen("Open an mcpServers block", "*.json")));
     }
@@ -37,11 +40,13 @@ public final class McpFeature implements WindowFeature {
     @Override
     public void windowShown() {
         model.refresh();
+        requestTools.startAndPublish();
     }
 
     /** Stops every server the window started, with what they started. */
     @Override
     public void close() {
+        requestTools.close();
         model.close();
         service.close();
     }

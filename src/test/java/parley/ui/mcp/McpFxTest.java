@@ -49,6 +49,7 @@ class McpFxTest extends FxRobot {
     private Database database;
     private McpService service;
     private McpFeature feature;
+    private ChatService chat;
     private final TestDialogs dialogs = new TestDialogs();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -56,7 +57,7 @@ class McpFxTest extends FxRobot {
     void show() throws Exception {
         database = AppDatabase.open(dir.resolve("parley.db"));
         service = new McpService(new ServerStore(database, () -> new SessionSecrets("test")), Duration.ofSeconds(20));
-        ChatService chat = new ChatService(s -> { throw new IllegalStateException("no chat here"); }, r -> { });
+        chat = new ChatService(s -> { throw new IllegalStateException("no chat here"); }, r -> { });
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -81,6 +82,25 @@ class McpFxTest extends FxRobot {
         feature.close();
         background.shutdownNow();
         database.close();
+    }
+
+    @Test
+    void theEnabledServersToolsJoinTheRequestAndLeaveItWhenDisabled() throws Exception {
+        assertThat(requestToolNames()).isEmpty();
+
+        service.add(EverythingServer.config("everything"));
+        waitUntil(() -> requestToolNames().contains("everything__get-sum"));
+        assertThat(requestToolNames()).contains("everything__echo");
+        assertThat(onFx(() -> chat.nextRequest("hi").extended().tools())).extracting(parley.api.Tool::name)
+                .contains("everything__get-sum");
+
+        service.setEnabled("everything", false);
+        waitUntil(() -> requestToolNames().isEmpty());
+    }
+
+    private List<String> requestToolNames() {
+        List<parley.api.Tool> tools = chat.settings().extended().tools();
+        return tools == null ? List.of() : tools.stream().map(parley.api.Tool::name).toList();
     }
 
     @Test
