@@ -19,15 +19,9 @@ import parley.mcp.ToolResult;
 final class McpToolRunner {
     /** One call as it was run: its result is what the model is sent back. */
     record Ran(ToolCall call, ToolResult result) {
-        /** The text of the {@code tool} message; an error result says so, and images are named, not sent. */
+        /** The text of the {@code tool} message: an error result says so, and images are named, not sent. */
         String content() {
-            String text = result.text();
-            int images = result.images().size();
-            if (images > 0) {
-                text = (text.isEmpty() ? "" : text + "\n") + "(" + images + (images == 1 ? " image" : " images")
-                        + " not sent back: a tool message carries text)";
-            }
-            return result.isError() ? "Error: " + text : text;
+            return result.forModel();
         }
     }
 

@@ -22,8 +22,12 @@ public final class McpFeature implements WindowFeature {
     McpFeature(WindowContext context, McpService service) {
         this.service = service;
         this.model = new McpViewModel(service, context.background(), context.ui());
-        this.requestTools = new McpRequestTools(service, context.background(), context.ui(),
-                context.controls()::setAddedTools);
+        McpToolConsent consent = new McpToolConsent(service, context.database(), context.background(), context.ui());
+        context.chatExtensions().offerToolRunner(consent);
+        this.requestTools = new McpRequestTools(service, context.background(), context.ui(), tools -> {
+            consent.offer(tools);
+            context.controls().setAddedTools(tools);
+        });
         context.window().addSidePanel("MCP", new McpView(model,
                 () -> context.dialogs().chooseOpen("Open an mcpServers block", "*.json")));
     }
