@@ -96,11 +96,14 @@ class McpToolLoopFxTest extends FxRobot {
     }
 
     private static Reply callsGetSum(String id, int a, int b) throws Exception {
-        String arguments = JSON.writeValueAsString(Map.of("a", a, "b", b));
+        return calls(id, "everything__get-sum", JSON.writeValueAsString(Map.of("a", a, "b", b)));
+    }
+
+    private static Reply calls(String id, String tool, String arguments) throws Exception {
         return Reply.json(200, JSON.writeValueAsString(Map.of("id", "c", "object", "chat.completion", "model", "test-model",
                 "choices", List.of(Map.of("index", 0, "finish_reason", "tool_calls", "message", Map.of("role", "assistant",
                         "tool_calls", List.of(Map.of("id", id, "type", "function", "function",
-                                Map.of("name", "everything__get-sum", "arguments", arguments)))))))));
+                                Map.of("name", tool, "arguments", arguments)))))))));
     }
 
     private static Reply answers(String text) throws Exception {
@@ -137,6 +140,35 @@ class McpToolLoopFxTest extends FxRobot {
         JsonNode again = JSON.readTree(server.requests().get(3).bodyText()).get("messages");
         assertThat(again.get(again.size() - 1).get("tool_call_id").asText()).isEqualTo("call_2");
         assertThat(again.get(again.size() - 1).get("content").asText()).contains("3");
+    }
+
+    @Test
+    void stopEndsARunningCallAndNothingGoesBack() throws Exception {
+        server.enqueue(calls("call_long", "everything__trigger-long-running-operation", "{\"duration\":30,\"steps\":3}"));
+        send("Take your time.");
+        waitUntil(() -> lookup(".tool-call-run").queryAll().size() == 1);
+        clickOn(".tool-call-run");
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+
+        interact(model::stop);
+        waitUntil(() -> onFx(() -> ((TextArea) lookup(".tool-call-result").query()).getText()).contains("was stopped"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertThat(server.requestCount()).as("a stopped call's result does not go back by itself").isEqualTo(1);
+    }
+
+    @Test
+    void afterTenRoundsInARowTheResultsWaitForTheUser() throws Exception {
+        for (int i = 1; i <= 11; i++) server.enqueue(callsGetSum("call_" + i, i, 1));
+        send("Keep adding.");
+        waitUntil(() -> lookup(".tool-call-run").queryAll().size() == 1);
+        interact(() -> lookup(".tool-call-always").queryAs(CheckBox.class).setSelected(true));
+        clickOn(".tool-call-run");
+
+        waitUntil(() -> server.requestCount() == 11);
+        waitUntil(() -> onFx(() -> lookup(".tool-calls-problem").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("many rounds in a row"))));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertThat(server.requestCount()).isEqualTo(11);
     }
 
     @Test
