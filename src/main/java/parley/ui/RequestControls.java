@@ -87,6 +87,16 @@ public final class RequestControls implements AutoCloseable {
      */
     public void setAddedTools(List<Tool> tools) {
         addedTools = List.copyOf(tools);
+        ExtendedParameters shown = extended.applyTo(chat.settings().extended());
+        ExtendedParameters own = withoutAddedTools(shown);
+        if (!own.equals(shown)) { // settings opened before the servers were ready brought their tools as functions
+            showing = true;
+            try {
+                extended.show(own);
+            } finally {
+                showing = false;
+            }
+        }
         push();
     }
 
