@@ -20,6 +20,11 @@ import parley.chat.Outcome;
 import parley.chat.ProviderBackends;
 import parley.chat.Reply;
 import parley.log.ExchangeLog;
+import parley.mcp.McpException;
+import parley.mcp.McpService;
+import parley.mcp.ServerStore;
+import parley.store.Database;
+import parley.store.SecretStore;
 import parley.provider.ApiKey;
 import parley.provider.ProviderClients;
 import parley.provider.ProviderProfile;
@@ -48,7 +53,22 @@ public final class SendCommand extends Subcommand {
     @Option(names = "--json", description = "print one JSON object at the end instead of the text")
     boolean json;
 
+    @Option(names = "--mcp", paramLabel = "NAME",
+            description = "offer the tools of this MCP server (see 'parley mcp list') beside those of --tools; repeatable")
+    List<String> mcp = new ArrayList<>();
+
+    @Option(names = "--allow-tools", description = "run the model's calls of --mcp tools and send the results back"
+            + " until it answers; without it, a call is printed and not run")
+    boolean allowTools;
+
+    @Option(names = "--max-tool-rounds", paramLabel = "N", defaultValue = "10",
+            description = "with --allow-tools: how many times tool results are sent back at most (default: ${DEFAULT-VALUE})")
+    int maxToolRounds;
+
     private boolean reasoningOpen;
+    private McpToolRunner tools;
+    private BigDecimal earlierCost;
+    private Long toolMillis;
 
     public SendCommand(CliContext context) {
         super(context);
@@ -56,11 +76,43 @@ public final class SendCommand extends Subcommand {
 
     @Override
     protected int run() throws InterruptedException {
+        checkToolOptions();
+        if (mcp.isEmpty()) {
+            return send();
+        }
+        try (Database db = DataHome.open(context.env(), context.err());
+             McpService service = new McpService(new ServerStore(db, SecretStore::open))) {
+            tools = McpToolRunner.of(service, mcp);
+            return send();
+        } catch (McpException e) {
+            context.err().println("parley: " + e.getMessage());
+            if (!e.lastLines().isEmpty()) {
+                context.err().println("Its last lines:");
+                e.lastLines().forEach(line -> context.err().println("  " + line));
+            }
+            return FAILED;
+        }
+    }
+
+    private void checkToolOptions() {
+        if (allowTools && mcp.isEmpty()) {
+            throw new BadInput("--allow-tools runs the tools of MCP servers: name one with --mcp NAME (see 'parley mcp list').");
+        }
+        if (allowTools && messagesFile != null) {
+            throw new BadInput("--allow-tools works on a conversation that starts with --message: leave out --messages-file.");
+        }
+        if (maxToolRounds < 1) {
+            throw new BadInput("--max-tool-rounds must be at least 1.");
+        }
+    }
+
+    private int send() throws InterruptedException {
         ProviderProfile profile = connection.profile();
         List<ChatMessage> given = messagesFile == null ? null : JsonOptions.messages(messagesFile);
         String message = given == null ? request.message() : request.messageIfGiven();
         try (LocalEngine engine = LocalEngine.of(connection, context.env())) {
-            ChatSettings settings = engine == null ? request.settings(profile) : engine.settings(request, profile);
+            ChatSettings asked = engine == null ? request.settings(profile) : engine.settings(request, profile);
+            ChatSettings settings = tools == null ? asked : tools.addedTo(asked);
             ChatRequest wire = given == null ? RequestOptions.checked(settings, message)
                     : RequestOptions.checked(settings.toRequest(withMessage(given, message)));
             Optional<ApiKey> key = connection.key(profile, context.env());
@@ -80,22 +132,83 @@ public final class SendCommand extends Subcommand {
     }
 
     private int send(ResultTap backends, ChatSettings settings, String message) throws InterruptedException {
-        Duration timeout = connection.timeout();
         ChatService service = new ChatService(backends);
         service.setSettings(settings);
         service.addExchangeListener(new ExchangeLog(() -> false));
         if (!json) {
             service.addListener(this::print);
         }
-        Reply reply = service.send(message);
+        Awaited awaited = await(service.send(message));
+        if (!allowTools) {
+            return report(awaited, backends.last());
+        }
+        toolMillis = 0L;
+        for (int round = 0; awaited.asksForTools(); round++) {
+            if (round == maxToolRounds) {
+                int code = report(awaited, backends.last());
+                context.err().println("parley: the model still calls tools after " + maxToolRounds + " rounds of results"
+                        + " (--max-tool-rounds " + maxToolRounds + "); its last calls were not run");
+                return code == OK ? FAILED : code;
+            }
+            earlierCost = sum(earlierCost, context.usage().recorded(awaited.end().record()));
+            endLine(awaited.end());
+            awaited = await(service.sendToolResults(runCalls(awaited.end().message().toolCalls())));
+        }
+        return report(awaited, backends.last());
+    }
+
+    /** A reply that ended, and whether --timeout ran out before it did. */
+    private record Awaited(ChatEvent.Ended end, boolean timeRanOut) {
+        boolean asksForTools() {
+            return end.outcome() == Outcome.COMPLETED && !end.message().toolCalls().isEmpty();
+        }
+    }
+
+    private Awaited await(Reply reply) throws InterruptedException {
+        Duration timeout = connection.timeout();
         ChatEvent.Ended end = timeout == null ? reply.await() : reply.await(timeout);
         boolean timeRanOut = end == null;
         if (timeRanOut) {
             reply.timeUp();
             end = reply.await();
         }
-        return report(end, timeout == null ? end.record().error() : withTimeout(end, timeRanOut, timeout), timeRanOut,
-                backends.last());
+        return new Awaited(end, timeRanOut);
+    }
+
+    private int report(Awaited awaited, ChatResult whole) {
+        Duration timeout = connection.timeout();
+        ChatEvent.Ended end = awaited.end();
+        return report(end, timeout == null ? end.record().error() : withTimeout(end, awaited.timeRanOut(), timeout),
+                awaited.timeRanOut(), whole);
+    }
+
+    /** Runs each call of the reply in turn: one result per call, in the calls' order. */
+    private List<parley.chat.ToolResult> runCalls(List<ToolCall> calls) throws InterruptedException {
+        List<parley.chat.ToolResult> results = new ArrayList<>();
+        for (ToolCall call : calls) {
+            McpToolRunner.Ran ran = tools.run(call);
+            long millis = ran.result().elapsed().toMillis();
+            toolMillis += millis;
+            if (!json) {
+                context.out().println("tool call " + call.id() + ": " + call.name() + " " + call.arguments());
+                context.out().flush();
+                context.err().println("tool " + call.name() + " (" + millis + " ms)"
+                        + (ran.result().isError() ? ": error: " + ran.result().text().replace('\n', ' ') : ""));
+                context.err().flush();
+            }
+            results.add(parley.chat.ToolResult.of(call.id(), ran.content()));
+        }
+        return results;
+    }
+
+    private void endLine(ChatEvent.Ended end) {
+        if (!json && !end.message().content().isEmpty() && !end.message().content().endsWith("\n")) {
+            context.out().println();
+        }
+    }
+
+    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     /** A request whose messages are given whole: sent as it is, without a conversation. */
@@ -129,16 +242,14 @@ public final class SendCommand extends Subcommand {
     }
 
     private int report(ChatEvent.Ended end, ApiError error, boolean timeRanOut, ChatResult whole) {
-        BigDecimal cost = context.usage().recorded(end.record());
+        BigDecimal cost = sum(earlierCost, context.usage().recorded(end.record()));
         boolean failed = error != null || end.outcome() != Outcome.COMPLETED;
         if (json) {
-            context.out().println(SendReport.json(end, error, cost, whole));
+            context.out().println(SendReport.json(end, error, cost, whole, toolMillis));
             context.out().flush();
             return failed ? FAILED : OK;
         }
-        if (!end.message().content().isEmpty() && !end.message().content().endsWith("\n")) {
-            context.out().println();
-        }
+        endLine(end);
         printCallsAndChoices(whole);
         context.out().flush();
         if (error != null) {

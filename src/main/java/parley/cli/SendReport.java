@@ -25,8 +25,11 @@ final class SendReport {
 
     private SendReport() {}
 
-    /** {@code whole}: the backend's own result with every choice (null when the request never ran). */
-    static String json(ChatEvent.Ended end, ApiError error, BigDecimal costUsd, ChatResult whole) {
+    /**
+     * {@code whole}: the backend's own result with every choice (null when the request never ran);
+     * {@code toolMillis}: the time spent running tools ({@code --allow-tools}), else null.
+     */
+    static String json(ChatEvent.Ended end, ApiError error, BigDecimal costUsd, ChatResult whole, Long toolMillis) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("content", end.message().content());
         report.put("reasoning", end.message().reasoning());
@@ -37,6 +40,7 @@ final class SendReport {
         report.put("cost_usd", costUsd);
         report.put("ttft_ms", end.metrics().ttftMillis());
         report.put("duration_ms", end.metrics().durationMillis());
+        report.put("tool_ms", toolMillis);
         List<Choice> choices = whole == null ? List.of() : whole.choices();
         Choice first = choices.isEmpty() ? null : choices.getFirst();
         report.put("tool_calls", first == null ? null : toolCalls(first.toolCalls()));

@@ -25,6 +25,20 @@ public record ToolResult(List<ResultPart> content, boolean isError, Duration ela
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The text of the {@code tool} message the model is sent back: an error says so first, and images
+     * are named, not sent (a tool message carries text).
+     */
+    public String forModel() {
+        String text = text();
+        int count = images().size();
+        if (count > 0) {
+            text = (text.isEmpty() ? "" : text + "\n") + "(" + count + (count == 1 ? " image" : " images")
+                    + " not sent back: a tool message carries text)";
+        }
+        return isError ? "Error: " + text : text;
+    }
+
     public List<ResultPart.Image> images() {
         return content.stream().filter(ResultPart.Image.class::isInstance).map(ResultPart.Image.class::cast).toList();
     }

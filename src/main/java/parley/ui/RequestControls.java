@@ -1,8 +1,13 @@
 package parley.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
+import parley.api.ExtendedParameters;
+import parley.api.Tool;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -27,6 +32,7 @@ public final class RequestControls implements AutoCloseable {
     private final ProviderViewModel providers;
     private final RequestViewModel request;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private List<Tool> addedTools = List.of();
     private final Subscription chatEvents;
     private boolean showing;
 
@@ -67,10 +73,29 @@ public final class RequestControls implements AutoCloseable {
         try {
             providers.select(settings.providerId(), settings.baseUrl(), settings.model());
             params.show(settings);
-            extended.show(settings.extended());
+            extended.show(withoutAddedTools(settings.extended()));
             chat.setSettings(chat.settings().withExtended(settings.extended())); // keeps what no control shows
         } finally {
             showing = false;
+        }
+        push();
+    }
+
+    /**
+     * Tools that join the request after the Tools tab's functions (the enabled MCP servers' tools);
+     * they are not shown as functions there, and not taken for functions when settings are shown.
+     */
+    public void setAddedTools(List<Tool> tools) {
+        addedTools = List.copyOf(tools);
+        ExtendedParameters shown = extended.applyTo(chat.settings().extended());
+        ExtendedParameters own = withoutAddedTools(shown);
+        if (!own.equals(shown)) { // settings opened before the servers were ready brought their tools as functions
+            showing = true;
+            try {
+                extended.show(own);
+            } finally {
+                showing = false;
+            }
         }
         push();
     }
@@ -88,8 +113,22 @@ public final class RequestControls implements AutoCloseable {
     private void push() {
         if (showing) return;
         ChatSettings next = params.applyTo(providers.applyTo(chat.settings()));
-        chat.setSettings(next.withExtended(extended.applyTo(next.extended())));
+        chat.setSettings(next.withExtended(withAddedTools(extended.applyTo(next.extended()))));
         changed();
+    }
+
+    private ExtendedParameters withAddedTools(ExtendedParameters x) {
+        if (addedTools.isEmpty()) return x;
+        List<Tool> all = new ArrayList<>(x.tools() == null ? List.of() : x.tools());
+        all.addAll(addedTools);
+        return x.withTools(all, x.toolChoice(), x.parallelToolCalls());
+    }
+
+    private ExtendedParameters withoutAddedTools(ExtendedParameters x) {
+        if (x.tools() == null || addedTools.isEmpty()) return x;
+        Set<String> added = addedTools.stream().map(Tool::name).collect(Collectors.toSet());
+        List<Tool> own = x.tools().stream().filter(t -> !added.contains(t.name())).toList();
+        return own.isEmpty() ? x.withTools(null, null, null) : x.withTools(own, x.toolChoice(), x.parallelToolCalls());
     }
 
     private void changed() {

@@ -92,7 +92,7 @@ class SendCommandTest {
         assertThat(run.code()).isZero();
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.properties()).extracting(Map.Entry::getKey).containsExactly("content", "reasoning",
-                "finish_reason", "usage", "truncated", "error", "cost_usd", "ttft_ms", "duration_ms", "tool_calls", "choices",
+                "finish_reason", "usage", "truncated", "error", "cost_usd", "ttft_ms", "duration_ms", "tool_ms", "tool_calls", "choices",
                 "logprobs");
         assertThat(report.path("content").asText()).isEqualTo(RECORDED_TEXT);
         assertThat(report.path("reasoning").asText()).isEmpty();

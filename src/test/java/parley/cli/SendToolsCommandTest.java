@@ -104,7 +104,7 @@ class SendToolsCommandTest {
         report.remove(List.of("ttft_ms", "duration_ms"));
         assertThat(report).isEqualTo(JSON.readTree("{\"content\":\"Hi\",\"reasoning\":\"\",\"finish_reason\":\"stop\","
                 + "\"usage\":{\"prompt_tokens\":null,\"completion_tokens\":null,\"total_tokens\":null,\"reasoning_tokens\":null,"
-                + "\"cached_tokens\":null},\"truncated\":false,\"error\":null,\"cost_usd\":null,"
+                + "\"cached_tokens\":null},\"truncated\":false,\"error\":null,\"cost_usd\":null,\"tool_ms\":null,"
                 + "\"tool_calls\":null,\"choices\":null,\"logprobs\":null}"));
     }
 

@@ -41,6 +41,9 @@ public interface ChatExtensions {
      */
     void offerCannedResults(Function<String, String> byToolName);
 
+    /** Runs the calls of the tools {@code runner} knows (with the user's consent) instead of waiting for typed results. */
+    void offerToolRunner(ToolRunner runner);
+
     /**
      * Offers "Send without X" on the last reply when it failed with an error that {@code named} finds a
      * parameter X in; {@code action} gets X and the error, and sends again without it.

@@ -69,8 +69,12 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ReadOnlyStringWrapper contextWarning = new ReadOnlyStringWrapper("");
     private final List<BooleanSupplier> sendGuards = new ArrayList<>();
     private Consumer<String> brancher;
+    /** How many rounds of results run tools may send back by themselves before the user is asked. */
+    static final int MAX_TOOL_ROUNDS = 10;
     private ToolLoopActions loop;
     private Function<String, String> cannedResults = name -> null;
+    private ToolRunner toolRunner = ToolRunner.NONE;
+    private ToolCallsViewModel lastToolCalls;
     private Function<ApiError, Optional<String>> refusedParameter = error -> Optional.empty();
     private BiConsumer<String, ApiError> sendWithout;
 
@@ -124,6 +128,11 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     @Override
     public void offerCannedResults(Function<String, String> byToolName) {
         cannedResults = byToolName == null ? name -> null : byToolName;
+    }
+
+    @Override
+    public void offerToolRunner(ToolRunner runner) {
+        toolRunner = runner == null ? ToolRunner.NONE : runner;
     }
 
     /** Where "Send results" and "Continue with this one" go (the chat service unless replaced). */
@@ -185,6 +194,7 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     }
 
     public void stop() {
+        if (lastToolCalls != null) lastToolCalls.stop();
         service.stop();
     }
 
@@ -352,7 +362,21 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
         for (ToolCall call : calls) {
             models.add(new ToolCallViewModel(call, parameters(request, call.name()), cannedResults.apply(call.name())));
         }
-        return new ToolCallsViewModel(models, (edited, results) -> sendToolResults(messageId, edited, results));
+        ToolCallsViewModel loop = new ToolCallsViewModel(models, (edited, results) -> sendToolResults(messageId, edited, results),
+                toolRunner, () -> toolRoundsInARow() <= MAX_TOOL_ROUNDS);
+        lastToolCalls = loop;
+        loop.runAllowed();
+        return loop;
+    }
+
+    /** The replies that called tools since the user last wrote: each round of results answered one of them. */
+    private int toolRoundsInARow() {
+        List<Message> messages = service.conversation().messages();
+        int rounds = 0;
+        for (int i = messages.size() - 1; i >= 0 && !messages.get(i).isUser(); i--) {
+            if (messages.get(i).isAssistant() && !messages.get(i).toolCalls().isEmpty()) rounds++;
+        }
+        return rounds;
     }
 
     private static JsonNode parameters(ChatRequest request, String name) {

@@ -3,6 +3,7 @@ package parley.ui.chat;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -58,6 +59,22 @@ final class ToolCallCard extends VBox {
         Label argumentsLabel = new Label("Arguments");
         argumentsLabel.getStyleClass().add("tool-call-label");
         getChildren().addAll(header, argumentsLabel, arguments, problems, resultHeader, result);
+        if (loop.runnable(call)) getChildren().add(runRow(call, loop));
+    }
+
+    /** "Run" for a tool that can be run here: the user has the arguments above in view when agreeing. */
+    private static HBox runRow(ToolCallViewModel call, ToolCallsViewModel loop) {
+        Label ask = new Label("Run " + call.name() + " with these arguments?");
+        ask.getStyleClass().add("tool-call-label");
+        CheckBox always = new CheckBox("Always allow this tool");
+        always.getStyleClass().add("tool-call-always");
+        Button run = new Button("Run");
+        run.getStyleClass().addAll("small", "accent", "tool-call-run");
+        run.setOnAction(e -> loop.run(call, always.isSelected()));
+        run.disableProperty().bind(loop.sentProperty().or(call.resultProperty().isNotEmpty()));
+        HBox row = new HBox(8, ask, run, always);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Label flag(ToolCallViewModel call) {

@@ -13,6 +13,7 @@ import parley.ui.WindowFeature;
 public final class McpFeature implements WindowFeature {
     private final McpService service;
     private final McpViewModel model;
+    private final McpRequestTools requestTools;
 
     public McpFeature(WindowContext context) {
         this(context, new McpService(new ServerStore(context.database(), SecretStore::open)));
@@ -21,6 +22,12 @@ public final class McpFeature implements WindowFeature {
     McpFeature(WindowContext context, McpService service) {
         this.service = service;
         this.model = new McpViewModel(service, context.background(), context.ui());
+        McpToolConsent consent = new McpToolConsent(service, context.database(), context.background(), context.ui());
+        context.chatExtensions().offerToolRunner(consent);
+        this.requestTools = new McpRequestTools(service, context.background(), context.ui(), tools -> {
+            consent.offer(tools);
+            context.controls().setAddedTools(tools);
+        });
         context.window().addSidePanel("MCP", new McpView(model,
                 () -> context.dialogs().chooseOpen("Open an mcpServers block", "*.json")));
     }
@@ -37,11 +44,13 @@ public final class McpFeature implements WindowFeature {
     @Override
     public void windowShown() {
         model.refresh();
+        requestTools.startAndPublish();
     }
 
     /** Stops every server the window started, with what they started. */
     @Override
     public void close() {
+        requestTools.close();
         model.close();
         service.close();
     }

@@ -49,6 +49,8 @@ class McpFxTest extends FxRobot {
     private Database database;
     private McpService service;
     private McpFeature feature;
+    private ChatService chat;
+    private parley.ui.WindowContext context;
     private final TestDialogs dialogs = new TestDialogs();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -56,14 +58,14 @@ class McpFxTest extends FxRobot {
     void show() throws Exception {
         database = AppDatabase.open(dir.resolve("parley.db"));
         service = new McpService(new ServerStore(database, () -> new SessionSecrets("test")), Duration.ofSeconds(20));
-        ChatService chat = new ChatService(s -> { throw new IllegalStateException("no chat here"); }, r -> { });
+        chat = new ChatService(s -> { throw new IllegalStateException("no chat here"); }, r -> { });
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             MainWindow window = new MainWindow();
             ChatViewModel chatModel = new ChatViewModel(chat, UiThread.FX);
-            feature = new McpFeature(TestWindow.context(window, chat, chatModel, database, background, UiThread.FX, dialogs),
-                    service);
+            context = TestWindow.context(window, chat, chatModel, database, background, UiThread.FX, dialogs);
+            feature = new McpFeature(context, service);
             s.setScene(new Scene(window, 1200, 900));
             s.show();
         });
@@ -81,6 +83,40 @@ class McpFxTest extends FxRobot {
         feature.close();
         background.shutdownNow();
         database.close();
+    }
+
+    @Test
+    void theEnabledServersToolsJoinTheRequestAndLeaveItWhenDisabled() throws Exception {
+        assertThat(requestToolNames()).isEmpty();
+
+        service.add(EverythingServer.config("everything"));
+        waitUntil(() -> requestToolNames().contains("everything__get-sum"));
+        assertThat(requestToolNames()).contains("everything__echo");
+        assertThat(onFx(() -> chat.nextRequest("hi").extended().tools())).extracting(parley.api.Tool::name)
+                .contains("everything__get-sum");
+
+        service.setEnabled("everything", false);
+        waitUntil(() -> requestToolNames().isEmpty());
+    }
+
+    @Test
+    void settingsSavedWithTheServersToolsDoNotTurnThemIntoFunctions() throws Exception {
+        parley.api.Tool saved = parley.api.Tool.function("everything__echo", "saved with a conversation", null);
+        parley.api.Tool own = parley.api.Tool.function("get_weather", "a function of the Tools tab", null);
+        interact(() -> context.controls().show(chat.settings().withExtended(
+                parley.api.ExtendedParameters.NONE.withTools(List.of(own, saved), null, null))));
+        assertThat(requestToolNames()).containsExactly("get_weather", "everything__echo");
+
+        service.add(EverythingServer.config("everything"));
+        waitUntil(() -> requestToolNames().contains("everything__get-sum"));
+        assertThat(requestToolNames()).startsWith("get_weather").containsOnlyOnce("everything__echo");
+        assertThat(onFx(() -> context.controls().extended().tools().applyTo(parley.api.ExtendedParameters.NONE).tools()))
+                .extracting(parley.api.Tool::name).containsExactly("get_weather");
+    }
+
+    private List<String> requestToolNames() {
+        List<parley.api.Tool> tools = chat.settings().extended().tools();
+        return tools == null ? List.of() : tools.stream().map(parley.api.Tool::name).toList();
     }
 
     @Test
