@@ -52,7 +52,8 @@ class EndUserFxTest extends FxRobot {
         clickOn(lookup("#end-user").queryAs(TextField.class)).write("alice@team").type(KeyCode.ENTER);
 
         assertThat(assembly.providers().endUserProperty().get()).isEqualTo("alice@team");
-        interact(() -> assembly.window().sidePanels().getSelectionModel().select(1));
+        interact(() -> assembly.window().sidePanels().getTabs().stream().filter(t -> "tab-request".equals(t.getId()))
+                .findFirst().ifPresent(t -> assembly.window().sidePanels().getSelectionModel().select(t)));
         assertThat(lookup("#request-json").queryAs(TextArea.class).getText()).contains("\"user\" : \"alice@team\"");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
                 new EndUserStore(new Settings(assembly.database())).load("atlascloud").isPresent());
