@@ -1,6 +1,8 @@
 package parley.experiment;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -62,7 +64,9 @@ public final class ExperimentFile {
     public static SavedExperiment read(String json, String name) {
         JsonNode tree;
         try {
-            tree = ExperimentJson.MAPPER.readTree(json);
+            // costs are exact decimals: read as written, not through a double
+            tree = ExperimentJson.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(json);
         } catch (IOException e) {
             throw unreadable(name, e);
         }

@@ -81,7 +81,9 @@ public final class ExperimentHtml {
             html.append("<p class=\"figures\">not run</p>");
             return;
         }
-        html.append("<div class=\"reply\">").append(escape(r.content())).append("</div>");
+        if (!r.content().isEmpty()) {
+            html.append("<div class=\"reply\">").append(escape(r.content())).append("</div>");
+        }
         StringBuilder figures = new StringBuilder(cell.repeat() > 1 ? "run " + cell.repeat() + " · " : "")
                 .append(ExperimentTable.status(r));
         if (r.usage().completionTokens() != null) {

@@ -188,14 +188,14 @@ public final class ExperimentJson {
 
     private static final class SettingsReader extends JsonDeserializer<ChatSettings> {
         @Override
-        @SuppressWarnings("unchecked")
         public ChatSettings deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             JsonNode node = p.readValueAsTree();
             if (!(node instanceof ObjectNode)) {
                 return (ChatSettings) ctx.handleUnexpectedToken(ChatSettings.class, p);
             }
-            Map<String, Object> parameters = node.hasNonNull("parameters")
-                    ? ctx.readTreeAsValue(node.get("parameters"), LinkedHashMap.class) : Map.of();
+            // read as plain JSON, so numbers have the types the history's parameters have
+            Map<String, Object> parameters = node.path("parameters").isObject()
+                    ? RequestParameters.fromJson(node.get("parameters").toString()) : Map.of();
             ChatRequest r;
             try {
                 r = RequestParameters.toRequest(text(node, "model"), List.of(), parameters);

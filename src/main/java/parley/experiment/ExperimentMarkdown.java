@@ -69,9 +69,9 @@ public final class ExperimentMarkdown {
         }
     }
 
-    /** A table cell's text on one line, its pipes escaped. */
+    /** A table cell's text on one line, its pipes escaped and its markup shown as text (replies come from servers). */
     private static String cell(String text) {
-        return line(text).replace("|", "\\|");
+        return line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
     }
 
     private static String line(String text) {

@@ -23,6 +23,11 @@ public final class ExperimentService {
     private final BiFunction<Experiment, Cell, ChatRequest> requests;
     private final LongSupplier maxFileBytes;
 
+    /** Requests built as the runner builds them ({@link CellRequests}); {@code maxFileBytes}: the largest import. */
+    public ExperimentService(ExperimentStore store, LongSupplier maxFileBytes) {
+        this(store, CellRequests::request, maxFileBytes);
+    }
+
     /**
      * {@code requests} builds a cell's request as the runner sends it (for the JSON export);
      * {@code maxFileBytes} gives the largest file an import reads.

@@ -186,8 +186,8 @@ public final class ExperimentStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int cell = rs.getInt(3);
-                    into.add(new ExperimentHit(rs.getString(1), rs.getString(2), rs.wasNull() ? null : cell,
-                            rs.getString(4)));
+                    Integer cellOrNull = rs.wasNull() ? null : cell;
+                    into.add(new ExperimentHit(rs.getString(1), rs.getString(2), cellOrNull, rs.getString(4)));
                 }
             }
         }

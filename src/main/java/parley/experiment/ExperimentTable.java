@@ -87,7 +87,7 @@ final class ExperimentTable {
                 total = total.add(r.costUsd());
             }
         }
-        return "$" + total.toPlainString() + (unknown == 0 ? "" : " (" + unknown + " cells without a price)");
+        return "$" + total.toPlainString() + (unknown == 0 ? "" : " (" + unknown + (unknown == 1 ? " cell" : " cells") + " without a price)");
     }
 
     private static String number(Number value) {
