@@ -6,12 +6,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -25,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import parley.api.ApiError;
 import parley.api.ChatRequest;
 import parley.chat.ChatSettings;
 import parley.history.RequestParameters;
@@ -42,6 +45,7 @@ public final class ExperimentJson {
     public static final ObjectMapper MAPPER = create();
     /** One line, for the database. */
     static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectReader VERDICTS = MAPPER.readerFor(new TypeReference<List<Verdict>>() {});
 
     private ExperimentJson() {}
 
@@ -53,12 +57,16 @@ public final class ExperimentJson {
         return read(json, Experiment.class);
     }
 
-    static String write(CellResult result) {
-        return write(COMPACT, result);
+    static ApiError readError(String json) {
+        return read(json, ApiError.class);
     }
 
-    static CellResult readResult(String json) {
-        return read(json, CellResult.class);
+    static List<Verdict> readVerdicts(String json) {
+        try {
+            return VERDICTS.readValue(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stored verdicts are not readable: " + reason(e), e);
+        }
     }
 
     static String write(ObjectMapper mapper, Object value) {

@@ -6,6 +6,9 @@ import parley.store.Migration;
 /**
  * The tables of saved experiments: each experiment's definition (its JSON, and its prompt's text for
  * search), and one row per cell result, written as each cell ends so a half-run experiment is kept.
+ * A result's figures have columns of their own (reading 1,000 of them is a plain scan, no JSON to
+ * parse); its error and its checks' verdicts, when it has them, are JSON; {@code cost_usd} is the
+ * exact decimal as text.
  * Two full-text indexes (FTS5, kept in step by triggers like the history's) find experiments by name,
  * prompt and reply text.
  */
@@ -31,9 +34,22 @@ public final class ExperimentSchema {
             cell INTEGER NOT NULL,
             status TEXT NOT NULL,
             content TEXT NOT NULL,
+            reasoning TEXT NOT NULL,
+            finish_reason TEXT,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            total_tokens INTEGER,
+            reasoning_tokens INTEGER,
+            cached_tokens INTEGER,
+            truncated INTEGER NOT NULL,
             cost_usd TEXT,
+            ttft_ms INTEGER,
+            duration_ms INTEGER NOT NULL,
+            tokens_per_second REAL,
+            error TEXT,
+            verdicts TEXT,
             rating INTEGER,
-            result TEXT NOT NULL,
+            started_at TEXT,
             UNIQUE (experiment_id, cell))""",
         """
         CREATE VIRTUAL TABLE experiments_fts USING fts5(name, prompt, content='experiments',

@@ -22,6 +22,7 @@ import parley.store.Database;
  */
 public final class ExperimentStore {
     private static final String ENDED = "'COMPLETED', 'TRUNCATED', 'FAILED', 'STOPPED'";
+    private static final String UPSERT_RESULT = upsertResult();
 
     private final Database database;
     private final Clock clock;
@@ -211,24 +212,22 @@ public final class ExperimentStore {
     }
 
     private static void upsertResult(Connection c, String experimentId, CellResult result) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO experiment_cells(experiment_id, cell, status,"
-                + " content, cost_usd, rating, result) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT(experiment_id, cell) DO UPDATE SET status = excluded.status,"
-                + " content = excluded.content, cost_usd = excluded.cost_usd, rating = excluded.rating,"
-                + " result = excluded.result")) {
+        try (PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
             st.setString(1, experimentId);
-            st.setInt(2, result.cell());
-            st.setString(3, result.status().name());
-            st.setString(4, result.content());
-            st.setString(5, result.costUsd() == null ? null : result.costUsd().toPlainString());
-            if (result.rating() == null) {
-                st.setNull(6, Types.INTEGER);
-            } else {
-                st.setInt(6, result.rating());
-            }
-            st.setString(7, ExperimentJson.write(StoredResult.withoutTextAndRating(result)));
+            ResultColumns.bind(st, 2, result);
             st.executeUpdate();
         }
+    }
+
+    /** Inserts a result, or replaces every column of the one stored for that cell. */
+    private static String upsertResult() {
+        List<String> names = List.of(ResultColumns.NAMES.split(",\\s*"));
+        StringBuilder sql = new StringBuilder("INSERT INTO experiment_cells(experiment_id, ").append(ResultColumns.NAMES)
+                .append(") VALUES (?").append(", ?".repeat(names.size())).append(") ON CONFLICT(experiment_id, cell) DO UPDATE SET ");
+        for (String name : names.subList(1, names.size())) {
+            sql.append(name).append(" = excluded.").append(name).append(name.equals(names.getLast()) ? "" : ", ");
+        }
+        return sql.toString();
     }
 
     private static Optional<String> definition(Connection c, String id) throws SQLException {
@@ -251,15 +250,13 @@ public final class ExperimentStore {
     }
 
     private static List<CellResult> results(Connection c, String id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT content, rating, result FROM experiment_cells WHERE experiment_id = ? ORDER BY cell")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + ResultColumns.NAMES
+                + " FROM experiment_cells WHERE experiment_id = ? ORDER BY cell")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 List<CellResult> out = new ArrayList<>();
                 while (rs.next()) {
-                    int rating = rs.getInt(2);
-                    Integer ratingOrNull = rs.wasNull() ? null : rating;
-                    out.add(StoredResult.with(ExperimentJson.readResult(rs.getString(3)), rs.getString(1), ratingOrNull));
+                    out.add(ResultColumns.read(rs, 1));
                 }
                 return out;
             }
