@@ -1,6 +1,7 @@
 package parley.experiment;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,14 @@ public final class ExperimentService {
             case JSON -> ExperimentFile.write(saved, requests);
             case MARKDOWN -> ExperimentMarkdown.write(saved);
             case HTML -> ExperimentHtml.write(saved);
+            case CSV -> csv(saved);
         };
+    }
+
+    private static String csv(SavedExperiment saved) {
+        StringWriter out = new StringWriter();
+        ExperimentCsv.write(saved.experiment(), Cells.of(saved.experiment()), saved.results(), out);
+        return out.toString();
     }
 
     /** Writes the saved experiment to {@code file} in {@code format}; a file there is replaced whole or not at all. */

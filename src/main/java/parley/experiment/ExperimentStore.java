@@ -9,8 +9,10 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import parley.history.SearchHit;
 import parley.store.Database;
 
@@ -26,14 +28,20 @@ public final class ExperimentStore {
 
     private final Database database;
     private final Clock clock;
+    private final Supplier<Collection<String>> knownKeys;
 
     public ExperimentStore(Database database) {
-        this(database, Clock.systemUTC());
+        this(database, Clock.systemUTC(), List::of);
     }
 
-    public ExperimentStore(Database database, Clock clock) {
+    /**
+     * {@code knownKeys} gives the user's keys (asked at each save): a key in a prompt, a reply or an
+     * error is masked before it is stored ({@link WithoutKeys}).
+     */
+    public ExperimentStore(Database database, Clock clock, Supplier<Collection<String>> knownKeys) {
         this.database = database;
         this.clock = clock;
+        this.knownKeys = knownKeys;
     }
 
     /**
@@ -41,7 +49,8 @@ public final class ExperimentStore {
      * other requests (prompt, base settings or cells changed), the stored results no longer belong
      * to its cells and are removed; a change of name, checks or concurrency keeps them.
      */
-    public void saveDefinition(Experiment experiment) {
+    public void saveDefinition(Experiment definition) {
+        Experiment experiment = WithoutKeys.experiment(definition, knownKeys.get());
         database.write(c -> {
             Optional<String> stored = definition(c, experiment.id());
             if (stored.isPresent() && !sameRequests(ExperimentJson.readExperiment(stored.get()), experiment)) {
@@ -54,8 +63,9 @@ public final class ExperimentStore {
 
     /** Saves one cell's result, replacing the one it had (a re-run). */
     public void saveResult(String experimentId, CellResult result) {
+        CellResult masked = WithoutKeys.result(result, knownKeys.get());
         database.write(c -> {
-            upsertResult(c, experimentId, result);
+            upsertResult(c, experimentId, masked);
             return null;
         });
     }
@@ -65,13 +75,14 @@ public final class ExperimentStore {
      * before); all of it or nothing. Returns whether it was added.
      */
     public boolean insertIfAbsent(SavedExperiment saved) {
+        Collection<String> keys = knownKeys.get();
         return database.write(c -> {
             if (definition(c, saved.experiment().id()).isPresent()) {
                 return false;
             }
-            upsertDefinition(c, saved.experiment());
+            upsertDefinition(c, WithoutKeys.experiment(saved.experiment(), keys));
             for (CellResult result : saved.results()) {
-                upsertResult(c, saved.experiment().id(), result);
+                upsertResult(c, saved.experiment().id(), WithoutKeys.result(result, keys));
             }
             return true;
         });

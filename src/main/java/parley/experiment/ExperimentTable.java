@@ -47,10 +47,7 @@ final class ExperimentTable {
     }
 
     static List<String> variables(Experiment experiment) {
-        List<String> names = new ArrayList<>();
-        experiment.inputs().forEach(row -> row.values().keySet().stream().filter(n -> !names.contains(n))
-                .forEach(names::add));
-        return names;
+        return ExperimentProblems.columns(experiment.inputs());
     }
 
     private static List<String> figures(CellResult r) {

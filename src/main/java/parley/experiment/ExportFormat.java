@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The files a saved experiment exports to, with their usual extension. */
 public enum ExportFormat {
-    JSON("json"), MARKDOWN("md"), HTML("html");
+    JSON("json"), MARKDOWN("md"), HTML("html"), CSV("csv");
 
     private final String extension;
 

@@ -154,6 +154,25 @@ class ExperimentStoreTest {
         assertThat(store.list().getFirst().cellCount()).isEqualTo(8);
     }
 
+    @Test
+    void aKeyInAPromptAReplyOrAnErrorIsMaskedBeforeItIsStored() {
+        String key = "sk-live-0123456789abcdef6071";
+        ExperimentStore masking = new ExperimentStore(database, java.time.Clock.systemUTC(), () -> List.of(key));
+        Experiment e = StoredSamples.experiment();
+        masking.saveDefinition(new Experiment(e.id(), e.name(), Prompt.of("Use " + key, "Is " + key + " valid?"),
+                e.base(), e.targets(), e.params(), e.inputs(), e.repeats(), e.concurrency(), e.checks(), e.createdAt()));
+        CellResult f = StoredSamples.failed();
+        masking.saveResult("exp-1", new CellResult(0, CellStatus.COMPLETED, "Your key " + key, "I saw " + key, "stop",
+                null, false, null, null, 10L, null, null, List.of(), null, null));
+        masking.saveResult("exp-1", new CellResult(2, f.status(), "", "", null, null, false, null, null, 10L, null,
+                new parley.api.ApiError(parley.api.ApiError.Kind.AUTHENTICATION, 401, null,
+                        "Incorrect API key provided: sk-abcdefghijklmnopqrstuvwxyz"), List.of(), null, null));
+
+        SavedExperiment back = store.load("exp-1").orElseThrow();
+        String stored = ExperimentJson.write(back.experiment()) + back.results();
+        assertThat(stored).doesNotContain(key, "sk-abcdefghijklmnopqrstuvwxyz").contains("sk-l…6071", "sk-a…wxyz");
+    }
+
     private int count(String sql) {
         return database.read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
