@@ -19,9 +19,10 @@ import parley.usage.TokenEstimator;
  * the median of the model's latest answered requests on the ledger ({@link Pricing#typicalReply}), else
  * {@link #DEFAULT_REPLY} tokens, never above {@code max_tokens}; with {@code n} choices, n times that.
  * A judge is estimated at the cell's prompt, the rubric and the reply as its prompt and
- * {@link #JUDGE_REPLY} tokens of answer.
+ * {@link #JUDGE_REPLY} tokens of answer. {@code unknownPriceCells} counts the cells whose model's price is unknown.
  */
-public record ExperimentEstimate(int cells, int requests, long promptTokens, Cost expected, Cost worst) {
+public record ExperimentEstimate(int cells, int requests, long promptTokens, Cost expected, Cost worst,
+                                 int unknownPriceCells) {
     public static final int DEFAULT_REPLY = 256;
     public static final int JUDGE_REPLY = 40;
 
@@ -34,6 +35,7 @@ public record ExperimentEstimate(int cells, int requests, long promptTokens, Cos
         long prompt = 0;
         Cost expected = Cost.NONE;
         Cost worst = Cost.NONE;
+        int unknown = 0;
         for (Cell cell : cells) {
             ChatRequest request = CellRequests.request(experiment, cell);
             long promptTokens = promptCounts.computeIfAbsent(request.messages(), m -> (long) tokens.countPrompt(m));
@@ -43,7 +45,9 @@ public record ExperimentEstimate(int cells, int requests, long promptTokens, Cos
             int likely = Math.min(max, usual == null ? DEFAULT_REPLY : usual);
             prompt += promptTokens;
             expected = expected.plus(pricing.cost(cell.target(), new TokenCounts(promptTokens, (long) likely * choices, 0, 0, true)));
-            worst = worst.plus(pricing.cost(cell.target(), new TokenCounts(promptTokens, (long) max * choices, 0, 0, true)));
+            Cost cellWorst = pricing.cost(cell.target(), new TokenCounts(promptTokens, (long) max * choices, 0, 0, true));
+            worst = worst.plus(cellWorst);
+            unknown += cellWorst.isComplete() ? 0 : 1;
             for (Check.Judge judge : judges) {
                 long judgePrompt = promptTokens + tokens.count(judge.rubric()) + tokens.count(JudgePrompt.SYSTEM);
                 expected = expected.plus(pricing.cost(judge.judge(),
@@ -52,7 +56,7 @@ public record ExperimentEstimate(int cells, int requests, long promptTokens, Cos
                         new TokenCounts(judgePrompt + max, JUDGE_REPLY, 0, 0, true)));
             }
         }
-        return new ExperimentEstimate(cells.size(), cells.size() * (1 + judges.size()), prompt, expected, worst);
+        return new ExperimentEstimate(cells.size(), cells.size() * (1 + judges.size()), prompt, expected, worst, unknown);
     }
 
     /** The budget's verdict on running it now, taken on the worst case, as a send's is on its max_tokens. */

@@ -25,13 +25,13 @@ import parley.usage.TokenEstimator;
  * reports usage with the prompt tokens counted as the estimate counts them and the completion tokens
  * as {@code max_tokens} (or 5), so that costs can be compared exactly.
  */
-final class ModelServer implements AutoCloseable {
+public final class ModelServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TokenEstimator TOKENS = new TokenEstimator();
 
-    final ScriptedServer server = ScriptedServer.start();
-    final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
-    final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    public final ScriptedServer server = ScriptedServer.start();
+    public final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    public final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private final Map<String, String> fixed = new ConcurrentHashMap<>();
@@ -39,34 +39,34 @@ final class ModelServer implements AutoCloseable {
     private volatile String retryAfter;
     private volatile long pauseMidway;
 
-    ModelServer() {
+    public ModelServer() {
         server.fallback(this::answer);
     }
 
-    ModelServer delay(String model, long millis) { delays.put(model, millis); return this; }
+    public ModelServer delay(String model, long millis) { delays.put(model, millis); return this; }
 
-    ModelServer failing(String model, int status) { failing.put(model, status); return this; }
+    public ModelServer failing(String model, int status) { failing.put(model, status); return this; }
 
     /** This model always answers this text. */
-    ModelServer says(String model, String text) { fixed.put(model, text); return this; }
+    public ModelServer says(String model, String text) { fixed.put(model, text); return this; }
 
     /** The next {@code count} requests get a 429 with this Retry-After (null for none). */
-    ModelServer rateLimit(int count, String after) { rateLimited.set(count); retryAfter = after; return this; }
+    public ModelServer rateLimit(int count, String after) { rateLimited.set(count); retryAfter = after; return this; }
 
     /** Each reply pauses this long after its first piece. */
-    ModelServer pauseMidway(long millis) { pauseMidway = millis; return this; }
+    public ModelServer pauseMidway(long millis) { pauseMidway = millis; return this; }
 
-    String baseUrl() { return server.baseUrl(); }
+    public String baseUrl() { return server.baseUrl(); }
 
     /** A client of this server, retrying as told. */
-    ChatBackend client(int retries) {
+    public ChatBackend client(int retries) {
         return new ChatClient(ClientConfig.of(baseUrl(), null).withRetries(retries, Duration.ofMillis(20)));
     }
 
-    Target target(String model) { return new Target("custom", baseUrl(), model); }
+    public Target target(String model) { return new Target("custom", baseUrl(), model); }
 
     /** The text a model answers to a request: model, its temperature and seed, its last message. */
-    static String echo(JsonNode body) {
+    public static String echo(JsonNode body) {
         JsonNode messages = body.get("messages");
         return body.get("model").asText() + " t=" + body.path("temperature").asText("-") + " s="
                 + body.path("seed").asText("-") + " " + messages.get(messages.size() - 1).get("content").asText();
@@ -125,11 +125,11 @@ final class ModelServer implements AutoCloseable {
     }
 
     /** The bodies of the requests for this model. */
-    List<JsonNode> bodiesOf(String model) {
+    public List<JsonNode> bodiesOf(String model) {
         return bodies.stream().filter(b -> b.get("model").asText().equals(model)).toList();
     }
 
-    static Function<Target, ChatBackend> only(ChatBackend backend) {
+    public static Function<Target, ChatBackend> only(ChatBackend backend) {
         return target -> backend;
     }
 
