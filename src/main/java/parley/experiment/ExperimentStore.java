@@ -70,6 +70,18 @@ public final class ExperimentStore {
         });
     }
 
+    /** Saves the results of several cells that ended together in one transaction (a run's cells, buffered). */
+    public void saveResults(String experimentId, List<CellResult> results) {
+        Collection<String> keys = knownKeys.get();
+        List<CellResult> masked = results.stream().map(r -> WithoutKeys.result(r, keys)).toList();
+        database.write(c -> {
+            for (CellResult result : masked) {
+                upsertResult(c, experimentId, result);
+            }
+            return null;
+        });
+    }
+
     /**
      * Stores an experiment with its results unless one of its id is stored already (an import seen
      * before); all of it or nothing. Returns whether it was added.

@@ -63,11 +63,9 @@ class ExperimentStoreTest {
         assertThat(FailedCells.of(store.load("exp-1").orElseThrow())).extracting(Cell::index).containsExactly(1, 2, 3);
 
         store.saveResult("exp-1", StoredSamples.truncated());
-        for (int cell : List.of(2, 3)) {
-            store.saveResult("exp-1", new CellResult(cell, CellStatus.COMPLETED, "Rerun " + cell, "", "stop",
-                    new Usage(40, 5, 45, null, null), false, new BigDecimal("0.00005"), 100L, 400L, 12.5, null,
-                    List.of(), null, StoredSamples.CREATED.plusSeconds(60)));
-        }
+        store.saveResults("exp-1", List.of(2, 3).stream().map(cell -> new CellResult(cell, CellStatus.COMPLETED,
+                "Rerun " + cell, "", "stop", new Usage(40, 5, 45, null, null), false, new BigDecimal("0.00005"), 100L,
+                400L, 12.5, null, List.of(), null, StoredSamples.CREATED.plusSeconds(60))).toList());
 
         SavedExperiment whole = store.load("exp-1").orElseThrow();
         assertThat(whole.results()).extracting(CellResult::cell).containsExactly(0, 1, 2, 3);
