@@ -109,9 +109,9 @@ public final class ExperimentFile {
 
     private static void check(Experiment experiment, String name) {
         if (experiment.id() == null || experiment.id().isBlank() || experiment.prompt() == null
-                || experiment.targets().isEmpty()) {
-            throw new FileFormatException(name + ": the experiment lacks its id, its prompt or its models:"
-                    + " choose a file made with Export as JSON.");
+                || experiment.base() == null || experiment.targets().isEmpty()) {
+            throw new FileFormatException(name + ": the experiment lacks its id, its prompt, its base settings or"
+                    + " its models: choose a file made with Export as JSON.");
         }
         for (ParamAxis axis : experiment.params()) {
             if (axis.name() == null || axis.values().isEmpty()) {

@@ -135,6 +135,10 @@ class ExperimentExportTest {
         Files.writeString(badCell, json.replace("\"cell\" : 2,", "\"cell\" : 9,"));
         Path badCheck = dir.resolve("bad-check.json");
         Files.writeString(badCheck, json.replace("\"type\" : \"valid_json\"", "\"type\" : \"telepathy\""));
+        Path noModels = dir.resolve("no-models.json");
+        JsonNode tree = ExperimentJson.MAPPER.readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("experiment")).putArray("targets");
+        Files.writeString(noModels, tree.toString());
         Path other = dir.resolve("other.json");
         Files.writeString(other, "{\"format\": \"parley.conversation\", \"version\": 1}");
 
@@ -144,6 +148,8 @@ class ExperimentExportTest {
                 .hasMessageContaining("the result of cell 3").hasMessageContaining("4 cells");
         assertThatThrownBy(() -> service.importFile(badCheck)).isInstanceOf(FileFormatException.class)
                 .hasMessageStartingWith("bad-check.json: the experiment cannot be read (");
+        assertThatThrownBy(() -> service.importFile(noModels)).isInstanceOf(FileFormatException.class)
+                .hasMessageContaining("lacks its id, its prompt, its base settings or its models");
         assertThatThrownBy(() -> service.importFile(other)).isInstanceOf(FileFormatException.class)
                 .hasMessage("other.json is not a Parley experiment export (it lacks \"format\": \"parley.experiment\"):"
                         + " choose a file made with Export as JSON.");
