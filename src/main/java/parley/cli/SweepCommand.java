@@ -53,7 +53,7 @@ public final class SweepCommand extends Subcommand {
     @Option(names = "--model", paramLabel = "ID", description = "a model of the connection's provider; repeatable")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--target", arity = "2", paramLabel = "PROVIDER MODEL",
+    @Option(names = "--target", arity = "2", paramLabel = "PROVIDER MODEL", hideParamSyntax = true,
             description = "a model of another configured provider, e.g. --target deepseek deepseek-chat; repeatable")
     List<String> targets = new ArrayList<>();
 

@@ -14,6 +14,7 @@ final class SweepProgress {
     private long lastPrint;
     private int width;
     private ExperimentEvent.Progress last;
+    private ExperimentEvent.Progress printed;
 
     SweepProgress(PrintStream err) {
         this.err = err;
@@ -38,6 +39,7 @@ final class SweepProgress {
     }
 
     private void print(ExperimentEvent.Progress progress) {
+        printed = progress;
         String line = line(progress);
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();
@@ -47,7 +49,7 @@ final class SweepProgress {
     /** Ends the line, with the last counts. */
     void end() {
         if (last != null) {
-            print(last);
+            if (printed != last) print(last);
             err.println();
             err.flush();
         }

@@ -84,17 +84,45 @@ class ExperimentRunnerTest {
         server.delay("model-a", 150).rateLimit(2, "1");
         Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a")),
                 List.of(), List.of(), 8, 4, List.of());
-        long start = System.nanoTime();
-        ExperimentRun run = run(experiment, ModelServer.only(server.client(2)));
+        List<long[]> starts = new CopyOnWriteArrayList<>();
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        ExperimentRun run = new ExperimentRunner(ModelServer.only(server.client(2)), ExperimentLedger.NONE)
+                .start(experiment, e -> {
+                    events.add(e);
+                    if (e instanceof ExperimentEvent.CellStarted s) starts.add(new long[] {s.cell(), System.nanoTime()});
+                    if (e instanceof ExperimentEvent.CellWaiting) waits.add(System.nanoTime());
+                });
+        assertThat(run.await(Duration.ofSeconds(30))).isTrue();
 
         assertThat(run.results()).hasSize(8).allMatch(CellResult::whole);
         assertThat(events).filteredOn(ExperimentEvent.CellWaiting.class::isInstance)
                 .extracting(e -> ((ExperimentEvent.CellWaiting) e).waitMillis()).containsOnly(1000L).hasSize(2);
-        long firstAnswers = start + TimeUnit.MILLISECONDS.toNanos(300);
-        long resumed = start + TimeUnit.MILLISECONDS.toNanos(900);
-        assertThat(server.arrivals).as("nothing is sent while the lane waits")
-                .noneMatch(at -> at > firstAnswers && at < resumed);
-        assertThat(server.server.requestCount()).isEqualTo(10);
+        assertThat(server.server.requestCount()).as("two cells sent again by the client").isEqualTo(10);
+        long firstWait = waits.getFirst();
+        assertThat(starts).hasSize(8);
+        assertThat(starts.subList(4, 8)).as("no cell starts while the lane waits")
+                .allSatisfy(s -> assertThat(s[1] - firstWait).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900)));
+    }
+
+    @Test
+    void onlyTheFailedCellsRunAgain() throws Exception {
+        server.failing("flaky", 400);
+        Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a"), server.target("flaky")),
+                List.of(ParamAxes.parse("temperature=0,1")), List.of(), 1, 4, List.of());
+        ExperimentRunner runner = new ExperimentRunner(ModelServer.only(server.client(0)), ExperimentLedger.NONE);
+        ExperimentRun first = runner.start(experiment, events::add);
+        assertThat(first.await(Duration.ofSeconds(10))).isTrue();
+        List<Integer> failed = first.results().stream().filter(r -> r.status() == CellStatus.FAILED).map(CellResult::cell).toList();
+        assertThat(failed).containsExactly(2, 3);
+
+        server.failing("flaky", 0);
+        server.bodies.clear();
+        List<Cell> again = Cells.of(experiment).stream().filter(c -> failed.contains(c.index())).toList();
+        ExperimentRun second = runner.start(experiment, again, events::add);
+        assertThat(second.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(second.results()).extracting(CellResult::cell).containsExactly(2, 3);
+        assertThat(second.results()).allMatch(CellResult::whole);
+        assertThat(server.bodies).hasSize(2).allSatisfy(b -> assertThat(b.get("model").asText()).isEqualTo("flaky"));
     }
 
     @Test

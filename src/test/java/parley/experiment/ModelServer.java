@@ -45,7 +45,12 @@ public final class ModelServer implements AutoCloseable {
 
     public ModelServer delay(String model, long millis) { delays.put(model, millis); return this; }
 
-    public ModelServer failing(String model, int status) { failing.put(model, status); return this; }
+    /** This model answers with this error status; 0 makes it answer again. */
+    public ModelServer failing(String model, int status) {
+        if (status == 0) failing.remove(model);
+        else failing.put(model, status);
+        return this;
+    }
 
     /** This model always answers this text. */
     public ModelServer says(String model, String text) { fixed.put(model, text); return this; }
