@@ -89,6 +89,13 @@ public final class SweepCommand extends Subcommand {
     @Option(names = "--csv", description = "print one CSV row a cell at the end")
     boolean csv;
 
+    @Option(names = "--name", paramLabel = "TEXT",
+            description = "the name the run is saved under, to open in the window's Experiments (default: the message's start)")
+    String name;
+
+    @Option(names = "--no-save", description = "do not save the run in the data folder's experiments")
+    boolean noSave;
+
     @Option(names = "--yes", description = "run more than " + Experiment.CONFIRM_ABOVE + " cells")
     boolean yes;
 
@@ -125,7 +132,9 @@ public final class SweepCommand extends Subcommand {
         }
         try (ProviderClients clients = models.clients(connection, context.env());
              UsageHook.Held ledger = context.usage().hold()) {
-            return runCells(experiment, cells, SweepTargets.backends(clients));
+            try (SavedRun saved = SavedRun.start(noSave, experiment, models.keyValues(), context)) {
+                return runCells(experiment, cells, SweepTargets.backends(clients), saved);
+            }
         }
     }
 
@@ -152,8 +161,14 @@ public final class SweepCommand extends Subcommand {
                 throw new BadInput("--param " + e.getMessage());
             }
         }
-        return new Experiment(UUID.randomUUID().toString(), "sweep", new Prompt(null, List.of(), text), settings,
+        return new Experiment(UUID.randomUUID().toString(), runName(text), new Prompt(null, List.of(), text), settings,
                 models, axes, inputs(), repeat, concurrency, List.of(), Instant.now());
+    }
+
+    private String runName(String text) {
+        if (name != null && !name.isBlank()) return name.strip();
+        String start = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return start.isEmpty() ? "sweep" : start.length() <= 60 ? start : start.substring(0, 59) + "…";
     }
 
     private List<InputRow> inputs() {
@@ -181,12 +196,12 @@ public final class SweepCommand extends Subcommand {
         return OK;
     }
 
-    private int runCells(Experiment experiment, List<Cell> cells, java.util.function.Function<Target, parley.api.ChatBackend> backends)
-            throws InterruptedException {
+    private int runCells(Experiment experiment, List<Cell> cells, java.util.function.Function<Target, parley.api.ChatBackend> backends,
+                         SavedRun saved) throws InterruptedException {
         SweepProgress progress = json || csv ? null : new SweepProgress(context.err());
         long start = System.nanoTime();
         ExperimentRun run = new ExperimentRunner(backends, ledger())
-                .start(experiment, cells, progress == null ? event -> { } : progress::accept);
+                .start(experiment, cells, progress == null ? saved::accept : saved.andThen(progress::accept));
         run.await();
         long duration = (System.nanoTime() - start) / 1_000_000;
         if (progress != null) progress.end();

@@ -92,6 +92,11 @@ final class SweepTargets {
 
     List<Target> targets() { return targets; }
 
+    /** The keys checked for the targets' providers, so that a saved run can mask them. */
+    List<String> keyValues() {
+        return keys.values().stream().flatMap(Optional::stream).map(ApiKey::value).toList();
+    }
+
     /** Null when the target's provider may be sent to, else why not. */
     String problem(Target target) {
         return problems.get(profileOf(target).baseUrl());

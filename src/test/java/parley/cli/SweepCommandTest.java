@@ -105,6 +105,24 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSweepIsSavedWithItsCellsUnlessToldNot() {
+        CliRun run = grid("--json");
+        assertThat(run.err()).contains("saved as experiment").contains("About {{city}}");
+        CliRun named = sweep("--model", "model-a", "--message", "hi", "--name", "Greeting", "--json");
+        assertThat(named.code()).as(named.err()).isZero();
+        sweep("--model", "model-a", "--message", "not kept", "--no-save", "--json");
+
+        try (Database db = AppDatabase.open(home.resolve(Database.FILE_NAME))) {
+            var store = new parley.experiment.ExperimentStore(db);
+            assertThat(store.list()).extracting(parley.experiment.ExperimentSummary::name)
+                    .containsExactlyInAnyOrder("About {{city}}", "Greeting");
+            var saved = store.list().stream().filter(s -> s.name().equals("About {{city}}")).findFirst().orElseThrow();
+            assertThat(store.load(saved.id()).orElseThrow().results()).hasSize(8)
+                    .allMatch(r -> r.whole() && !r.content().isEmpty());
+        }
+    }
+
+    @Test
     void csvHasOneRowACellQuotedAsRfc4180() {
         CliRun run = grid("--csv");
         assertThat(run.code()).as(run.err()).isZero();
