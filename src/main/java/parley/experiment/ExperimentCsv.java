@@ -34,9 +34,9 @@ public final class ExperimentCsv {
         List<String> columns = ExperimentProblems.columns(experiment.inputs());
         line(out, header(experiment));
         for (Cell cell : cells) {
-            List<String> row = new ArrayList<>(List.of(cell.target().model(), cell.target().provider()));
-            experiment.params().forEach(axis -> row.add(cell.params().getOrDefault(axis.name(), ParamValue.OMIT).label()));
-            columns.forEach(column -> row.add(cell.vars().values().getOrDefault(column, "")));
+            List<String> row = new ArrayList<>(List.of(text(cell.target().model()), text(cell.target().provider())));
+            experiment.params().forEach(axis -> row.add(label(cell.params().getOrDefault(axis.name(), ParamValue.OMIT))));
+            columns.forEach(column -> row.add(text(cell.vars().values().getOrDefault(column, ""))));
             row.add(Integer.toString(cell.repeat()));
             row.addAll(figures(byCell.get(cell.index())));
             line(out, row);
@@ -48,15 +48,24 @@ public final class ExperimentCsv {
             return List.of("", "", "", "", "", "", "", "", "", "");
         }
         Usage u = r.usage();
-        return List.of(orEmpty(r.finishReason()), number(u.promptTokens()), number(u.completionTokens()),
+        return List.of(text(orEmpty(r.finishReason())), number(u.promptTokens()), number(u.completionTokens()),
                 number(u.reasoningTokens()), number(u.cachedTokens()), number(r.ttftMillis()),
                 Long.toString(r.durationMillis()), r.costUsd() == null ? "" : r.costUsd().toPlainString(),
-                r.error() == null ? "" : r.error().message(), r.content());
+                r.error() == null ? "" : text(r.error().message()), text(r.content()));
     }
 
     private static String number(Number value) { return value == null ? "" : value.toString(); }
 
     private static String orEmpty(String s) { return s == null ? "" : s; }
+
+    private static String label(ParamValue value) {
+        return value.value() instanceof Number ? value.label() : text(value.label());
+    }
+
+    /** A text from a server or a user, written so that a spreadsheet does not take it for a formula. */
+    static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
 
     static String field(String value) {
         boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");

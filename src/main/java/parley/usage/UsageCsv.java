@@ -18,7 +18,7 @@ public final class UsageCsv {
         line(out, ENTRY_HEADER);
         for (LedgerEntry e : entries) {
             TokenCounts t = e.tokens();
-            line(out, List.of(e.at().toString(), e.day().toString(), e.provider(), e.model(),
+            line(out, List.of(e.at().toString(), e.day().toString(), text(e.provider()), text(e.model()),
                     Long.toString(t.prompt()), Long.toString(t.completion()), Long.toString(t.reasoning()),
                     Long.toString(t.cached()), Boolean.toString(t.estimated()),
                     e.costUsd() == null ? "" : e.costUsd().toPlainString(),
@@ -36,7 +36,7 @@ public final class UsageCsv {
                 "cached_tokens", "estimated", "cost_usd", "unknown_price_requests"));
         for (UsageTotal g : totals) {
             TokenCounts t = g.tokens();
-            line(out, List.of(g.key(), Integer.toString(g.requests()), Long.toString(t.prompt()),
+            line(out, List.of(text(g.key()), Integer.toString(g.requests()), Long.toString(t.prompt()),
                     Long.toString(t.completion()), Long.toString(t.reasoning()), Long.toString(t.cached()),
                     Boolean.toString(t.estimated()), g.cost().known().toPlainString(),
                     Integer.toString(g.cost().unknownParts())));
@@ -44,6 +44,11 @@ public final class UsageCsv {
     }
 
     private static String orEmpty(String s) { return s == null ? "" : s; }
+
+    /** A text from a server, written so that a spreadsheet does not take it for a formula. */
+    static String text(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
 
     static String field(String value) {
         boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");

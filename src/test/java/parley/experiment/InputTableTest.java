@@ -59,4 +59,17 @@ class InputTableTest {
         ExperimentCsv.write(experiment, cells.subList(0, 1), List.of(), notRun);
         assertThat(notRun.toString().lines().toList().get(1)).isEqualTo("m,custom,0.5,\"x,y\",1,,,,,,,,,,");
     }
+
+    @Test
+    void aTextThatASpreadsheetWouldTakeForAFormulaIsWrittenAsText() {
+        Experiment experiment = new Experiment("e", "t", Prompt.of(null, "{{q}}"), ExperimentRunnerTest.BASE,
+                List.of(new Target("custom", "http://h/v1", "=m")), List.of(ParamAxes.parse("frequency_penalty=-0.5")),
+                List.of(new InputRow(Map.of("q", "@SUM(A1)"))), 1, 1, List.of(), null);
+        CellResult answered = new CellResult(0, CellStatus.COMPLETED, "=HYPERLINK(\"x\")", "", "stop",
+                Usage.NONE, false, null, null, 9, null, null, List.of(), null, Instant.EPOCH);
+        StringWriter out = new StringWriter();
+        ExperimentCsv.write(experiment, Cells.of(experiment), List.of(answered), out);
+        assertThat(out.toString().lines().toList().get(1))
+                .isEqualTo("'=m,custom,-0.5,'@SUM(A1),1,stop,,,,,,9,,,\"'=HYPERLINK(\"\"x\"\")\"");
+    }
 }

@@ -44,6 +44,15 @@ public class UsageCsvTest {
         assertThat(rows.get(2)).containsExactly("proxy", "1", "10", "5", "0", "0", "true", "0", "1");
     }
 
+    @Test
+    void aModelIdThatASpreadsheetWouldTakeForAFormulaIsWrittenAsText() {
+        LedgerEntry odd = new LedgerEntry(3, Instant.parse("2026-03-12T08:00:00Z"), LocalDate.of(2026, 3, 12), "+proxy",
+                "=cmd|'/c calc'!A1", new TokenCounts(1, 1, 0, 0, false), null, null, 1, Outcome.OK, null, null, "cli");
+        StringWriter out = new StringWriter();
+        UsageCsv.writeEntries(List.of(odd), out);
+        assertThat(parse(out.toString()).get(1)).startsWith("2026-03-12T08:00:00Z", "2026-03-12", "'+proxy", "'=cmd|'/c calc'!A1");
+    }
+
     /** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF line ends. */
     public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
