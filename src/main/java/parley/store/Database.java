@@ -145,6 +145,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Connection connect(Path target) throws SQLException {
+        SqliteLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
