@@ -25,14 +25,15 @@ final class DataHome {
 
     /**
      * The limits on what is read from outside, from the settings in the data folder; the defaults
-     * when there is no database yet or it cannot be opened (its trouble is told where it is written).
+     * when there is no database yet or it cannot be read (its trouble is told where it is written).
+     * Read as the file is, without its checks and migrations: a command that writes opens it fully.
      */
     static InputLimits limits(Map<String, String> env) {
         Path file = folder(env).resolve(Database.FILE_NAME);
         if (!Files.exists(file)) {
             return InputLimits.DEFAULT;
         }
-        try (Database db = open(env)) {
+        try (Database db = Database.openToRead(file)) {
             return InputLimits.load(new Settings(db));
         } catch (RuntimeException e) {
             return InputLimits.DEFAULT;

@@ -79,6 +79,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code file} to read a few values quickly, as it is: read-only, without the integrity
+     * check and without migrating it (a read of a table it lacks fails), and without creating it.
+     * For what the command line reads before it starts working, e.g. the limits in the settings;
+     * what is written, and every other read, goes through {@link #open}.
+     */
+    public static Database openToRead(Path file) {
+        Path target = file.toAbsolutePath();
+        if (!Files.isRegularFile(target)) {
+            throw new StoreException("There is no database " + target + ".");
+        }
+        try {
+            SqliteLibrary.prepare();
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(5_000);
+            return new Database(target, config.createConnection("jdbc:sqlite:" + target), null, null);
+        } catch (SQLException e) {
+            throw new StoreException(OpenFailure.of(e).message(target, firstLine(e)), e);
+        }
+    }
+
     public Path file() {
         return file;
     }

@@ -69,6 +69,32 @@ class DatabaseTest {
     }
 
     @Test
+    void openedToReadTheFileIsReadAsItIsAndNeitherMigratedNorWritten() throws Exception {
+        Path file = dir.resolve("parley.db");
+        try (Database db = Database.open(file, V1)) {
+            db.write(c -> update(c, "INSERT INTO notes(text) VALUES ('kept')"));
+        }
+
+        try (Database db = Database.openToRead(file)) {
+            assertThat(db.version()).isEqualTo(1);
+            assertThat(scalar(db, "SELECT text FROM notes")).isEqualTo("kept");
+            assertThatThrownBy(() -> db.write(c -> update(c, "INSERT INTO notes(text) VALUES ('no')")))
+                    .isInstanceOf(StoreException.class);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".bak"));
+        }
+    }
+
+    @Test
+    void openedToReadAMissingFileIsNotCreated() {
+        Path file = dir.resolve("parley.db");
+
+        assertThatThrownBy(() -> Database.openToRead(file)).isInstanceOf(StoreException.class).hasMessageContaining(file.toString());
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aNewerSchemaIsRefusedWithAMessage() {
         Path file = dir.resolve("parley.db");
         Database.open(file, V2).close();
