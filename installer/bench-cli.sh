@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command-line start benchmark: `parley send`, `parley models` and `parley usage` against a server
-# on this computer (installer/bench/loopback-server.py), beside curl asking the same server the same
+# on this computer (installer/bench/LoopbackServer.java), beside curl asking the same server the same
 # thing, and a JVM that does nothing (java -version). Runs are interleaved; medians in seconds and
 # each command's time beyond curl's are printed. The data folder is a scratch one (PARLEY_HOME), so
 # nothing touches yours; every run of send adds a row to its ledger, as a user's runs would.
@@ -23,16 +23,16 @@ while [ $# -gt 0 ]; do
 done
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java=$JAVA_HOME/bin/java
-command -v curl >/dev/null && command -v python3 >/dev/null || { echo "bench-cli: needs curl and python3" >&2; exit 2; }
+command -v curl >/dev/null || { echo "bench-cli: needs curl" >&2; exit 2; }
 if [ ! -f "$jar" ]; then
   echo "bench-cli: building $jar (mvn -DskipTests package)"
   mvn -q -B -DskipTests package >/dev/null
 fi
 
 bench=$(mktemp -d "${TMPDIR:-/tmp}/parley-bench-cli.XXXXXX")
-python3 installer/bench/loopback-server.py 0 >"$bench/server.out" 2>"$bench/server.err" & server_pid=$!
+"$java" installer/bench/LoopbackServer.java 0 >"$bench/server.out" 2>"$bench/server.err" & server_pid=$!
 trap 'kill $server_pid 2>/dev/null || true; rm -rf "$bench"' EXIT
-for _ in $(seq 50); do grep -q '^listening on ' "$bench/server.out" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 100); do grep -q '^listening on ' "$bench/server.out" 2>/dev/null && break; sleep 0.2; done
 url=$(sed -n '1s/^listening on //p' "$bench/server.out")
 [ -n "$url" ] || { cat "$bench/server.err" >&2; echo "bench-cli: the loopback server did not start" >&2; exit 1; }
 export PARLEY_HOME=$bench/home
@@ -72,7 +72,8 @@ done
 
 curl_chat=$(median "$bench/0.txt") curl_models=$(median "$bench/1.txt")
 echo "bench-cli: $runs runs each, interleaved; $(nproc) cores, load average$(uptime | sed 's/.*load average//')"
-echo "java: $("$java" -version 2>&1 | head -n 1)"
+version=$("$java" -version 2>&1)
+echo "java: ${version%%$'\n'*}"
 printf '%-22s %8s %14s\n' "command" "median s" "beyond curl s"
 for i in "${!commands[@]}"; do
   ms=$(median "$bench/$i.txt")
