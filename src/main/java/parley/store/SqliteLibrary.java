@@ -21,7 +21,6 @@ import org.sqlite.util.LibraryLoaderUtil;
  * driver to its own way.
  */
 public final class SqliteLibrary {
-    private static final System.Logger LOG = System.getLogger(SqliteLibrary.class.getName());
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
 
@@ -79,10 +78,10 @@ public final class SqliteLibrary {
             } finally {
                 Files.deleteIfExists(temp);
             }
-            LOG.log(System.Logger.Level.INFO, "SQLite''s native library copied to {0}", copy);
+            log().log(System.Logger.Level.INFO, "SQLite''s native library copied to {0}", copy);
             return Optional.of(copy);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "SQLite's native library could not be kept in " + folder
+            log().log(System.Logger.Level.WARNING, "SQLite's native library could not be kept in " + folder
                     + "; the driver copies it to the temporary folder instead", e);
             return Optional.empty();
         }
@@ -97,6 +96,11 @@ public final class SqliteLibrary {
         try (InputStream in = connection.getInputStream()) {
             return crc(in.readAllBytes());
         }
+    }
+
+    /** Asked for only when there is something to say: {@link #cacheIn} runs before the log is set up. */
+    private static System.Logger log() {
+        return System.getLogger(SqliteLibrary.class.getName());
     }
 
     private static long crc(byte[] bytes) {
