@@ -28,7 +28,7 @@ public final class LedgerHook implements UsageHook {
     @Override
     public BigDecimal recorded(ExchangeRecord record) {
         RequestOrigin origin = RequestOrigin.cli(record.providerId(), record.baseUrl());
-        try (Database db = DataHome.open(env, err)) {
+        try (Database db = DataHome.openForUsage(env, err)) {
             LedgerEntry entry = UsageService.over(db, clock).tracker().record(origin, record.request(), record.result());
             return entry.costUsd();
         } catch (RuntimeException e) {
