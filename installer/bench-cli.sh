@@ -6,17 +6,20 @@
 # all threads: the figure that other work on the machine changes least) are printed. The data folder is a scratch one (PARLEY_HOME), so
 # nothing touches yours; every run of send adds a row to its ledger, as a user's runs would.
 # Figures, not a test: nothing here passes or fails on a number.
-#   installer/bench-cli.sh [RUNS] [--jar JAR]... [--app LAUNCHER]...
+#   installer/bench-cli.sh [RUNS] [--jar JAR]... [--app LAUNCHER]... [--db FILE.db]
 # RUNS defaults to 11. Each jar (default target/parley.jar, built when missing) runs with
 # `java -jar`; each --app adds an installed launcher (e.g. target/dist/image/Parley/bin/Parley or
 # /opt/parley/bin/Parley) measured the same way. Several of each compare builds side by side.
+# --db starts the scratch data folder with a copy of that database (e.g. one a year of use has
+# grown) instead of none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=11 jars=() apps=()
+runs=11 jars=() apps=() db=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --app) apps+=("$2"); shift ;;
     --jar) jars+=("$2"); shift ;;
+    --db) db=$2; shift ;;
     [0-9]*) runs=$1 ;;
     *) echo "bench-cli: unknown option $1 (see the comment at the top of installer/bench-cli.sh)" >&2; exit 2 ;;
   esac
@@ -37,6 +40,7 @@ for _ in $(seq 100); do grep -q '^listening on ' "$bench/server.out" 2>/dev/null
 url=$(sed -n '1s/^listening on //p' "$bench/server.out")
 [ -n "$url" ] || { cat "$bench/server.err" >&2; echo "bench-cli: the loopback server did not start" >&2; exit 1; }
 export PARLEY_HOME=$bench/home
+if [ -n "$db" ]; then mkdir -p "$PARLEY_HOME"; cp "$db" "$PARLEY_HOME/parley.db"; fi
 
 body='{"model":"bench-model","messages":[{"role":"user","content":"hi"}],"stream":true,"stream_options":{"include_usage":true}}'
 # The things timed: a label, then the command. Each prints to $bench/out; a failed run stops the benchmark.
