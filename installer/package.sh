@@ -12,7 +12,8 @@
 # msi on Windows (WiX on PATH), dmg on macOS. "none" builds only the app-image.
 # --cds-until: what the class-data-sharing archive written at install holds, the classes loaded up
 # to the first frame (the default, about 27 MB) or up to the fully built window (about 60 MB; the
-# built window then comes up about a second sooner). --no-cds records no class list.
+# built window then comes up about a second sooner); for Parley, and those of its command line too
+# (about 15 MB more). --no-cds records no class list.
 # Under pipefail no pipe ends in a reader that can stop early (grep -q, head): the writer would get
 # SIGPIPE and fail the script at random. Such output is captured first and searched in a here-string.
 set -euo pipefail
@@ -236,8 +237,9 @@ make_app_image() {
   fi
   [ "$cds" = 1 ] || return 0
   # The class-data-sharing archive (AppCDS): the classes loaded up to the first frame (or the built
-  # window), parsed, verified and linked ahead of time. The image carries only their list; the
-  # archive (about 27 MB) is written where the app is installed, for the runtime there, by
+  # window), and for Parley those of the command line's send, models and usage, parsed, verified
+  # and linked ahead of time. The image carries only their list; the archive (about 42 MB for
+  # Parley) is written where the app is installed, for the runtime there, by
   # `NAME --write-start-archive` (run by the .deb and .rpm install scripts, and by the app itself
   # at a start in a writable folder that found none; parley.StartArchive). Until then the JVM
   # starts without one: -Xlog:cds=off,aot=off keeps it from reporting the missing file.
