@@ -11,6 +11,7 @@ import parley.log.AppLog;
 import parley.log.Failures;
 import parley.network.NetworkSetup;
 import parley.store.DataFolder;
+import parley.store.SqliteLibrary;
 import parley.ui.DesktopApp;
 import parley.ui.StartupSmoke;
 
@@ -27,6 +28,7 @@ public final class Main {
         // sqlite-jdbc logs through SLF4J (bound to java.util.logging); this keeps SLF4J's own notes off stderr
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         NetworkSetup.prepareJvm(); // before any HTTP client or proxy selector exists
+        SqliteLibrary.cacheIn(DataFolder.resolve().resolve("native")); // not copied out of its jar at every start
         if (args.length == 0 || opensSessionFile(args)) {
             startWindowLog();
             openWindow(args);

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The class-data-sharing archive (AppCDS) of a packaged app: the classes it loads up to its first
- * frame, parsed, verified and linked ahead of time. Packages ship only the list of those classes
- * ({@code NAME.classlist}, recorded at build time); the archive (about 27 MB) is written from it
+ * frame, and Parley's also those its command line loads, parsed, verified and linked ahead of time.
+ * Packages ship only the list of those classes ({@code NAME.classlist}, recorded at build time);
+ * the archive (about 42 MB for Parley) is written from it
  * where the app is installed, with the runtime, class path and module options of that install:
  * by the .deb and .rpm install scripts ({@link #FLAG}), or at a start where the app's folder is
  * writable and the JVM found no usable archive. The launcher names the archive with

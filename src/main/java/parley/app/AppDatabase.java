@@ -37,6 +37,14 @@ public final class AppDatabase {
         return Database.open(file, MIGRATIONS);
     }
 
+    /**
+     * Opens {@code file} with every feature's tables, migrating it to the latest version, and checks
+     * only {@code checkedTables} for damage (see {@link Database#open(Path, List, List)}).
+     */
+    public static Database open(Path file, List<String> checkedTables) {
+        return Database.open(file, MIGRATIONS, checkedTables);
+    }
+
     /** Opens {@code parley.db} in the data folder ({@link DataFolder}). */
     public static Database openDefault() {
         return open(DataFolder.resolve().resolve(Database.FILE_NAME));

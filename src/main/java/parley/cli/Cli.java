@@ -14,18 +14,21 @@ import picocli.CommandLine.ScopeType;
 
 /** The command line: {@code parley SUBCOMMAND …}. Returns the exit code: 0 ok, 1 failed, 2 bad input. */
 public final class Cli {
-    /** Every subcommand; to add one, add its constructor here. */
-    static final List<Function<CliContext, Object>> SUBCOMMANDS = List.of(
-            SendCommand::new,
-            ModelsCommand::new,
-            CodeCommand::new,
-            UsageCommand::new,
-            PriceCommand::create,
-            McpCommand::create,
-            ServeCommand::new,
-            HistoryCommand::create,
-            SweepCommand::new
+    /** Every subcommand by its name, in the order of the help; to add one, add its name and constructor here. */
+    static final List<Named> SUBCOMMANDS = List.of(
+            new Named("send", SendCommand::new),
+            new Named("models", ModelsCommand::new),
+            new Named("code", CodeCommand::new),
+            new Named("usage", UsageCommand::new),
+            new Named("price", PriceCommand::create),
+            new Named("mcp", McpCommand::create),
+            new Named("serve", ServeCommand::new),
+            new Named("history", HistoryCommand::create),
+            new Named("sweep", SweepCommand::new)
     );
+
+    /** A subcommand's name (as its {@code @Command} gives it) and how it is made. */
+    record Named(String name, Function<CliContext, Object> create) {}
 
     private static final System.Logger LOG = System.getLogger(Cli.class.getName());
 
@@ -35,8 +38,8 @@ public final class Cli {
         CliContext context = new CliContext(out, err, env, usage);
         Root parley = new Root(context);
         CommandLine root = new CommandLine(parley);
-        for (Function<CliContext, Object> subcommand : SUBCOMMANDS) {
-            root.addSubcommand(subcommand.apply(context));
+        for (Named subcommand : needed(args)) {
+            root.addSubcommand(subcommand.create().apply(context));
         }
         root.setOut(new java.io.PrintWriter(out, true));
         root.setErr(new java.io.PrintWriter(err, true));
@@ -53,6 +56,21 @@ public final class Cli {
         });
         root.setExecutionStrategy(parsed -> executeLogged(parsed, parley.verbose, err));
         return root.execute(args);
+    }
+
+    /**
+     * The subcommands this run needs: only the one named, when the first argument that is not a
+     * root option names one (building a command reads its options' annotations, which takes time);
+     * every one otherwise, for the root's help and its messages about an unknown subcommand.
+     * The root's options take no values, so the first argument that does not start with '-' is
+     * the subcommand's name.
+     */
+    static List<Named> needed(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) continue;
+            return SUBCOMMANDS.stream().filter(s -> s.name().equals(arg)).findFirst().map(List::of).orElse(SUBCOMMANDS);
+        }
+        return SUBCOMMANDS;
     }
 
     /** Runs the command, its log lines also on {@code err} with {@code --verbose}; the arguments are never logged (they may hold a key). */

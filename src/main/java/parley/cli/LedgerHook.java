@@ -40,7 +40,7 @@ public final class LedgerHook implements UsageHook {
             if (held != null) {
                 return held.tracker().record(origin, record.request(), record.result()).costUsd();
             }
-            try (Database db = DataHome.open(env, err)) {
+            try (Database db = DataHome.openForUsage(env, err)) {
                 return UsageService.over(db, clock).tracker().record(origin, record.request(), record.result()).costUsd();
             }
         } catch (RuntimeException e) {
@@ -56,7 +56,7 @@ public final class LedgerHook implements UsageHook {
             return () -> { };
         }
         try {
-            heldDb = DataHome.open(env, err);
+            heldDb = DataHome.openForUsage(env, err);
             held = UsageService.over(heldDb, clock);
         } catch (RuntimeException e) {
             return () -> { };

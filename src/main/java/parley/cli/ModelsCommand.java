@@ -61,7 +61,7 @@ public final class ModelsCommand extends Subcommand {
     /** Prices in the list (Atlas Cloud sends them) go to the usage tracker, where they win over the catalog. */
     private void keepPrices(ProviderProfile profile, List<ModelInfo> models) {
         if (models.stream().noneMatch(m -> m.inputPrice() != null && m.outputPrice() != null)) return;
-        try (parley.store.Database db = DataHome.open(context.env(), context.err())) {
+        try (parley.store.Database db = DataHome.openForUsage(context.env(), context.err())) {
             parley.usage.UsageService.over(db, java.time.Clock.systemDefaultZone()).tracker().prices()
                     .refreshFrom(profile.id(), models);
         } catch (RuntimeException e) {

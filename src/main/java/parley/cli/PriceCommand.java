@@ -68,7 +68,7 @@ final class PriceCommand {
             notNegative("--input", input);
             notNegative("--output", output);
             if (cached != null) notNegative("--cached", cached);
-            try (Database db = DataHome.open(context.env(), context.err())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err())) {
                 Price p = UsageService.over(db, Clock.systemDefaultZone())
                         .setUserPrice(provider, model.strip(), input, output, cached);
                 context.out().println("Price of " + model.strip() + (provider == null ? "" : " at " + provider)
@@ -95,7 +95,7 @@ final class PriceCommand {
         protected int run() {
             List<PriceRow> prices;
             Locality locality;
-            try (Database db = DataHome.open(context.env(), context.err())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err())) {
                 UsageService usage = UsageService.over(db, Clock.systemDefaultZone());
                 prices = usage.prices();
                 locality = usage.locality();
@@ -132,7 +132,7 @@ final class PriceCommand {
         @Override
         protected int run() {
             boolean removed;
-            try (Database db = DataHome.open(context.env(), context.err())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err())) {
                 removed = UsageService.over(db, Clock.systemDefaultZone()).removeUserPrice(provider, model.strip());
             }
             if (!removed) {
@@ -164,7 +164,7 @@ final class PriceCommand {
                 throw new BadInput(e.getMessage());
             }
             boolean changed;
-            try (Database db = DataHome.open(context.env(), context.err())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err())) {
                 changed = UsageService.over(db, Clock.systemDefaultZone()).markLocal(url, !remove);
             }
             if (remove && !changed) {

@@ -20,7 +20,7 @@ import parley.usage.UsageService;
  */
 record SweepUsage(ExperimentEstimate estimate, BudgetCheck budget) {
     static SweepUsage of(Experiment experiment, List<Cell> cells, Map<String, String> env, PrintStream err) {
-        try (Database db = DataHome.open(env, err)) {
+        try (Database db = DataHome.openForUsage(env, err)) {
             UsageService usage = UsageService.over(db, Clock.systemDefaultZone());
             ExperimentEstimate estimate = ExperimentEstimate.of(experiment, cells, Pricing.over(usage.tracker()));
             return new SweepUsage(estimate, estimate.against(usage.budget(), usage.tracker().spentToday(),

@@ -42,7 +42,7 @@ final class UsageCommand extends Subcommand {
         if (group == null) throw new BadInput("--by must be model, day or provider, not '" + by + "'.");
         UsageFilter filter = since == null ? UsageFilter.ALL : UsageFilter.since(day(since));
         List<UsageTotal> totals;
-        try (Database db = DataHome.open(context.env(), context.err())) {
+        try (Database db = DataHome.openForUsage(context.env(), context.err())) {
             totals = UsageService.over(db, Clock.systemDefaultZone()).group(filter, group);
         }
         if (csv) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
@@ -46,13 +47,24 @@ public final class Database implements AutoCloseable {
      * owner, merged by {@link Migrations#chain}.
      */
     public static Database open(Path file, List<Migration> steps) {
+        return open(file, steps, List.of());
+    }
+
+    /**
+     * Opens {@code file} as {@link #open(Path, List)} does, but checks only {@code checkedTables}
+     * (those of them the file has, with their indexes) for damage instead of the whole file, when the
+     * list is not empty: for a command that uses a few tables of a file that a year of history makes
+     * hundreds of MB, whose whole check takes a second or more. A file that is not a database at all
+     * is still found and set aside; the window checks the whole file when it starts.
+     */
+    public static Database open(Path file, List<Migration> steps, List<String> checkedTables) {
         Migrations.check(steps);
         Path target = file.toAbsolutePath();
         createFolder(target.getParent());
         String notice = null;
         Connection connection;
         try {
-            connection = connectChecked(target);
+            connection = connectChecked(target, checkedTables);
         } catch (SQLException failed) {
             OpenFailure failure = OpenFailure.of(failed);
             if (failure != OpenFailure.DAMAGED) {
@@ -76,6 +88,28 @@ public final class Database implements AutoCloseable {
                 throw new StoreException(OpenFailure.of(sql).message(target, firstLine(e)), e);
             }
             throw new StoreException("Could not update the database " + target + ": " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Opens {@code file} to read a few values quickly, as it is: read-only, without the integrity
+     * check and without migrating it (a read of a table it lacks fails), and without creating it.
+     * For what the command line reads before it starts working, e.g. the limits in the settings;
+     * what is written, and every other read, goes through {@link #open}.
+     */
+    public static Database openToRead(Path file) {
+        Path target = file.toAbsolutePath();
+        if (!Files.isRegularFile(target)) {
+            throw new StoreException("There is no database " + target + ".");
+        }
+        try {
+            SqliteLibrary.prepare();
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(5_000);
+            return new Database(target, config.createConnection("jdbc:sqlite:" + target), null, null);
+        } catch (SQLException e) {
+            throw new StoreException(OpenFailure.of(e).message(target, firstLine(e)), e);
         }
     }
 
@@ -121,19 +155,40 @@ public final class Database implements AutoCloseable {
         closeQuietly(connection);
     }
 
-    private static Connection connectChecked(Path target) throws SQLException {
+    private static Connection connectChecked(Path target, List<String> tables) throws SQLException {
         Connection connection = connect(target);
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-            String result = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equalsIgnoreCase(result)) {
-                throw new SQLiteException("integrity check: " + result, SQLiteErrorCode.SQLITE_CORRUPT);
+        try {
+            for (String check : checks(connection, tables)) {
+                try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(check)) {
+                    String result = rs.next() ? rs.getString(1) : "no answer";
+                    if (!"ok".equalsIgnoreCase(result)) {
+                        throw new SQLiteException("integrity check: " + result, SQLiteErrorCode.SQLITE_CORRUPT);
+                    }
+                }
             }
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /** The integrity checks to run: of the whole file, or of each of these tables that it has. */
+    private static List<String> checks(Connection connection, List<String> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return List.of("PRAGMA quick_check");
+        }
+        List<String> checks = new ArrayList<>();
+        // reading the schema is also what finds a file that is not a database
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+            while (rs.next()) {
+                if (tables.contains(rs.getString(1))) {
+                    checks.add("PRAGMA quick_check(\"" + rs.getString(1).replace("\"", "\"\"") + "\")");
+                }
+            }
+        }
+        return checks;
     }
 
     private static Connection connectFresh(Path target) {
@@ -145,6 +200,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Connection connect(Path target) throws SQLException {
+        SqliteLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

@@ -15,16 +15,21 @@ public final class TokenEstimator {
     private static final int PER_MESSAGE = 3;
     private static final int REPLY_PRIMING = 3;
 
-    private static final Encoding ENCODING =
-            Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /**
+     * The encoding, its tables read at the first count (a few hundred ms): an estimator that never
+     * counts, as in a command that records a reply whose usage the provider reported, costs nothing.
+     */
+    private static final class Tables {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
 
     /** Loads the encoding's tables now (a few hundred ms), e.g. on a background thread at start-up. */
     public static void load() {
-        ENCODING.getName();
+        Tables.ENCODING.getName();
     }
 
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : Tables.ENCODING.countTokensOrdinary(text);
     }
 
     /** The prompt tokens of these messages as a chat request. */

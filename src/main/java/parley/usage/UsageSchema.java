@@ -5,6 +5,9 @@ import parley.store.Migration;
 
 /** The tables of the usage ledger and of the stored prices, as migration statements. */
 public final class UsageSchema {
+    /** The tables the usage service reads and writes: the ledger, the prices, and the settings (budgets, local marks). */
+    public static final List<String> TABLES = List.of("usage_ledger", "model_price", "settings");
+
     private UsageSchema() {}
 
     /** Money is stored as decimal text so that no amount ever passes through a binary float. */

@@ -69,6 +69,32 @@ class DatabaseTest {
     }
 
     @Test
+    void openedToReadTheFileIsReadAsItIsAndNeitherMigratedNorWritten() throws Exception {
+        Path file = dir.resolve("parley.db");
+        try (Database db = Database.open(file, V1)) {
+            db.write(c -> update(c, "INSERT INTO notes(text) VALUES ('kept')"));
+        }
+
+        try (Database db = Database.openToRead(file)) {
+            assertThat(db.version()).isEqualTo(1);
+            assertThat(scalar(db, "SELECT text FROM notes")).isEqualTo("kept");
+            assertThatThrownBy(() -> db.write(c -> update(c, "INSERT INTO notes(text) VALUES ('no')")))
+                    .isInstanceOf(StoreException.class);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".bak"));
+        }
+    }
+
+    @Test
+    void openedToReadAMissingFileIsNotCreated() {
+        Path file = dir.resolve("parley.db");
+
+        assertThatThrownBy(() -> Database.openToRead(file)).isInstanceOf(StoreException.class).hasMessageContaining(file.toString());
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aNewerSchemaIsRefusedWithAMessage() {
         Path file = dir.resolve("parley.db");
         Database.open(file, V2).close();
@@ -101,6 +127,63 @@ class DatabaseTest {
                 return update(c, "INSERT INTO notes(text) VALUES (NULL)");
             })).isInstanceOf(StoreException.class);
             assertThat(scalar(db, "SELECT count(*) FROM notes")).isEqualTo("0");
+        }
+    }
+
+    private static final List<Migration> TWO_TABLES = List.of(new Migration(1,
+            "CREATE TABLE small (id INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+            "CREATE TABLE large (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"));
+
+    @Test
+    void checkingSomeTablesPassesOverDamageElsewhereThatTheWholeCheckFinds() throws Exception {
+        Path file = dir.resolve("parley.db");
+        int largeRoot;
+        try (Database db = Database.open(file, TWO_TABLES)) {
+            db.write(c -> update(c, "INSERT INTO small(text) VALUES ('kept')"));
+            db.write(c -> update(c, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                    + " INSERT INTO large(text) SELECT printf('%0200d', i) FROM n"));
+            largeRoot = Integer.parseInt(scalar(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'large'"));
+        }
+        damagePage(file, largeRoot);
+
+        try (Database db = Database.open(file, TWO_TABLES, List.of("small"))) {
+            assertThat(db.recoveryNotice()).isEmpty();
+            assertThat(scalar(db, "SELECT text FROM small")).isEqualTo("kept");
+        }
+        try (Database db = Database.open(file, TWO_TABLES)) {
+            assertThat(db.recoveryNotice()).hasValueSatisfying(notice -> assertThat(notice).contains("could not be read"));
+        }
+    }
+
+    @Test
+    void checkingSomeTablesStillSetsAsideAFileThatIsNoDatabase() throws Exception {
+        Path file = dir.resolve("parley.db");
+        Files.writeString(file, "not a database at all, just words ".repeat(50));
+
+        try (Database db = Database.open(file, TWO_TABLES, List.of("small"))) {
+            assertThat(db.recoveryNotice()).isPresent();
+            assertThat(db.version()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTableToCheckThatTheFileLacksYetIsPassedOver() {
+        try (Database db = Database.open(dir.resolve("parley.db"), TWO_TABLES, List.of("small", "not_yet_made"))) {
+            assertThat(db.version()).isEqualTo(1);
+            assertThat(db.recoveryNotice()).isEmpty();
+        }
+    }
+
+    /** Overwrites the interior of page {@code page} (numbered from 1) with bytes that are no b-tree page. */
+    private static void damagePage(Path file, int page) throws Exception {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.READ)) {
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(2);
+            channel.read(header, 16);
+            int pageSize = Short.toUnsignedInt(header.flip().getShort());
+            java.nio.ByteBuffer junk = java.nio.ByteBuffer.allocate(pageSize);
+            java.util.Arrays.fill(junk.array(), (byte) 0x5A);
+            channel.write(junk, (long) (page - 1) * pageSize);
         }
     }
 
