@@ -58,6 +58,9 @@ class OldDatabasesTest {
             assertThat(new Settings(db).getString("ui.theme")).contains("NORD_DARK");
             assertThat(rows(db, "SELECT model || ' ' || cost_usd FROM usage_ledger"))
                     .isEqualTo(version >= 2 ? List.of("deepseek-ai/deepseek-v3.2 0.000414") : List.of());
+            assertThat(rows(db, "SELECT model || ' ' || requests || ' ' || cost_whole || ' ' || cost_pico FROM usage_daily"))
+                    .as("the daily rollup is built from the ledger already there")
+                    .isEqualTo(version >= 2 ? List.of("deepseek-ai/deepseek-v3.2 1 0 414000000") : List.of());
             assertThat(rows(db, "SELECT input_usd || '/' || output_usd FROM model_price"))
                     .isEqualTo(version >= 2 ? List.of("0.26/0.38") : List.of());
             ConversationStore history = new ConversationStore(db);
