@@ -75,7 +75,7 @@ public final class UsageLedger {
 
     /** The sum of the rows that match, named {@code key}; summed in SQL. */
     public UsageTotal total(String key, UsageFilter filter) {
-        return UsageRollup.covers(filter) ? rollup.total(key, filter) : UsageTotal.of(key, entries(filter));
+        return UsageRollup.covers(filter) ? rollup.total(key, filter) : rollup.totalOfLedger(key, filter);
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

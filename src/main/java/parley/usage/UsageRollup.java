@@ -45,9 +45,11 @@ public final class UsageRollup {
                 + "AS INTEGER) ELSE 0 END AS pico, "
                 + "CASE WHEN cost_usd IS NOT NULL AND NOT " + plain + " THEN cost_usd END AS odd "
                 + "FROM (SELECT *, instr(cost_usd || '.', '.') AS dot FROM " + source + ")";
-        return "SELECT day, provider, model, count(*), sum(prompt_tokens), sum(completion_tokens), "
-                + "sum(reasoning_tokens), sum(cached_tokens), sum(estimated), sum(priced), sum(unknown), "
-                + "sum(whole) + sum(pico) / 1000000000000, sum(pico) % 1000000000000, group_concat(odd, ' ') "
+        return "SELECT day, provider, model, count(*) AS requests, sum(prompt_tokens) AS prompt_tokens, "
+                + "sum(completion_tokens) AS completion_tokens, sum(reasoning_tokens) AS reasoning_tokens, "
+                + "sum(cached_tokens) AS cached_tokens, sum(estimated) AS estimated, sum(priced) AS priced, "
+                + "sum(unknown) AS unknown, sum(whole) + sum(pico) / 1000000000000 AS cost_whole, "
+                + "sum(pico) % 1000000000000 AS cost_pico, group_concat(odd, ' ') AS cost_odd "
                 + "FROM (" + parts + ") WHERE true GROUP BY day, provider, model";
     }
 
@@ -59,6 +61,21 @@ public final class UsageRollup {
     /** Everything the filter lets through, as one total named {@code key}. */
     public UsageTotal total(String key, UsageFilter filter) {
         List<UsageTotal> one = query(filter, "'" + key.replace("'", "''") + "'", null);
+        return one.isEmpty() ? UsageTotal.empty(key) : one.getFirst();
+    }
+
+    /**
+     * The same total for any filter, a conversation or a message too, summed in SQL from the ledger's
+     * rows (through its indexes) rather than from the rollup.
+     */
+    public UsageTotal totalOfLedger(String key, UsageFilter filter) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(where(filter, args));
+        condition(where, args, "conversation_id = ?", filter.conversationId());
+        condition(where, args, "message_id = ?", filter.messageId());
+        String sql = "SELECT ?, " + SUMS + " FROM (" + grouped("(SELECT * FROM usage_ledger" + where + ")") + ")";
+        args.addFirst(key);
+        List<UsageTotal> one = read(sql, args);
         return one.isEmpty() ? UsageTotal.empty(key) : one.getFirst();
     }
 
@@ -110,6 +127,10 @@ public final class UsageRollup {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + key + ", " + SUMS + " FROM usage_daily" + where(filter, args)
                 + (groupBy == null ? "" : " GROUP BY " + groupBy + " ORDER BY " + groupBy);
+        return read(sql, args);
+    }
+
+    private List<UsageTotal> read(String sql, List<Object> args) {
         return database.read(c -> {
             List<UsageTotal> totals = new ArrayList<>();
             try (PreparedStatement st = prepare(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {

@@ -35,6 +35,7 @@ class UsageRollupTest {
             for (UsageFilter filter : filters) {
                 List<LedgerEntry> rows = ledger.entries(filter);
                 assertSame(rollup.total("t", filter), UsageTotal.of("t", rows));
+                assertSame(rollup.totalOfLedger("t", filter), UsageTotal.of("t", rows));
                 for (GroupBy by : GroupBy.values()) {
                     List<UsageTotal> expected = UsageReport.group(rows, by);
                     List<UsageTotal> actual = rollup.group(filter, by);
@@ -52,6 +53,13 @@ class UsageRollupTest {
                     day.getValue().forEach((model, cost) -> assertThat(models.get(model)).isEqualByComparingTo(cost));
                 }
             }
+            for (LedgerEntry e : written.subList(0, 20)) {
+                List<LedgerEntry> one = ledger.entries(UsageFilter.conversation(e.conversationId()));
+                assertSame(ledger.total("c", UsageFilter.conversation(e.conversationId())), UsageTotal.of("c", one));
+                assertSame(ledger.total("m", UsageFilter.message(e.messageId())),
+                        UsageTotal.of("m", ledger.entries(UsageFilter.message(e.messageId()))));
+            }
+            assertSame(ledger.total("none", UsageFilter.conversation("no such")), UsageTotal.empty("none"));
             assertThat(rollup.distinct("model")).containsExactly(MODELS);
             assertThat(written).hasSize(600);
         }
@@ -100,8 +108,8 @@ class UsageRollupTest {
             TokenCounts tokens = new TokenCounts(random.nextInt(9_000), random.nextInt(2_000), 0,
                     random.nextInt(10), random.nextInt(8) == 0);
             out.add(ledger.append(new LedgerEntry(0, Instant.parse(day + "T10:00:00Z"), day, "p" + random.nextInt(3),
-                    MODELS[random.nextInt(MODELS.length)], tokens, cost, null, 100, Outcome.OK, null, null,
-                    LedgerEntry.CLI)));
+                    MODELS[random.nextInt(MODELS.length)], tokens, cost, null, 100, Outcome.OK, "c" + random.nextInt(40),
+                    "m" + i, LedgerEntry.WINDOW)));
         }
         return out;
     }
