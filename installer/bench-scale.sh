@@ -5,7 +5,9 @@
 #  1. the services (parley.bench.YearBench, one JVM): opening the database, the history list, search as
 #     you type, opening the longest conversation, the usage panel, the budget check, Send to the request
 #     on the wire; medians of interleaved rounds, year / empty ratios;
-#  2. start-up from the class path under Xvfb with --smoke: first frame and built window (the composer
+#  2. the transcript on Monocle (parley.bench.YearTranscriptBench): opening the longest conversation,
+#     scrolling it end to end, the heap held and the nodes built;
+#  3. start-up from the class path under Xvfb with --smoke: first frame and built window (the composer
 #     focused), runs interleaved empty / year, medians.
 # Figures, not a test: nothing here passes or fails on a number. Prints the machine's load before and after.
 #   installer/bench-scale.sh [RUNS]        (start-up runs per database, default 5)
@@ -37,6 +39,11 @@ echo "Load before: $(uptime)"
 echo
 echo "Services, year of use against an empty database, in one JVM ($(nproc) cores):"
 "$java" "${jvm[@]}" -Xms1g -Xmx1g -cp "$test_cp" parley.bench.YearBench "$year" "$out/services" 2>"$out/services.log"
+echo
+echo "The transcript on Monocle, the longest conversation against one of 2 messages (YearTranscriptBench):"
+mvn -o -q -B test -Dtest=YearTranscriptBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.year="$year" \
+  >"$out/transcript.log" 2>&1 || { tail -40 "$out/transcript.log" >&2; exit 1; }
+grep '^|' "$out/transcript.log"
 echo
 
 if ! command -v Xvfb >/dev/null; then
