@@ -78,7 +78,7 @@ public final class HistorySchema {
     /**
      * Step 9, for a history of a year: the full-text index rebuilt with prefix indexes of 2, 3 and 4
      * characters, so a word being typed is looked up in one list instead of merging every word it
-     * starts (the index grows about threefold); and each conversation's number of messages kept by
+     * starts (the index grows about 2.5 times); and each conversation's number of messages kept by
      * triggers, so the list of 5,000 conversations does not count 250,000 messages each time.
      */
     private static final String[] YEAR_OF_USE = {
