@@ -11,8 +11,11 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -116,13 +119,19 @@ public final class ConversationStore {
         database.write(c -> {
             Set<String> keep = new HashSet<>();
             boolean changed = false;
+            // A long conversation is saved at every send: only what differs from the stored rows is written.
+            Map<String, StoredRow> stored = storedRows(c, conversationId);
             try (PreparedStatement upsert = prepareUpsert(c)) {
                 for (int i = 0; i < messages.size(); i++) {
-                    changed |= upsertMessage(upsert, conversationId, messages.get(i), i);
-                    keep.add(messages.get(i).id());
+                    SavedMessage message = messages.get(i);
+                    keep.add(message.id());
+                    StoredRow row = stored.get(message.id());
+                    if (row == null || !row.sameAs(message, i)) {
+                        changed |= upsertMessage(upsert, conversationId, message, i);
+                    }
                 }
             }
-            for (String id : messageIds(c, conversationId)) {
+            for (String id : stored.keySet()) {
                 if (!keep.contains(id)) {
                     deleteMessage(c, id);
                     changed = true;
@@ -482,16 +491,42 @@ public final class ConversationStore {
         }
     }
 
-    private static List<String> messageIds(Connection c, String conversationId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM messages WHERE conversation_id = ?")) {
+    /**
+     * A message as stored, in the columns an upsert compares; {@link #sameAs} answers whether the
+     * upsert of {@code m} at {@code position} would change nothing (the rule of its WHERE clause).
+     */
+    private record StoredRow(int position, String content, String reasoning, String status, String error, String model,
+                             String parameters, String usage, String name, String toolCalls, String toolCallId,
+                             String logprobs, String choices, int chosen) {
+        boolean sameAs(SavedMessage m, int at) {
+            String params = RequestParameters.toJson(m.parameters());
+            String usageText = usageJson(m.usage());
+            return position == at && Objects.equals(content, m.content()) && Objects.equals(reasoning, m.reasoning())
+                    && Objects.equals(status, m.status()) && Objects.equals(error, m.error())
+                    && (m.model() == null || m.model().equals(model))
+                    && (params == null || params.equals(parameters))
+                    && (usageText == null || usageText.equals(usage))
+                    && Objects.equals(name, m.name()) && Objects.equals(toolCalls, json(m.toolCalls()))
+                    && Objects.equals(toolCallId, m.toolCallId()) && Objects.equals(logprobs, json(m.logprobs()))
+                    && Objects.equals(choices, json(m.choices())) && chosen == m.chosen();
+        }
+    }
+
+    private static Map<String, StoredRow> storedRows(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, position, content, reasoning, status, error, model, "
+                + "parameters, usage, name, tool_calls, tool_call_id, logprobs, choices, chosen FROM messages "
+                + "WHERE conversation_id = ?")) {
             st.setString(1, conversationId);
-            List<String> ids = new ArrayList<>();
+            Map<String, StoredRow> rows = new HashMap<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    rows.put(rs.getString(1), new StoredRow(rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                            rs.getInt(15)));
                 }
             }
-            return ids;
+            return rows;
         }
     }
 
