@@ -89,7 +89,7 @@ public final class ExperimentSchema {
 
     /**
      * The experiments' schema step; once published its version and SQL are in users' files and never
-     * change (another feature's step landing first takes 8, and this one the next free number).
+     * change (step 10: steps 8 and 9 are the ledger's daily sums and the search's prefix indexes).
      */
-    public static final List<Migration> MIGRATIONS = List.of(new Migration(8, TABLES));
+    public static final List<Migration> MIGRATIONS = List.of(new Migration(10, TABLES));
 }

@@ -11,8 +11,11 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,8 +86,10 @@ public final class ConversationStore {
         SavedConversation copy = conversation.withId(id).withMessages(messages);
         database.write(c -> {
             insertConversation(c, copy, !conversation.title().isEmpty());
-            for (int i = 0; i < messages.size(); i++) {
-                upsertMessage(c, id, messages.get(i), i);
+            try (PreparedStatement upsert = prepareUpsert(c)) {
+                for (int i = 0; i < messages.size(); i++) {
+                    upsertMessage(upsert, id, messages.get(i), i);
+                }
             }
             return null;
         });
@@ -114,11 +119,19 @@ public final class ConversationStore {
         database.write(c -> {
             Set<String> keep = new HashSet<>();
             boolean changed = false;
-            for (int i = 0; i < messages.size(); i++) {
-                changed |= upsertMessage(c, conversationId, messages.get(i), i);
-                keep.add(messages.get(i).id());
+            // A long conversation is saved at every send: only what differs from the stored rows is written.
+            Map<String, StoredRow> stored = storedRows(c, conversationId);
+            try (PreparedStatement upsert = prepareUpsert(c)) {
+                for (int i = 0; i < messages.size(); i++) {
+                    SavedMessage message = messages.get(i);
+                    keep.add(message.id());
+                    StoredRow row = stored.get(message.id());
+                    if (row == null || !row.sameAs(message, i)) {
+                        changed |= upsertMessage(upsert, conversationId, message, i);
+                    }
+                }
             }
-            for (String id : messageIds(c, conversationId)) {
+            for (String id : stored.keySet()) {
                 if (!keep.contains(id)) {
                     deleteMessage(c, id);
                     changed = true;
@@ -171,7 +184,7 @@ public final class ConversationStore {
     public List<ConversationSummary> list(int limit) {
         return database.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT c.id, c.title, c.provider, c.model, c.created_at, "
-                    + "c.updated_at, (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c "
+                    + "c.updated_at, c.message_count FROM conversations c "
                     + "WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.rowid DESC LIMIT ?")) {
                 st.setInt(1, limit > 0 ? limit : -1);
                 List<ConversationSummary> out = new ArrayList<>();
@@ -283,9 +296,16 @@ public final class ConversationStore {
         throw new IllegalArgumentException("That message is not in the conversation: it may have been deleted.");
     }
 
+    /** When more messages than this match, the best of the newest this many are shown (see {@link #search}). */
+    static final int RANKED_MATCHES = 2_000;
+
     /**
      * Messages of conversations not deleted whose text or reasoning holds every word of
-     * {@code query} (a word also matches as the start of a longer one), best matches first.
+     * {@code query} (a word of two or more characters also matches as the start of a longer one),
+     * best matches first (FTS5's bm25), each with a snippet that marks the words found. When more
+     * than {@link #RANKED_MATCHES} messages match (a word being typed, a common word), the best of
+     * the newest {@link #RANKED_MATCHES} are shown, so the answer takes the same time however large
+     * the history grows.
      */
     public List<SearchHit> search(String query, int limit) {
         String match = ftsQuery(query);
@@ -293,15 +313,28 @@ public final class ConversationStore {
             return List.of();
         }
         return database.read(c -> {
+            Long newest = null;
+            try (PreparedStatement st = c.prepareStatement("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? "
+                    + "ORDER BY rowid DESC LIMIT 1 OFFSET ?")) {
+                st.setString(1, match);
+                st.setInt(2, RANKED_MATCHES - 1);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        newest = rs.getLong(1);
+                    }
+                }
+            }
             try (PreparedStatement st = c.prepareStatement("SELECT m.conversation_id, c.title, m.id, m.role, "
                     + "snippet(messages_fts, -1, ?, ?, '…', 12) FROM messages_fts "
                     + "JOIN messages m ON m.num = messages_fts.rowid "
                     + "JOIN conversations c ON c.id = m.conversation_id "
-                    + "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?")) {
+                    + "WHERE messages_fts MATCH ? AND messages_fts.rowid >= ? AND c.deleted_at IS NULL "
+                    + "ORDER BY rank LIMIT ?")) {
                 st.setString(1, SearchHit.MARK_START);
                 st.setString(2, SearchHit.MARK_END);
                 st.setString(3, match);
-                st.setInt(4, limit);
+                st.setLong(4, newest == null ? Long.MIN_VALUE : newest);
+                st.setInt(5, limit);
                 List<SearchHit> hits = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -314,7 +347,10 @@ public final class ConversationStore {
         });
     }
 
-    /** Each word of the user's text as a quoted prefix term, so no input is read as FTS syntax. */
+    /**
+     * Each word of the user's text as a quoted term, so no input is read as FTS syntax; a word of two
+     * or more characters as a prefix (a one-letter prefix would match most of the history).
+     */
     static String ftsQuery(String query) {
         if (query == null) {
             return "";
@@ -323,7 +359,7 @@ public final class ConversationStore {
         for (String word : query.strip().split("\\s+")) {
             String cleaned = word.replace("\"", "");
             if (!cleaned.isEmpty()) {
-                out.append(out.isEmpty() ? "" : " ").append('"').append(cleaned).append("\"*");
+                out.append(out.isEmpty() ? "" : " ").append('"').append(cleaned).append(cleaned.length() > 1 ? "\"*" : "\"");
             }
         }
         return out.toString();
@@ -362,7 +398,14 @@ public final class ConversationStore {
 
     /** Inserts or updates the message; returns false when it was stored exactly so already. */
     private boolean upsertMessage(Connection c, String conversationId, SavedMessage m, int position) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO messages(id, conversation_id, position, role, "
+        try (PreparedStatement st = prepareUpsert(c)) {
+            return upsertMessage(st, conversationId, m, position);
+        }
+    }
+
+    /** The statement of {@link #upsertMessage(PreparedStatement, String, SavedMessage, int)}, to use for many messages. */
+    private static PreparedStatement prepareUpsert(Connection c) throws SQLException {
+        return c.prepareStatement("INSERT INTO messages(id, conversation_id, position, role, "
                 + "content, reasoning, status, error, model, parameters, usage, created_at, updated_at, "
                 + "name, tool_calls, tool_call_id, logprobs, choices, chosen) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
@@ -379,28 +422,31 @@ public final class ConversationStore {
                 + "OR coalesce(excluded.usage, usage) IS NOT usage "
                 + "OR name IS NOT excluded.name OR tool_calls IS NOT excluded.tool_calls "
                 + "OR tool_call_id IS NOT excluded.tool_call_id OR logprobs IS NOT excluded.logprobs "
-                + "OR choices IS NOT excluded.choices OR chosen IS NOT excluded.chosen")) {
-            st.setString(1, m.id());
-            st.setString(2, conversationId);
-            st.setInt(3, position);
-            st.setString(4, m.role());
-            st.setString(5, m.content());
-            st.setString(6, m.reasoning());
-            st.setString(7, m.status());
-            st.setString(8, m.error());
-            st.setString(9, m.model());
-            st.setString(10, RequestParameters.toJson(m.parameters()));
-            st.setString(11, usageJson(m.usage()));
-            st.setLong(12, m.createdAt() == null ? clock.millis() : m.createdAt().toEpochMilli());
-            st.setLong(13, clock.millis());
-            st.setString(14, m.name());
-            st.setString(15, json(m.toolCalls()));
-            st.setString(16, m.toolCallId());
-            st.setString(17, json(m.logprobs()));
-            st.setString(18, json(m.choices()));
-            st.setInt(19, m.chosen());
-            return st.executeUpdate() > 0;
-        }
+                + "OR choices IS NOT excluded.choices OR chosen IS NOT excluded.chosen");
+    }
+
+    private boolean upsertMessage(PreparedStatement st, String conversationId, SavedMessage m, int position)
+            throws SQLException {
+        st.setString(1, m.id());
+        st.setString(2, conversationId);
+        st.setInt(3, position);
+        st.setString(4, m.role());
+        st.setString(5, m.content());
+        st.setString(6, m.reasoning());
+        st.setString(7, m.status());
+        st.setString(8, m.error());
+        st.setString(9, m.model());
+        st.setString(10, RequestParameters.toJson(m.parameters()));
+        st.setString(11, usageJson(m.usage()));
+        st.setLong(12, m.createdAt() == null ? clock.millis() : m.createdAt().toEpochMilli());
+        st.setLong(13, clock.millis());
+        st.setString(14, m.name());
+        st.setString(15, json(m.toolCalls()));
+        st.setString(16, m.toolCallId());
+        st.setString(17, json(m.logprobs()));
+        st.setString(18, json(m.choices()));
+        st.setInt(19, m.chosen());
+        return st.executeUpdate() > 0;
     }
 
     /** Marks the conversation changed now and names it after its first user message unless the user named it. */
@@ -445,16 +491,42 @@ public final class ConversationStore {
         }
     }
 
-    private static List<String> messageIds(Connection c, String conversationId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM messages WHERE conversation_id = ?")) {
+    /**
+     * A message as stored, in the columns an upsert compares; {@link #sameAs} answers whether the
+     * upsert of {@code m} at {@code position} would change nothing (the rule of its WHERE clause).
+     */
+    private record StoredRow(int position, String content, String reasoning, String status, String error, String model,
+                             String parameters, String usage, String name, String toolCalls, String toolCallId,
+                             String logprobs, String choices, int chosen) {
+        boolean sameAs(SavedMessage m, int at) {
+            String params = RequestParameters.toJson(m.parameters());
+            String usageText = usageJson(m.usage());
+            return position == at && Objects.equals(content, m.content()) && Objects.equals(reasoning, m.reasoning())
+                    && Objects.equals(status, m.status()) && Objects.equals(error, m.error())
+                    && (m.model() == null || m.model().equals(model))
+                    && (params == null || params.equals(parameters))
+                    && (usageText == null || usageText.equals(usage))
+                    && Objects.equals(name, m.name()) && Objects.equals(toolCalls, json(m.toolCalls()))
+                    && Objects.equals(toolCallId, m.toolCallId()) && Objects.equals(logprobs, json(m.logprobs()))
+                    && Objects.equals(choices, json(m.choices())) && chosen == m.chosen();
+        }
+    }
+
+    private static Map<String, StoredRow> storedRows(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, position, content, reasoning, status, error, model, "
+                + "parameters, usage, name, tool_calls, tool_call_id, logprobs, choices, chosen FROM messages "
+                + "WHERE conversation_id = ?")) {
             st.setString(1, conversationId);
-            List<String> ids = new ArrayList<>();
+            Map<String, StoredRow> rows = new HashMap<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    rows.put(rs.getString(1), new StoredRow(rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                            rs.getInt(15)));
                 }
             }
-            return ids;
+            return rows;
         }
     }
 

@@ -4,6 +4,8 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import parley.api.ChatMessage;
 
 /**
@@ -28,8 +30,20 @@ public final class TokenEstimator {
         Tables.ENCODING.getName();
     }
 
+    /** Texts at least this long have their counts remembered: a long conversation is counted once, not at every send. */
+    private static final int REMEMBERED_LENGTH = 64;
+    private static final int REMEMBERED_TEXTS = 20_000;
+    private static final Map<String, Integer> COUNTS = new ConcurrentHashMap<>();
+
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : Tables.ENCODING.countTokensOrdinary(text);
+        if (text == null || text.isEmpty()) return 0;
+        if (text.length() < REMEMBERED_LENGTH) return Tables.ENCODING.countTokensOrdinary(text);
+        Integer known = COUNTS.get(text);
+        if (known != null) return known;
+        int counted = Tables.ENCODING.countTokensOrdinary(text);
+        if (COUNTS.size() >= REMEMBERED_TEXTS) COUNTS.clear(); // a crude bound: start over rather than grow
+        COUNTS.put(text, counted);
+        return counted;
     }
 
     /** The prompt tokens of these messages as a chat request. */

@@ -19,9 +19,16 @@ public final class UsageLedger {
             + "conversation_id, message_id, origin";
 
     private final Database database;
+    private final UsageRollup rollup;
 
     public UsageLedger(Database database) {
         this.database = database;
+        this.rollup = new UsageRollup(database);
+    }
+
+    /** The ledger summed per day, provider and model: what totals over many days are read from. */
+    public UsageRollup rollup() {
+        return rollup;
     }
 
     /** Writes the entry and returns it with its id. */
@@ -63,15 +70,12 @@ public final class UsageLedger {
 
     /** The distinct providers or models on the ledger, sorted, to fill filter choices. */
     public List<String> distinct(String column) {
-        if (!List.of("provider", "model").contains(column)) throw new IllegalArgumentException(column);
-        return database.read(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT DISTINCT " + column + " FROM usage_ledger ORDER BY 1")) {
-                List<String> values = new ArrayList<>();
-                while (rs.next()) values.add(rs.getString(1));
-                return values;
-            }
-        });
+        return rollup.distinct(column);
+    }
+
+    /** The sum of the rows that match, named {@code key}; summed in SQL. */
+    public UsageTotal total(String key, UsageFilter filter) {
+        return UsageRollup.covers(filter) ? rollup.total(key, filter) : rollup.totalOfLedger(key, filter);
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

@@ -42,23 +42,27 @@ public final class UsageService {
 
     public UsageOverview overview(String conversationId) {
         LocalDate today = LocalDate.now(clock);
-        List<LedgerEntry> all = tracker.ledger().entries(UsageFilter.ALL);
-        LocalDate monthStart = YearMonth.from(today).atDay(1);
-        UsageTotal conversation = UsageTotal.of("conversation", conversationId == null ? List.of()
-                : all.stream().filter(e -> conversationId.equals(e.conversationId())).toList());
-        UsageTotal day = UsageTotal.of("today", all.stream().filter(e -> e.day().equals(today)).toList());
-        UsageTotal month = UsageTotal.of("month", all.stream()
-                .filter(e -> !e.day().isBefore(monthStart) && !e.day().isAfter(today)).toList());
+        UsageLedger ledger = tracker.ledger();
+        UsageTotal conversation = conversationId == null ? UsageTotal.empty("conversation")
+                : ledger.total("conversation", UsageFilter.conversation(conversationId));
+        UsageTotal day = ledger.total("today", UsageFilter.day(today));
+        UsageTotal month = ledger.total("month", new UsageFilter(YearMonth.from(today).atDay(1), today, null, null,
+                null, null));
         BudgetCheck budget = Budget.status(budgets.load(), day.cost(), month.cost());
-        return new UsageOverview(conversation, day, month, UsageTotal.of("all time", all), budget);
+        return new UsageOverview(conversation, day, month, ledger.total("all time", UsageFilter.ALL), budget);
     }
 
+    /** One total per key; summed in SQL unless the filter names a conversation or a message. */
     public List<UsageTotal> group(UsageFilter filter, GroupBy by) {
-        return UsageReport.group(tracker.ledger().entries(filter), by);
+        UsageLedger ledger = tracker.ledger();
+        return UsageRollup.covers(filter) ? ledger.rollup().group(filter, by)
+                : UsageReport.group(ledger.entries(filter), by);
     }
 
     public UsageReport.DailyCosts dailyCosts(UsageFilter filter) {
-        return UsageReport.dailyCostsByModel(tracker.ledger().entries(filter));
+        UsageLedger ledger = tracker.ledger();
+        return UsageRollup.covers(filter) ? ledger.rollup().dailyCosts(filter)
+                : UsageReport.dailyCostsByModel(ledger.entries(filter));
     }
 
     public List<String> providers() { return tracker.ledger().distinct("provider"); }

@@ -72,7 +72,7 @@ public final class UsageTracker {
     }
 
     public Cost spent(UsageFilter filter) {
-        return UsageTotal.of("", ledger.entries(filter)).cost();
+        return ledger.total("", filter).cost();
     }
 
     public Cost spentToday() { return spent(UsageFilter.day(LocalDate.now(clock))); }

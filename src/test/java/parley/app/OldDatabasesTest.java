@@ -38,7 +38,7 @@ import parley.store.Settings;
  * version N by Parley before each feature declared its own tables (then one list in
  * {@code store/Migrations}), with a setting, a ledger row and a price, a conversation and a preset
  * as far as each version had tables for them. Moving where a step is declared must not change it.
- * Each of them is older than the latest step (8 at the time of writing: the saved experiments' tables), and
+ * Each of them is older than the latest step (10 at the time of writing: the saved experiments' tables), and
  * each takes the later steps' tables (a conversation's tool calls, the experiments) after the upgrade.
  */
 class OldDatabasesTest {
@@ -68,6 +68,9 @@ class OldDatabasesTest {
             assertThat(new Settings(db).getString("ui.theme")).contains("NORD_DARK");
             assertThat(rows(db, "SELECT model || ' ' || cost_usd FROM usage_ledger"))
                     .isEqualTo(version >= 2 ? List.of("deepseek-ai/deepseek-v3.2 0.000414") : List.of());
+            assertThat(rows(db, "SELECT model || ' ' || requests || ' ' || cost_whole || ' ' || cost_pico FROM usage_daily"))
+                    .as("the daily rollup is built from the ledger already there")
+                    .isEqualTo(version >= 2 ? List.of("deepseek-ai/deepseek-v3.2 1 0 414000000") : List.of());
             assertThat(rows(db, "SELECT input_usd || '/' || output_usd FROM model_price"))
                     .isEqualTo(version >= 2 ? List.of("0.26/0.38") : List.of());
             ConversationStore history = new ConversationStore(db);
@@ -106,7 +109,7 @@ class OldDatabasesTest {
             experiments.saveDefinition(sweep);
             experiments.saveResult("e-new", new CellResult(1, CellStatus.COMPLETED, "The bay funnels the tide.", "",
                     "stop", null, false, null, null, 900L, null, null, List.of(), null, Instant.EPOCH));
-            assertThat(experiments.search("funnels", 5)).as("the experiments' tables after step 8").hasSize(1);
+            assertThat(experiments.search("funnels", 5)).as("the experiments' tables after step 10").hasSize(1);
         }
         try (Database again = AppDatabase.open(file)) {
             assertThat(again.backup()).isEmpty();

@@ -1,6 +1,7 @@
 package parley.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -234,6 +235,34 @@ class ConversationStoreTest {
 
     private SavedMessage user(String id, String text) {
         return SavedMessage.typed(id, "user", text, clock.instant());
+    }
+
+    @Test
+    void aSyncWritesOnlyWhatChangedAndLeavesTheRestAsStored() {
+        String id = store.create("p", "m", null);
+        List<SavedMessage> first = List.of(user("u1", "One"), streaming("a1", "Reply one", "COMPLETE"),
+                user("u2", "Two"), streaming("a2", "Reply two", "COMPLETE"));
+        store.syncMessages(id, first);
+        Instant saved = store.list().getFirst().updatedAt();
+
+        clock.advance(1000);
+        store.syncMessages(id, first);
+        assertThat(store.list().getFirst().updatedAt()).as("nothing changed: not touched").isEqualTo(saved);
+
+        clock.advance(1000);
+        List<SavedMessage> edited = List.of(user("u1", "One"), streaming("a1", "Reply one", "COMPLETE"),
+                user("u2", "Two, edited"), user("u3", "Three"));
+        store.syncMessages(id, edited);
+        assertThat(store.load(id).orElseThrow().messages()).extracting(SavedMessage::id, SavedMessage::content)
+                .containsExactly(tuple("u1", "One"), tuple("a1", "Reply one"), tuple("u2", "Two, edited"),
+                        tuple("u3", "Three"));
+        assertThat(store.list().getFirst().updatedAt()).isAfter(saved);
+        assertThat(store.list().getFirst().messageCount()).isEqualTo(4);
+
+        store.syncMessages(id, List.of(user("u3", "Three"), user("u1", "One")));
+        assertThat(store.load(id).orElseThrow().messages()).extracting(SavedMessage::id)
+                .as("moved and dropped").containsExactly("u3", "u1");
+        assertThat(store.list().getFirst().messageCount()).isEqualTo(2);
     }
 
     private SavedMessage streaming(String id, String text, String status) {
