@@ -1,0 +1,113 @@
+package parley.ui.experiment;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import parley.experiment.Cell;
+import parley.experiment.Cells;
+import parley.experiment.Experiment;
+import parley.ui.Dialogs;
+import parley.ui.UiThread;
+import parley.ui.chat.FrameClock;
+
+/**
+ * The Experiments place: the form, and under it what the experiment will cost (cells, requests,
+ * estimate and worst case, the budget) with Run; a run replaces the form with its progress and
+ * results until the user goes back. Over {@link Experiment#CONFIRM_ABOVE} cells, or when the budget
+ * asks, Run asks first.
+ */
+public final class ExperimentView extends BorderPane {
+    private final ExperimentFormModel form;
+    private final ExperimentForm formView;
+    private final CellRunner runner;
+    private final Dialogs dialogs;
+    private final FrameClock clock;
+    private final UiThread ui;
+    private final PreflightModel preflight;
+
+    public ExperimentView(ExperimentFormModel form, CellRunner runner, PreflightModel preflight, Dialogs dialogs,
+                          FrameClock clock, UiThread ui) {
+        this.form = form;
+        this.runner = runner;
+        this.preflight = preflight;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.ui = ui;
+        setId("experiment-view");
+        getStyleClass().add("experiment-view");
+        formView = new ExperimentForm(form, dialogs);
+        setCenter(formView);
+        setBottom(actionBar());
+    }
+
+    private VBox actionBar() {
+        Label problem = new Label();
+        problem.setId("experiment-problem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.textProperty().bind(Bindings.createStringBinding(() -> form.problems().isEmpty() ? ""
+                : String.join("\n", form.problems()), form.problems()));
+        Label warning = new Label();
+        warning.setId("experiment-warning");
+        warning.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        warning.setWrapText(true);
+        warning.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", form.warnings()), form.warnings()));
+        for (Label l : List.of(problem, warning)) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        Label summary = new Label();
+        summary.setId("experiment-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(preflight.textProperty());
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        Button run = new Button("Run");
+        run.setId("experiment-run-button");
+        run.getStyleClass().add(Styles.ACCENT);
+        run.setDefaultButton(false);
+        run.disableProperty().bind(Bindings.isNotEmpty(form.problems()).or(Bindings.createBooleanBinding(() -> runner == null)));
+        run.setOnAction(e -> run());
+        HBox row = new HBox(10, summary, run);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, problem, warning, row);
+        if (runner == null) bar.getChildren().add(new Label("Running needs the experiment runner, which this build lacks."));
+        bar.setPadding(new Insets(8, 12, 10, 12));
+        bar.getStyleClass().add("experiment-action-bar");
+        form.cellCountProperty().addListener(o -> preflight.refresh(form));
+        form.problems().addListener((javafx.beans.Observable o) -> preflight.refresh(form));
+        preflight.refresh(form);
+        return bar;
+    }
+
+    /** Runs the form's experiment, after asking when it is large or the budget says so. */
+    void run() {
+        if (!form.problems().isEmpty() || runner == null) return;
+        Experiment experiment = form.experiment();
+        List<Cell> cells = Cells.of(experiment);
+        if (preflight.needsConfirmation(cells.size())
+                && !dialogs.confirm("Run the experiment", "Run " + cells.size() + " cells?", preflight.textProperty().get())) {
+            return;
+        }
+        RunModel run = new RunModel(experiment, cells, clock, ui);
+        CellRunner.Running running = runner.start(experiment, cells, run::accept);
+        setCenter(new RunPanel(run, running, ResultsSlot.of(run), this::showForm));
+        getBottom().setVisible(false);
+        getBottom().setManaged(false);
+    }
+
+    private void showForm() {
+        setCenter(formView);
+        getBottom().setVisible(true);
+        getBottom().setManaged(true);
+    }
+}

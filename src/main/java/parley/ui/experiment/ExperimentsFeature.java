@@ -1,0 +1,76 @@
+package parley.ui.experiment;
+
+import java.time.Clock;
+import java.util.List;
+import parley.api.ChatMessage;
+import parley.chat.ChatService;
+import parley.chat.ChatSettings;
+import parley.experiment.Target;
+import parley.provider.ModelInfo;
+import parley.provider.ProviderProfile;
+import parley.ui.WindowContext;
+import parley.ui.WindowFeature;
+import parley.ui.chat.FrameClock;
+import parley.ui.models.ProviderViewModel;
+import parley.usage.UsageService;
+
+/**
+ * The Experiments place beside the chat, switched to from the tool bar, and "Try across…" beside
+ * the composer, which fills the form from the chat (its conversation, provider, model and
+ * parameters) and shows it. The view (and with it ControlsFX) is built when it is first shown.
+ * Every model list a provider sends joins the models the form offers.
+ */
+public final class ExperimentsFeature implements WindowFeature {
+    private final WindowContext context;
+    private final ExperimentFormModel form = new ExperimentFormModel();
+    private final Runnable showPlace;
+    private final CellRunner runner;
+    private UsageService usage;
+
+    public ExperimentsFeature(WindowContext context) {
+        this(context, null);
+    }
+
+    /** With the runner that sends the cells; null leaves Run off. */
+    public ExperimentsFeature(WindowContext context, CellRunner runner) {
+        this.context = context;
+        this.runner = runner;
+        this.showPlace = context.window().addPlace("Experiments", this::buildView);
+        ProviderViewModel providers = context.controls().providers();
+        providers.observeModelLists((profile, models) -> context.ui().run(() -> form.offer(choices(profile, models))));
+        context.chatExtensions().offerExperiment(this::tryAcross);
+    }
+
+    public ExperimentFormModel form() { return form; }
+
+    /** Fills the form from the chat as it is now and shows the Experiments place. */
+    public void tryAcross() {
+        ChatService chat = context.chat();
+        ChatSettings settings = chat.settings();
+        List<ChatMessage> messages = chat.nextRequest(context.chatModel().draftProperty().get()).messages();
+        ProviderViewModel providers = context.controls().providers();
+        ModelInfo info = providers.modelInfo().orElse(ModelInfo.of(settings.model()));
+        ModelChoice current = new ModelChoice(new Target(settings.providerId(), settings.baseUrl(), settings.model()),
+                providers.provider() == null ? settings.providerId() : providers.provider().name(), info);
+        form.offer(choices(providers.provider(), providers.models()));
+        form.fillFrom(settings, messages, current);
+        showPlace.run();
+    }
+
+    private List<ModelChoice> choices(ProviderProfile profile, List<ModelInfo> models) {
+        if (profile == null) return List.of();
+        String baseUrl = context.chat().settings().providerId().equals(profile.id()) ? context.chat().settings().baseUrl() : null;
+        return models.stream().map(m -> new ModelChoice(new Target(profile.id(), baseUrl, m.id()), profile.name(), m)).toList();
+    }
+
+    private ExperimentView buildView() {
+        PreflightModel preflight = new PreflightModel(experiment -> Preflight.of(experiment, usage()), context.background(), context.ui());
+        return new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock.fx(), context.ui());
+    }
+
+    /** Opened on the background thread, on first use. */
+    private synchronized UsageService usage() {
+        if (usage == null) usage = UsageService.over(context.database(), Clock.systemDefaultZone());
+        return usage;
+    }
+}

@@ -1,0 +1,87 @@
+package parley.ui.experiment;
+
+import atlantafx.base.theme.Styles;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.TaskProgressView;
+import parley.experiment.CellStatus;
+import parley.experiment.ExperimentEvent;
+
+/**
+ * A running experiment: the progress line with Stop all, ControlsFX's {@link TaskProgressView} of
+ * the cells in flight (each with its Cancel), and the results beside it.
+ */
+final class RunPanel extends BorderPane {
+    private final TaskProgressView<CellTask> inFlight = new TaskProgressView<>();
+    private final Map<Integer, CellTask> tasks = new HashMap<>();
+    private final RunModel run;
+    private final CellRunner.Running running;
+
+    RunPanel(RunModel run, CellRunner.Running running, Node results, Runnable back) {
+        this.run = run;
+        this.running = running;
+        setId("experiment-run");
+        Label progress = new Label();
+        progress.setId("experiment-progress");
+        progress.textProperty().bind(run.progressProperty());
+        Button stop = new Button("Stop all");
+        stop.setId("experiment-stop");
+        stop.getStyleClass().add(Styles.DANGER);
+        stop.disableProperty().bind(run.finishedProperty());
+        stop.setOnAction(e -> running.stop());
+        Button edit = new Button("Back to the form");
+        edit.setId("experiment-back");
+        edit.getStyleClass().add(Styles.FLAT);
+        edit.disableProperty().bind(run.finishedProperty().not());
+        edit.setOnAction(e -> back.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, progress, grow, edit, stop);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("experiment-run-bar");
+        setTop(bar);
+
+        inFlight.setId("cells-in-flight");
+        inFlight.setMinWidth(260);
+        SplitPane split = new SplitPane(inFlight, results);
+        split.setDividerPositions(0.32);
+        SplitPane.setResizableWithParent(inFlight, false);
+        setCenter(split);
+        run.addListener(this::follow);
+    }
+
+    private void follow(ExperimentEvent event) {
+        switch (event) {
+            case ExperimentEvent.CellStarted e -> started(e.cell());
+            case ExperimentEvent.CellDelta e -> {
+                CellTask task = tasks.get(e.cell());
+                if (task != null) task.streamed(run.rows().get(e.cell()).text().length());
+            }
+            case ExperimentEvent.CellEnded e -> {
+                CellTask task = tasks.remove(e.result().cell());
+                if (task != null) task.end();
+            }
+            case ExperimentEvent.Finished f -> tasks.values().forEach(CellTask::end);
+            default -> { }
+        }
+    }
+
+    private void started(int cell) {
+        if (tasks.containsKey(cell) || run.rows().get(cell).status() != CellStatus.RUNNING) return;
+        CellTask task = new CellTask(run.rows().get(cell).cell(), () -> running.cancel(cell));
+        tasks.put(cell, task);
+        inFlight.getTasks().add(task);
+        Thread.ofVirtual().name("experiment-cell-" + cell).start(task);
+    }
+}
