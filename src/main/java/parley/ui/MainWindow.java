@@ -96,6 +96,7 @@ public final class MainWindow extends BorderPane {
         if (places.getChildren().isEmpty()) {
             places.setId("places");
             places.getStyleClass().add("places");
+            places.setMinWidth(Region.USE_PREF_SIZE);
             toolbar.getChildren().addFirst(places);
             ToggleButton chat = placeButton("Chat", () -> showInCentre(chatMain));
             chat.setSelected(true);
@@ -115,6 +116,7 @@ public final class MainWindow extends BorderPane {
 
     private ToggleButton placeButton(String title, Runnable show) {
         ToggleButton button = new ToggleButton(title);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setId("place-" + title.toLowerCase(java.util.Locale.ROOT));
         button.setToggleGroup(placeGroup);
         button.selectedProperty().subscribe(on -> { if (on) show.run(); });

@@ -74,7 +74,11 @@ final class ExperimentForm extends ScrollPane {
         add.getStyleClass().add(Styles.SMALL);
         add.disableProperty().bind(pick.valueProperty().isNull());
         add.setOnAction(e -> form.addAxis(pick.getValue()));
-        form.axes().addListener((ListChangeListener<AxisModel>) c -> showAxes());
+        form.axes().addListener((ListChangeListener<AxisModel>) c -> {
+            boolean structural = false;
+            while (c.next()) structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();
+            if (structural) showAxes(); // an axis's values changing must not rebuild its row mid-drag
+        });
         showAxes();
         HBox row = new HBox(6, pick, add);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -45,6 +45,8 @@ public final class ExperimentFormModel {
     private final ObservableList<ModelChoice> offered = FXCollections.observableArrayList();
     private final ObservableList<ModelChoice> chosen = FXCollections.observableArrayList();
     private final ObservableList<AxisModel> axes = FXCollections.observableArrayList(a -> new Observable[]{a.valuesProperty(), a.messageProperty()});
+    private final ObservableList<ModelChoice> chosenView = FXCollections.unmodifiableObservableList(chosen);
+    private final ObservableList<AxisModel> axesView = FXCollections.unmodifiableObservableList(axes);
     private final InputTable inputs = new InputTable();
     private final ReadOnlyIntegerWrapper repeats = new ReadOnlyIntegerWrapper(this, "repeats", 1);
     private final ReadOnlyIntegerWrapper concurrency = new ReadOnlyIntegerWrapper(this, "concurrency", Experiment.DEFAULT_CONCURRENCY);
@@ -69,8 +71,8 @@ public final class ExperimentFormModel {
     /** Models the check list offers (the chat's and the listed ones of each provider seen). */
     public ObservableList<ModelChoice> offered() { return offered; }
     /** The checked models, in the order they were checked. */
-    public ObservableList<ModelChoice> chosen() { return FXCollections.unmodifiableObservableList(chosen); }
-    public ObservableList<AxisModel> axes() { return FXCollections.unmodifiableObservableList(axes); }
+    public ObservableList<ModelChoice> chosen() { return chosenView; }
+    public ObservableList<AxisModel> axes() { return axesView; }
     public InputTable inputs() { return inputs; }
     public ReadOnlyIntegerProperty repeatsProperty() { return repeats.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty concurrencyProperty() { return concurrency.getReadOnlyProperty(); }

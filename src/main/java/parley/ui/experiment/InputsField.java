@@ -13,6 +13,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.spreadsheet.GridBase;
 import org.controlsfx.control.spreadsheet.GridChange;
@@ -64,7 +65,7 @@ final class InputsField extends VBox {
         table.paste(row, column, text);
     }
 
-    private HBox buttons() {
+    private VBox buttons() {
         Button addRow = button("add-input-row", "Add row", "Add an empty row of values", table::addRow);
         Button removeRow = button("remove-input-row", "Remove row", "Remove the focused row", () -> {
             int row = focusedRow();
@@ -86,9 +87,10 @@ final class InputsField extends VBox {
         Button paste = button("paste-inputs", "Paste", "Paste cells copied from a spreadsheet at the focused cell (Ctrl+V)", this::paste);
         Label hint = new Label("Columns are the {{variables}}; paste a block of cells from a spreadsheet.");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox row = new HBox(6, paste, addRow, removeRow, addColumn, rename, removeColumn, hint);
+        HBox row = new HBox(6, paste, addRow, removeRow, addColumn, rename, removeColumn);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        row.getChildren().forEach(n -> ((Button) n).setMinWidth(Region.USE_PREF_SIZE));
+        return new VBox(4, hint, row);
     }
 
     private Button button(String id, String text, String tip, Runnable action) {

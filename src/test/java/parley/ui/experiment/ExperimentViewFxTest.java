@@ -1,0 +1,158 @@
+package parley.ui.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import parley.app.AppDatabase;
+import parley.chat.ChatSettings;
+import parley.experiment.Experiment;
+import parley.experiment.ParamValue;
+import parley.experiment.Target;
+import parley.provider.ModelInfo;
+import parley.ui.DesktopApp;
+import parley.ui.TestDialogs;
+import parley.ui.UiThread;
+import parley.ui.WindowAssembly;
+import parley.ui.params.ParamSpec;
+
+/** The Experiments view in the real window on Monocle, driven as a user would: models, a range, pasted rows, a bad value. */
+class ExperimentViewFxTest extends FxRobot {
+    @TempDir
+    Path home;
+    private WindowAssembly assembly;
+    private final TestDialogs dialogs = new TestDialogs();
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX, dialogs);
+            stage.setScene(DesktopApp.scene(assembly, 1260, 780));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        interact(assembly::close);
+    }
+
+    @Test
+    void theFormFilledFromTheChatTakesCheckedModelsADraggedRangePastedRowsAndShowsABadValueWhereItIs() throws Exception {
+        ExperimentFormModel form = assembly.feature(ExperimentsFeature.class).form();
+        clickOn(".chat-composer").write("Capital of {{country}}?");
+        clickOn("#try-experiment");
+        waitUntil(() -> lookup("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(form.userProperty().get()).isEqualTo("Capital of {{country}}?");
+        assertThat(form.chosen()).extracting(c -> c.target().model()).containsExactly(ChatSettings.DEFAULT_MODEL);
+
+        // two more models, checked in the CheckComboBox's list
+        interact(() -> form.offer(List.of(choice("deepseek", "DeepSeek", "deepseek-chat"), choice("openai", "OpenAI", "gpt-4o-mini"))));
+        clickOn("#experiment-models");
+        clickOn(lookupText("deepseek-chat · DeepSeek"));
+        clickOn(lookupText("gpt-4o-mini · OpenAI"));
+        clickOn("#experiment-system"); // a click outside closes the list (and is taken by it)
+        clickOn("#experiment-system");
+        assertThat(form.chosen()).extracting(c -> c.target().model())
+                .containsExactly(ChatSettings.DEFAULT_MODEL, "deepseek-chat", "gpt-4o-mini");
+
+        // temperature swept: drag the range's upper thumb from 1 down
+        ComboBox<ParamSpec> parameter = lookup("#axis-parameter").queryComboBox();
+        interact(() -> parameter.getSelectionModel().select(ParamSpec.TEMPERATURE));
+        waitUntil(() -> !lookup("#add-axis").query().isDisabled());
+        clickOn("#add-axis");
+        waitUntil(() -> lookup("#range-temperature .high-thumb").tryQuery().isPresent());
+        AxisModel axis = form.axes().getFirst();
+        assertThat(axis.highProperty().get().doubleValue()).isEqualTo(1.0);
+        Node high = lookup("#range-temperature .high-thumb").query();
+        Node track = lookup("#range-temperature .track").query();
+        double quarter = track.getBoundsInLocal().getWidth() / 4;
+        drag(high);
+        for (int i = 0; i < 10; i++) moveBy(-quarter / 10, 0);
+        release(MouseButton.PRIMARY);
+        double dragged = axis.highProperty().get().doubleValue();
+        assertThat(dragged).isBetween(0.3, 0.7);
+        assertThat(axis.lowProperty().get().doubleValue()).isZero();
+        assertThat(axis.valuesProperty().get().getFirst()).isEqualTo(ParamValue.of(0.0));
+        assertThat(axis.valuesProperty().get().getLast().value()).isInstanceOf(Double.class);
+
+        // a column for {{country}}, then three rows pasted from a spreadsheet
+        dialogs.text = "country";
+        clickOn("#add-input-column");
+        interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("France\nJapan\nPeru\n");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        clickOn("#paste-inputs");
+        assertThat(form.inputs().columns()).containsExactly("country");
+        assertThat(form.inputs().rows()).containsExactly(List.of("France"), List.of("Japan"), List.of("Peru"));
+        assertThat(form.problems()).isEmpty();
+
+        // a bad step: the field carries the danger state and the message as its tooltip
+        TextField step = lookup("#step-temperature").queryAs(TextField.class);
+        doubleClickOn(step).eraseText(6).write("0");
+        assertThat(step.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("danger"));
+        assertThat(step.getTooltip().getText()).isEqualTo("The step of temperature must be above 0.");
+        assertThat(lookup("#experiment-run-button").query().isDisabled()).isTrue();
+        doubleClickOn(step).eraseText(6).write("0.25");
+        assertThat(step.getPseudoClassStates()).noneMatch(p -> p.getPseudoClassName().equals("danger"));
+
+        Experiment experiment = WaitForAsyncUtils.asyncFx(form::experiment).get();
+        assertThat(experiment.targets()).extracting(Target::model).containsExactly(ChatSettings.DEFAULT_MODEL, "deepseek-chat", "gpt-4o-mini");
+        assertThat(experiment.inputs()).hasSize(3);
+        int values = axis.valuesProperty().get().size();
+        assertThat(experiment.cellCount()).isEqualTo(3 * values * 3);
+        waitUntil(() -> lookup("#experiment-summary").queryLabeled().getText().startsWith(experiment.cellCount() + " cells · "
+                + experiment.cellCount() + " requests"));
+    }
+
+    @Test
+    void aBadValueInTheParametersPanelIsDecoratedWithItsMessage() throws Exception {
+        TextField field = lookup("#field-max_tokens").queryAs(TextField.class);
+        doubleClickOn(field).eraseText(10).write("0").type(KeyCode.ENTER);
+        assertThat(assembly.params().maxTokens().messageProperty().get()).isNotEmpty();
+        assertThat(field.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("danger"));
+        assertThat(field.getTooltip().getText()).isEqualTo(assembly.params().maxTokens().messageProperty().get());
+        doubleClickOn(field).eraseText(10).write("512").type(KeyCode.ENTER);
+        assertThat(field.getPseudoClassStates()).noneMatch(p -> p.getPseudoClassName().equals("danger"));
+        assertThat(assembly.params().maxTokens().value()).isEqualTo(512);
+    }
+
+    private static ModelChoice choice(String provider, String name, String model) {
+        return new ModelChoice(new Target(provider, null, model), name, ModelInfo.of(model));
+    }
+
+    private Node lookupText(String prefix) throws TimeoutException {
+        waitUntil(() -> lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith(prefix) && n.isVisible()).tryQuery().isPresent());
+        return lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().startsWith(prefix)
+                && n.isVisible()).query();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
