@@ -44,6 +44,7 @@ public final class ExperimentView extends BorderPane {
         this.ui = ui;
         setId("experiment-view");
         getStyleClass().add("experiment-view");
+        getStylesheets().add(ExperimentView.class.getResource("controlsfx.css").toExternalForm());
         formView = new ExperimentForm(form, dialogs);
         setCenter(formView);
         setBottom(actionBar());
