@@ -20,7 +20,7 @@ import parley.ui.Dialogs;
 import parley.ui.ViewBindings;
 import parley.ui.params.ParamSpec;
 
-/** The experiment's definition, section by section: prompt, models, swept parameters, inputs, repeats and concurrency, checks. */
+/** The experiment's definition, section by section: prompt, models, repeats and concurrency, swept parameters, inputs, checks. */
 final class ExperimentForm extends ScrollPane {
     private final ExperimentFormModel form;
     private final VBox axes = new VBox(10);
@@ -30,8 +30,8 @@ final class ExperimentForm extends ScrollPane {
         setId("experiment-form");
         setFitToWidth(true);
         VBox body = new VBox(14, section("Prompt", prompt()), section("Models", new ModelsField(form)),
-                section("Parameters", parameters()), section("Inputs", new InputsField(form.inputs(), dialogs)),
-                section("Runs", counts()), section("Checks", new ChecksField(form)));
+                section("Runs", counts()), section("Parameters", parameters()),
+                section("Inputs", new InputsField(form.inputs(), dialogs)), section("Checks", new ChecksField(form)));
         body.setPadding(new Insets(12));
         body.getStyleClass().add("experiment-form");
         setContent(body);

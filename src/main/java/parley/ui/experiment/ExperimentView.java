@@ -2,7 +2,6 @@ package parley.ui.experiment;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -76,12 +75,11 @@ public final class ExperimentView extends BorderPane {
         run.setId("experiment-run-button");
         run.getStyleClass().add(Styles.ACCENT);
         run.setDefaultButton(false);
-        run.disableProperty().bind(Bindings.isNotEmpty(form.problems()).or(Bindings.createBooleanBinding(() -> runner == null)));
+        run.disableProperty().bind(Bindings.isNotEmpty(form.problems()));
         run.setOnAction(e -> run());
         HBox row = new HBox(10, summary, run);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, problem, warning, row);
-        if (runner == null) bar.getChildren().add(new Label("Running needs the experiment runner, which this build lacks."));
         bar.setPadding(new Insets(8, 12, 10, 12));
         bar.getStyleClass().add("experiment-action-bar");
         form.cellCountProperty().addListener(o -> preflight.refresh(form));
@@ -92,9 +90,13 @@ public final class ExperimentView extends BorderPane {
 
     /** Runs the form's experiment, after asking when it is large or the budget says so. */
     void run() {
-        if (!form.problems().isEmpty() || runner == null) return;
+        if (!form.problems().isEmpty()) return;
         Experiment experiment = form.experiment();
         List<Cell> cells = Cells.of(experiment);
+        if (preflight.blocked()) {
+            dialogs.warn("Run the experiment", "The budget stops this experiment", preflight.textProperty().get());
+            return;
+        }
         if (preflight.needsConfirmation(cells.size())
                 && !dialogs.confirm("Run the experiment", "Run " + cells.size() + " cells?", preflight.textProperty().get())) {
             return;

@@ -5,6 +5,7 @@ import java.util.List;
 import parley.api.ChatMessage;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
+import parley.experiment.ExperimentLedger;
 import parley.experiment.Target;
 import parley.provider.ModelInfo;
 import parley.provider.ProviderProfile;
@@ -28,13 +29,12 @@ public final class ExperimentsFeature implements WindowFeature {
     private UsageService usage;
 
     public ExperimentsFeature(WindowContext context) {
-        this(context, null);
-    }
-
-    /** With the runner that sends the cells; null leaves Run off. */
-    public ExperimentsFeature(WindowContext context, CellRunner runner) {
         this.context = context;
-        this.runner = runner;
+        ChatService chat = context.chat();
+        // each cell goes to the usage ledger (origin experiment); the tracker is opened on first use, off the FX thread
+        this.runner = new WindowRunner(target -> chat.backendFor(chat.settings().withProvider(target.provider(), target.baseUrl())
+                .withModel(target.model())), (target, request, result) -> ExperimentLedger.over(usage().tracker())
+                .recorded(target, request, result));
         this.showPlace = context.window().addPlace("Experiments", this::buildView);
         ProviderViewModel providers = context.controls().providers();
         providers.observeModelLists((profile, models) -> context.ui().run(() -> form.offer(choices(profile, models))));

@@ -57,6 +57,11 @@ public final class PreflightModel {
         });
     }
 
+    /** Whether the budget refuses the run as the last estimate stands. */
+    public boolean blocked() {
+        return last != null && last.blocked();
+    }
+
     /** Whether Run must ask first: over the confirmation threshold, or the budget asks. */
     public boolean needsConfirmation(int cells) {
         return cells > Experiment.CONFIRM_ABOVE || (last != null && last.needsConfirmation());

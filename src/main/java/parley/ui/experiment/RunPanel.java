@@ -8,11 +8,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.TaskProgressView;
 import parley.experiment.CellStatus;
 import parley.experiment.ExperimentEvent;
@@ -53,11 +53,16 @@ final class RunPanel extends BorderPane {
         setTop(bar);
 
         inFlight.setId("cells-in-flight");
-        inFlight.setMinWidth(260);
-        SplitPane split = new SplitPane(inFlight, results);
-        split.setDividerPositions(0.32);
-        SplitPane.setResizableWithParent(inFlight, false);
-        setCenter(split);
+        inFlight.setMinWidth(280);
+        inFlight.setPrefWidth(340);
+        inFlight.setMaxWidth(340);
+        // the list's cells ask for the width of their longest title; held to the column, they clip it
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(inFlight.widthProperty());
+        clip.heightProperty().bind(inFlight.heightProperty());
+        inFlight.setClip(clip);
+        setLeft(inFlight);
+        setCenter(results);
         run.addListener(this::follow);
     }
 

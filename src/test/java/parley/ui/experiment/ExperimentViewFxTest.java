@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -28,7 +29,11 @@ import parley.experiment.Experiment;
 import parley.experiment.ParamValue;
 import parley.experiment.Target;
 import parley.provider.ModelInfo;
+import parley.experiment.CellStatus;
+import parley.testing.ScriptedServer;
+import parley.testing.ScriptedServer.Reply;
 import parley.ui.DesktopApp;
+import parley.ui.models.ProviderViewModel;
 import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowAssembly;
@@ -127,6 +132,45 @@ class ExperimentViewFxTest extends FxRobot {
         assertThat(experiment.cellCount()).isEqualTo(3 * values * 3);
         waitUntil(() -> lookup("#experiment-summary").queryLabeled().getText().startsWith(experiment.cellCount() + " cells · "
                 + experiment.cellCount() + " requests"));
+    }
+
+    @Test
+    void aRunStreamsItsCellsAndCancelOfOneRunningCellStopsOnlyThatOne() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start()) {
+            server.fallback(r -> r.path().endsWith("/models") ? Reply.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"test-model\"}]}")
+                    : Reply.stream().events(delta("Bonjour ")).pause(2500).events(delta("tout le monde"),
+                            "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}").send("data: [DONE]\n\n"));
+            clickOn("#add-provider");
+            clickOn(lookup("#base-url-input").queryAs(TextField.class)).write(server.baseUrl()).type(KeyCode.ENTER);
+            waitUntil(() -> assembly.providers().modelsStateProperty().get() == ProviderViewModel.ModelsState.LOADED);
+            clickOn(".chat-composer").write("Say hello");
+            clickOn("#try-experiment");
+            ExperimentFormModel form = assembly.feature(ExperimentsFeature.class).form();
+            waitUntil(() -> lookup("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
+            assertThat(form.chosen()).extracting(c -> c.target().model()).containsExactly("test-model");
+            doubleClickOn("#experiment-repeats").write("3");
+            assertThat(form.repeatsProperty().get()).isEqualTo(3);
+
+            clickOn("#experiment-run-button");
+            waitUntil(() -> lookup(".task-cancel-button").queryAll().stream().filter(Node::isVisible).count() == 3);
+            ListView<RunModel.CellRow> cells = lookup("#experiment-cells").queryListView();
+            waitUntil(() -> cells.getItems().stream().allMatch(c -> c.text().equals("Bonjour ")));
+            clickOn(lookup(".task-cancel-button").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow());
+
+            waitUntil(() -> lookup("#experiment-progress").queryLabeled().getText().startsWith("3 of 3 done"));
+            assertThat(cells.getItems()).extracting(RunModel.CellRow::status).filteredOn(s -> s == CellStatus.STOPPED).hasSize(1);
+            assertThat(cells.getItems()).filteredOn(c -> c.status() == CellStatus.COMPLETED)
+                    .hasSize(2).allSatisfy(c -> assertThat(c.text()).isEqualTo("Bonjour tout le monde"));
+            assertThat(cells.getItems()).filteredOn(c -> c.status() == CellStatus.STOPPED)
+                    .singleElement().satisfies(c -> assertThat(c.text()).isEqualTo("Bonjour "));
+            assertThat(lookup("#experiment-progress").queryLabeled().getText()).contains("· 0 running ·");
+            assertThat(server.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))).hasSize(3);
+            waitUntil(() -> lookup(".task-cancel-button").queryAll().stream().noneMatch(Node::isVisible));
+        }
+    }
+
+    private static String delta(String text) {
+        return "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text + "\"}}]}";
     }
 
     @Test
