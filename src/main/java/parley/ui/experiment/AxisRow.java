@@ -17,6 +17,7 @@ import org.controlsfx.control.RangeSlider;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.ui.Decorations;
+import parley.ui.ViewBindings;
 import parley.ui.params.ParamSpec;
 
 /**
@@ -51,13 +52,11 @@ final class AxisRow extends VBox {
 
         step.setId("step-" + spec.key());
         step.setPrefColumnCount(4);
-        step.setText(axis.stepProperty().get());
-        step.textProperty().addListener((o, old, now) -> axis.setStep(now));
+        ViewBindings.follow(axis.stepProperty(), step.textProperty(), axis::setStep);
         step.setTooltip(new Tooltip("The step between values"));
         list.setId("list-" + spec.key());
         list.setPromptText("0, 0.5, 1, omit");
-        list.setText(axis.listProperty().get());
-        list.textProperty().addListener((o, old, now) -> axis.setList(now));
+        ViewBindings.follow(axis.listProperty(), list.textProperty(), axis::setList);
         HBox.setHgrow(list, Priority.ALWAYS);
         Decorations.follow(step, Bindings.createStringBinding(() -> axis.listModeProperty().get() ? "" : axis.messageProperty().get(),
                 axis.listModeProperty(), axis.messageProperty()));
@@ -80,11 +79,11 @@ final class AxisRow extends VBox {
         asList.setId("list-mode-" + spec.key());
         asList.getStyleClass().add(Styles.SMALL);
         asList.setTooltip(new Tooltip("Type the values instead of a range"));
-        asList.selectedProperty().addListener((o, old, now) -> axis.setListMode(now));
+        ViewBindings.follow(axis.listModeProperty(), asList.selectedProperty(), axis::setListMode);
         ToggleSwitch omit = new ToggleSwitch("omit");
         omit.setId("omit-" + spec.key());
         omit.setTooltip(new Tooltip("Also run the cells without " + spec.key() + " in the request"));
-        omit.selectedProperty().addListener((o, old, now) -> axis.setOmit(now));
+        ViewBindings.follow(axis.omitProperty(), omit.selectedProperty(), axis::setOmit);
         Button drop = new Button(null, new FontIcon(Feather.X));
         drop.setId("remove-axis-" + spec.key());
         drop.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);

@@ -18,6 +18,8 @@ final class CellList extends ListView<RunModel.CellRow> {
 
             {
                 title.getStyleClass().add(Styles.TEXT_BOLD);
+                title.setWrapText(true);
+                setPrefWidth(0); // the list's width, never the text's: long titles wrap
                 body.getStyleClass().add(Styles.TEXT_SMALL);
                 body.setWrapText(true);
                 body.setMaxHeight(60);

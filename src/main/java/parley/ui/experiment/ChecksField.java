@@ -31,7 +31,7 @@ final class ChecksField extends VBox {
         text.setId("check-text");
         text.setPromptText("text, regex or number of tokens");
         text.disableProperty().bind(kind.valueProperty().map(k -> !k.needsText()));
-        text.textProperty().addListener(o -> message.set(""));
+        text.textProperty().addListener((o, old, now) -> message.set(""));
         HBox.setHgrow(text, Priority.ALWAYS);
         Decorations.follow(text, message);
         Button add = new Button("Add check");

@@ -2,6 +2,7 @@ package parley.ui.experiment;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import parley.experiment.Cell;
 import parley.experiment.Cells;
@@ -74,7 +76,7 @@ public final class ExperimentView extends BorderPane {
         Button run = new Button("Run");
         run.setId("experiment-run-button");
         run.getStyleClass().add(Styles.ACCENT);
-        run.setDefaultButton(false);
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.disableProperty().bind(Bindings.isNotEmpty(form.problems()));
         run.setOnAction(e -> run());
         HBox row = new HBox(10, summary, run);
@@ -82,8 +84,10 @@ public final class ExperimentView extends BorderPane {
         VBox bar = new VBox(4, problem, warning, row);
         bar.setPadding(new Insets(8, 12, 10, 12));
         bar.getStyleClass().add("experiment-action-bar");
-        form.cellCountProperty().addListener(o -> preflight.refresh(form));
-        form.problems().addListener((javafx.beans.Observable o) -> preflight.refresh(form));
+        form.cellCountProperty().addListener((o, old, now) -> preflight.refresh(form));
+        form.problems().addListener((Observable o) -> preflight.refresh(form));
+        form.chosen().addListener((Observable o) -> preflight.refresh(form));
+        form.axes().addListener((Observable o) -> preflight.refresh(form));
         preflight.refresh(form);
         return bar;
     }

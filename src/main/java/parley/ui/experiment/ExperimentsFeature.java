@@ -9,6 +9,7 @@ import parley.experiment.ExperimentLedger;
 import parley.experiment.Target;
 import parley.provider.ModelInfo;
 import parley.provider.ProviderProfile;
+import parley.provider.Providers;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
 import parley.ui.chat.FrameClock;
@@ -59,8 +60,11 @@ public final class ExperimentsFeature implements WindowFeature {
 
     private List<ModelChoice> choices(ProviderProfile profile, List<ModelInfo> models) {
         if (profile == null) return List.of();
-        String baseUrl = context.chat().settings().providerId().equals(profile.id()) ? context.chat().settings().baseUrl() : null;
-        return models.stream().map(m -> new ModelChoice(new Target(profile.id(), baseUrl, m.id()), profile.name(), m)).toList();
+        // as ProviderViewModel.applyTo points a request: a custom server is provider "custom" at its base URL
+        boolean custom = profile.id().startsWith(Providers.CUSTOM_ID);
+        String id = custom ? Providers.CUSTOM_ID : profile.id();
+        String baseUrl = custom ? profile.baseUrl() : null;
+        return models.stream().map(m -> new ModelChoice(new Target(id, baseUrl, m.id()), profile.name(), m)).toList();
     }
 
     private ExperimentView buildView() {

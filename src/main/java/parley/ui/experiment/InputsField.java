@@ -135,5 +135,6 @@ final class InputsField extends VBox {
             }
         });
         sheet.setGrid(grid);
+        sheet.getColumns().forEach(c -> c.setPrefWidth(180));
     }
 }

@@ -44,9 +44,11 @@ final class RunPanel extends BorderPane {
         edit.getStyleClass().add(Styles.FLAT);
         edit.disableProperty().bind(run.finishedProperty().not());
         edit.setOnAction(e -> back.run());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, progress, grow, edit, stop);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox bar = new HBox(8, progress, edit, stop);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("experiment-run-bar");
