@@ -2,6 +2,7 @@ package parley.ui.experiment;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import parley.api.ChatMessage;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -27,7 +28,7 @@ public final class ExperimentsFeature implements WindowFeature {
     private final ExperimentFormModel form = new ExperimentFormModel();
     private final Runnable showPlace;
     private final CellRunner runner;
-    private UsageService usage;
+    private final AtomicReference<UsageService> usage = new AtomicReference<>();
 
     public ExperimentsFeature(WindowContext context) {
         this.context = context;
@@ -74,7 +75,7 @@ public final class ExperimentsFeature implements WindowFeature {
 
     /** Opened on the background thread, on first use. */
     private synchronized UsageService usage() {
-        if (usage == null) usage = UsageService.over(context.database(), Clock.systemDefaultZone());
-        return usage;
+        if (usage.get() == null) usage.set(UsageService.over(context.database(), Clock.systemDefaultZone()));
+        return usage.get();
     }
 }
