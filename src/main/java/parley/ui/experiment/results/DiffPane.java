@@ -1,0 +1,111 @@
+package parley.ui.experiment.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * Any two cells' replies compared word by word: words only in the first struck through, words only
+ * in the second highlighted. Compared again when either cell ends.
+ */
+final class DiffPane extends VBox {
+    private final ComboBox<CellState> left = new ComboBox<>();
+    private final ComboBox<CellState> right = new ComboBox<>();
+    private final TextFlow flow = new TextFlow();
+    private final Label summary = new Label();
+    private final InvalidationListener again = obs -> compare();
+
+    DiffPane(ResultsModel model) {
+        setId("diff-pane");
+        left.setId("diff-left");
+        right.setId("diff-right");
+        for (ComboBox<CellState> box : List.of(left, right)) {
+            box.setItems(model.cells());
+            box.setCellFactory(v -> new Named());
+            box.setButtonCell(new Named());
+            box.valueProperty().addListener((obs, old, now) -> {
+                if (old != null) old.resultProperty().removeListener(again);
+                if (now != null) now.resultProperty().addListener(again);
+                compare();
+            });
+        }
+        if (model.cells().size() > 1) {
+            left.getSelectionModel().select(0);
+            right.getSelectionModel().select(1);
+        }
+        summary.setId("diff-summary");
+        summary.getStyleClass().add("results-note");
+        HBox bar = new HBox(8, left, new Label("against"), right, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("results-bar");
+        flow.setId("diff-text");
+        flow.getStyleClass().add("diff-text");
+        ScrollPane scroll = new ScrollPane(flow);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("diff-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(bar, scroll);
+    }
+
+    /** Chooses the two cells to compare. */
+    void compare(CellState first, CellState second) {
+        left.setValue(first);
+        right.setValue(second);
+    }
+
+    private void compare() {
+        CellState a = left.getValue();
+        CellState b = right.getValue();
+        if (a == null || b == null) {
+            flow.getChildren().clear();
+            summary.setText("Choose two cells.");
+            return;
+        }
+        List<Node> texts = new ArrayList<>();
+        int inserted = 0;
+        int deleted = 0;
+        for (WordDiff.Piece piece : WordDiff.of(a.replyNow(), b.replyNow())) {
+            Text text = new Text(piece.text());
+            text.getStyleClass().add(switch (piece.kind()) {
+                case SAME -> "diff-same";
+                case DELETED -> "diff-deleted";
+                case INSERTED -> "diff-inserted";
+            });
+            text.setStrikethrough(piece.kind() == WordDiff.Kind.DELETED);
+            if (piece.kind() == WordDiff.Kind.INSERTED) inserted += WordDiff.tokens(piece.text()).size();
+            if (piece.kind() == WordDiff.Kind.DELETED) deleted += WordDiff.tokens(piece.text()).size();
+            texts.add(text);
+        }
+        flow.getChildren().setAll(texts);
+        summary.setText(inserted + deleted == 0 ? "The replies are the same."
+                : deleted + " tokens only in the first, " + inserted + " only in the second");
+    }
+
+    /** A cell as the choosers name it: its number, model and the values of the other axes. */
+    static String name(CellState s) {
+        StringBuilder sb = new StringBuilder("#").append(s.cell().index() + 1).append(' ').append(s.cell().target().label());
+        s.cell().params().forEach((k, v) -> sb.append(" · ").append(k).append('=').append(v.label()));
+        if (!s.cell().vars().values().isEmpty()) sb.append(" · ").append(ResultAxis.input(s.cell()));
+        if (s.cell().repeat() > 1) sb.append(" · repeat ").append(s.cell().repeat());
+        return sb.toString();
+    }
+
+    private static final class Named extends ListCell<CellState> {
+        @Override
+        protected void updateItem(CellState item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : name(item));
+        }
+    }
+}
