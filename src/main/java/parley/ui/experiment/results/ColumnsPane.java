@@ -155,7 +155,8 @@ final class ColumnsPane extends VBox {
         List<Node> labels = new ArrayList<>();
         for (String column : layout.columns()) {
             String tally = Figures.tally(tallies.getOrDefault(column, new ResultStats.Tally(0, 0, 0, 0)));
-            Label label = new Label(heading(column) + (tally.isEmpty() ? "" : "\n" + tally));
+            // in blind mode a column's checks and ratings could tell which one it is
+            Label label = new Label(heading(column) + (tally.isEmpty() || hidden ? "" : "\n" + tally));
             label.getStyleClass().add("column-heading");
             label.prefWidthProperty().bind(columnWidth);
             label.minWidthProperty().bind(columnWidth);
