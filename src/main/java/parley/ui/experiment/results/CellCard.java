@@ -9,7 +9,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import parley.experiment.CellResult;
 import parley.experiment.CellStatus;
 
@@ -22,7 +21,7 @@ final class CellCard extends VBox {
     private final Label title = new Label();
     private final Label status = new Label();
     private final Label figures = new Label();
-    private final Text reply = new Text();
+    private final ReplyText reply = new ReplyText();
     private final Label error = new Label();
     private final Button retry = new Button("Retry");
     private final HBox failure = new HBox(8, error, retry);
@@ -39,8 +38,6 @@ final class CellCard extends VBox {
         status.getStyleClass().add("cell-status");
         figures.getStyleClass().add("cell-figures");
         figures.setWrapText(true);
-        reply.getStyleClass().add("cell-reply");
-        reply.wrappingWidthProperty().bind(widthProperty().subtract(24));
         error.getStyleClass().add("cell-error");
         error.setWrapText(true);
         HBox.setHgrow(error, Priority.ALWAYS);
@@ -81,15 +78,11 @@ final class CellCard extends VBox {
         state = next;
         blind = hideFigures;
         title.setText(heading);
-        reply.textProperty().unbind();
         rating.show(next);
         setVisible(next != null);
-        if (next == null) {
-            reply.setText("");
-            return;
-        }
+        reply.show(next == null ? null : next.reply());
+        if (next == null) return;
         setUserData(next.cell().index());
-        reply.textProperty().bind(next.reply());
         next.statusProperty().addListener(refresh);
         next.resultProperty().addListener(refresh);
         next.waitMillisProperty().addListener(refresh);

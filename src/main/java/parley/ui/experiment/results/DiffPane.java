@@ -1,10 +1,8 @@
 package parley.ui.experiment.results;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -12,17 +10,16 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
+import javafx.scene.layout.Region;
 
 /**
- * Any two cells' replies compared word by word: words only in the first struck through, words only
- * in the second highlighted. Compared again when either cell ends.
+ * Any two cells' replies compared word by word: words only in the first struck through on red, words
+ * only in the second on green. Compared again when either cell ends.
  */
 final class DiffPane extends VBox {
     private final ComboBox<CellState> left = new ComboBox<>();
     private final ComboBox<CellState> right = new ComboBox<>();
-    private final TextFlow flow = new TextFlow();
+    private final DiffText flow = new DiffText();
     private final Label summary = new Label();
     private final InvalidationListener again = obs -> compare();
 
@@ -46,7 +43,11 @@ final class DiffPane extends VBox {
         }
         summary.setId("diff-summary");
         summary.getStyleClass().add("results-note");
-        HBox bar = new HBox(8, left, new Label("against"), right, summary);
+        Label against = new Label("against");
+        against.setMinWidth(Region.USE_PREF_SIZE);
+        left.setPrefWidth(360);
+        right.setPrefWidth(360);
+        HBox bar = new HBox(8, left, against, right, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("results-bar");
         flow.setId("diff-text");
@@ -68,28 +69,24 @@ final class DiffPane extends VBox {
         CellState a = left.getValue();
         CellState b = right.getValue();
         if (a == null || b == null) {
-            flow.getChildren().clear();
+            flow.show(List.of());
             summary.setText("Choose two cells.");
             return;
         }
-        List<Node> texts = new ArrayList<>();
         int inserted = 0;
         int deleted = 0;
-        for (WordDiff.Piece piece : WordDiff.of(a.replyNow(), b.replyNow())) {
-            Text text = new Text(piece.text());
-            text.getStyleClass().add(switch (piece.kind()) {
-                case SAME -> "diff-same";
-                case DELETED -> "diff-deleted";
-                case INSERTED -> "diff-inserted";
-            });
-            text.setStrikethrough(piece.kind() == WordDiff.Kind.DELETED);
-            if (piece.kind() == WordDiff.Kind.INSERTED) inserted += WordDiff.tokens(piece.text()).size();
-            if (piece.kind() == WordDiff.Kind.DELETED) deleted += WordDiff.tokens(piece.text()).size();
-            texts.add(text);
+        List<WordDiff.Piece> pieces = WordDiff.of(a.replyNow(), b.replyNow());
+        for (WordDiff.Piece piece : pieces) {
+            if (piece.kind() == WordDiff.Kind.INSERTED) inserted += words(piece.text());
+            if (piece.kind() == WordDiff.Kind.DELETED) deleted += words(piece.text());
         }
-        flow.getChildren().setAll(texts);
+        flow.show(pieces);
         summary.setText(inserted + deleted == 0 ? "The replies are the same."
-                : deleted + " tokens only in the first, " + inserted + " only in the second");
+                : deleted + " words only in the first, " + inserted + " only in the second");
+    }
+
+    private static int words(String text) {
+        return (int) WordDiff.tokens(text).stream().filter(t -> !t.isBlank()).count();
     }
 
     /** A cell as the choosers name it: its number, model and the values of the other axes. */

@@ -175,4 +175,21 @@ class ResultsModelTest {
         assertThat(group.completionTokens().min()).isEqualTo(10.0);
         assertThat(group.completionTokens().max()).isEqualTo(60.0);
     }
+
+    @Test
+    void theFeedAppliesWhatQueuedInOneTaskPerBatch() {
+        model.begin(ResultsFixture.twoByTwo());
+        List<Runnable> tasks = new ArrayList<>();
+        ResultsFeed feed = new ResultsFeed(model, tasks::add);
+        feed.accept(new ExperimentEvent.CellStarted(0));
+        feed.accept(new ExperimentEvent.CellDelta(0, "one ", ""));
+        feed.accept(new ExperimentEvent.CellDelta(0, "two", ""));
+        assertThat(tasks).hasSize(1);
+        assertThat(model.at(0).statusProperty().get()).isEqualTo(CellStatus.WAITING);
+        tasks.removeFirst().run();
+        clock.frame();
+        assertThat(model.at(0).reply().get()).isEqualTo("one two");
+        feed.accept(new ExperimentEvent.CellDelta(0, "!", ""));
+        assertThat(tasks).as("a new batch once the last was applied").hasSize(1);
+    }
 }

@@ -129,7 +129,7 @@ class ResultsViewFxTest extends FxRobot {
         interact(() -> view.diff(model.at(0), model.at(1)));
         assertThat(texts("diff-deleted")).containsExactly("quick", "jumps");
         assertThat(texts("diff-inserted")).containsExactly("slow", "leaps high");
-        assertThat(lookup("#diff-summary").queryAs(Label.class).getText()).contains("2 tokens only in the first");
+        assertThat(lookup("#diff-summary").queryAs(Label.class).getText()).contains("2 words only in the first, 3 only in the second");
         interact(() -> lookup("#diff-right").queryAs(ComboBox.class).getSelectionModel().select(0));
         assertThat(lookup("#diff-summary").queryAs(Label.class).getText()).isEqualTo("The replies are the same.");
     }
@@ -191,6 +191,27 @@ class ResultsViewFxTest extends FxRobot {
         assertThat(indices(table)).isEmpty();
     }
 
+    @Test
+    void aLongReplyIsLaidOutInPiecesCutAtLineBreaksThatReadAsTheWhole() {
+        String line = "word ".repeat(60).strip();
+        String reply = String.join("\n", java.util.Collections.nCopies(12, line)) + "\n\nend";
+        interact(() -> {
+            model.accept(new ExperimentEvent.CellStarted(0));
+            for (int i = 0; i < reply.length(); i += 7) {
+                model.accept(new ExperimentEvent.CellDelta(0, reply.substring(i, Math.min(reply.length(), i + 7)), ""));
+            }
+        });
+        ReplyText text = (ReplyText) card(0).lookup(".cell-reply");
+        assertThat(text.getChildren()).hasSizeGreaterThan(2);
+        assertThat(text.getChildren()).allMatch(n -> ((Text) n).getText().length() <= ReplyText.CHUNK + line.length());
+        assertThat(text.shownText()).isEqualTo(reply);
+        assertThat(ReplyText.split("ab\ncd\nef", 3)).containsExactly("ab\ncd", "ef");
+        assertThat(ReplyText.split("abcdef", 2)).containsExactly("abcdef");
+        // a retried cell starts again from nothing
+        interact(() -> model.accept(new ExperimentEvent.CellStarted(0)));
+        assertThat(text.shownText()).isEmpty();
+    }
+
     // ---- helpers
 
     private Node card(int index) {
@@ -199,7 +220,7 @@ class ResultsViewFxTest extends FxRobot {
     }
 
     private String replyOf(int index) {
-        return ((Text) card(index).lookup(".cell-reply")).getText();
+        return ((ReplyText) card(index).lookup(".cell-reply")).shownText();
     }
 
     private List<String> headings(String query) {
