@@ -68,6 +68,7 @@ class ResultsScreenshots extends FxRobot {
         ResultsModel model = new ResultsModel(FrameClock.immediate());
         ResultsView[] view = new ResultsView[1];
         FxToolkit.setupFixture(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             model.load(saved());
             view[0] = new ResultsView(model, new ResultsView.Actions() {
                 public void continueChat(Cell cell) {}

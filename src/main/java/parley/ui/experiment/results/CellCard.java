@@ -5,6 +5,7 @@ import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,7 +25,7 @@ final class CellCard extends VBox {
     private final ReplyText reply = new ReplyText();
     private final Label error = new Label();
     private final Button retry = new Button("Retry");
-    private final HBox failure = new HBox(8, error, retry);
+    private final VBox failure = new VBox(4, error, retry);
     private final RatingBar rating;
     private final InvalidationListener refresh = obs -> refresh();
     private final CellCommands commands;
@@ -40,23 +41,22 @@ final class CellCard extends VBox {
         figures.setWrapText(true);
         error.getStyleClass().add("cell-error");
         error.setWrapText(true);
-        HBox.setHgrow(error, Priority.ALWAYS);
         retry.getStyleClass().add("cell-retry");
         retry.setOnAction(e -> commands.retry(state));
-        failure.setAlignment(Pos.CENTER_LEFT);
+        // the card's width is fixed by its column: the reply wraps inside its padding and insets
+        reply.wrapWidthProperty().bind(widthProperty().subtract(26));
         rating = new RatingBar(commands::rate);
         rating.setVisible(rateable);
         rating.setManaged(rateable);
         Region space = new Region();
         HBox.setHgrow(space, Priority.ALWAYS);
+        status.setMinWidth(Region.USE_PREF_SIZE);
         HBox head = new HBox(6, title, space, status);
         head.setAlignment(Pos.CENTER_LEFT);
-        HBox foot = new HBox(4, rating, new Region(), button("Open", "cell-open", commands::open),
+        FlowPane foot = new FlowPane(2, 2, button("Open", "cell-open", commands::open),
                 button("Continue as chat", "cell-continue", commands::continueChat),
                 button("Show code", "cell-code", commands::showCode));
-        foot.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(foot.getChildren().get(1), Priority.ALWAYS);
-        getChildren().addAll(head, figures, failure, reply, foot);
+        getChildren().addAll(head, figures, failure, reply, rating, foot);
     }
 
     private Button button(String text, String styleClass, Consumer<CellState> command) {

@@ -216,7 +216,7 @@ final class ColumnsPane extends VBox {
             for (int i = 0; i < cards.getChildren().size(); i++) {
                 CellCard card = (CellCard) cards.getChildren().get(i);
                 CellState state = i < n ? row.cells().get(i) : null;
-                card.show(state, state == null ? "" : heading(layout.columns().get(i)), hidden);
+                card.show(state, state == null ? "" : hidden ? heading(layout.columns().get(i)) : "#" + (state.cell().index() + 1), hidden);
                 card.setManaged(i < n);
             }
             key.setText(n == 0 ? "" : row.key());

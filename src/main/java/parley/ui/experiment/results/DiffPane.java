@@ -45,9 +45,9 @@ final class DiffPane extends VBox {
         summary.getStyleClass().add("results-note");
         Label against = new Label("against");
         against.setMinWidth(Region.USE_PREF_SIZE);
-        left.setPrefWidth(360);
-        right.setPrefWidth(360);
-        HBox bar = new HBox(8, left, against, right, summary);
+        left.setPrefWidth(440);
+        right.setPrefWidth(440);
+        HBox bar = new HBox(8, left, against, right);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("results-bar");
         flow.setId("diff-text");
@@ -56,7 +56,8 @@ final class DiffPane extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("diff-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, scroll);
+        summary.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        getChildren().addAll(bar, summary, scroll);
     }
 
     /** Chooses the two cells to compare. */

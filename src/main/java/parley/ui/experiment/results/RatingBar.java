@@ -5,7 +5,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Thumbs down and up (rated 1 and 5) and 1–5 for one cell at a time: follows the cell's rating and
@@ -21,17 +24,22 @@ final class RatingBar extends HBox {
     RatingBar(BiConsumer<CellState, Integer> rate) {
         this.rate = rate;
         getStyleClass().add("rating-bar");
-        add("👎", 1, "thumb-down");
-        for (int i = 1; i <= 5; i++) add(String.valueOf(i), i, "rate-" + i);
-        add("👍", 5, "thumb-up");
+        add(icon(Feather.THUMBS_DOWN), 1, "thumb-down");
+        for (int i = 1; i <= 5; i++) add(new ToggleButton(String.valueOf(i)), i, "rate-" + i);
+        add(icon(Feather.THUMBS_UP), 5, "thumb-up");
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (following || state == null) return;
             rate.accept(state, now == null ? null : (Integer) now.getUserData());
         });
     }
 
-    private void add(String text, int value, String styleClass) {
-        ToggleButton button = new ToggleButton(text);
+    private static ToggleButton icon(Feather glyph) {
+        ToggleButton button = new ToggleButton(null, new FontIcon(glyph));
+        button.setTooltip(new Tooltip(glyph == Feather.THUMBS_UP ? "Good (rated 5)" : "Bad (rated 1)"));
+        return button;
+    }
+
+    private void add(ToggleButton button, int value, String styleClass) {
         button.setUserData(value);
         button.setToggleGroup(group);
         button.getStyleClass().addAll("rating-choice", styleClass);

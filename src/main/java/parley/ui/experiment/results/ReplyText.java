@@ -3,6 +3,8 @@ package parley.ui.experiment.results;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
@@ -16,12 +18,16 @@ final class ReplyText extends VBox {
     static final int CHUNK = 1_000;
 
     private final InvalidationListener follow = obs -> refresh();
+    private final DoubleProperty wrapWidth = new SimpleDoubleProperty(400);
     private ObservableStringValue source;
     private int shown;
 
     ReplyText() {
         getStyleClass().add("cell-reply");
     }
+
+    /** The width the text wraps at (the owner knows it: a Text sized by its parent wraps only after a second layout). */
+    DoubleProperty wrapWidthProperty() { return wrapWidth; }
 
     /** Follows {@code text} (null: shows nothing). */
     void show(ObservableStringValue text) {
@@ -63,7 +69,7 @@ final class ReplyText extends VBox {
     private Text chunk(String text) {
         Text node = new Text(text);
         node.getStyleClass().add("reply-chunk");
-        node.wrappingWidthProperty().bind(widthProperty());
+        node.wrappingWidthProperty().bind(wrapWidth);
         return node;
     }
 
