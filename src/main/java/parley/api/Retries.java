@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** When a failed request may be sent again, and how long to wait first. */
-final class Retries {
+public final class Retries {
     /** The longest wait a server may ask for with Retry-After before the request is given up. */
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -31,7 +31,7 @@ final class Retries {
     }
 
     /** Retry-After as a wait from now; null when absent or unreadable. */
-    static Duration parseRetryAfter(String value) {
+    public static Duration parseRetryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

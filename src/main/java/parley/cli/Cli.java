@@ -23,7 +23,8 @@ public final class Cli {
             PriceCommand::create,
             McpCommand::create,
             ServeCommand::new,
-            HistoryCommand::create
+            HistoryCommand::create,
+            SweepCommand::new
     );
 
     private static final System.Logger LOG = System.getLogger(Cli.class.getName());

@@ -96,9 +96,14 @@ public final class ConnectionOptions {
     public ProviderClients clients(ProviderProfile profile, Optional<ApiKey> key, Map<String, String> env) {
         KeyResolver only = KeyResolver.fromEnvironment(Map.of()).then(p -> p.baseUrl().equals(profile.baseUrl())
                 ? key : Optional.empty());
+        return clients(only, env);
+    }
+
+    /** Clients that take each provider's key from {@code keys}, connecting as {@link #clients(ProviderProfile, Optional, Map)} does. */
+    public ProviderClients clients(KeyResolver keys, Map<String, String> env) {
         Duration idle = timeout();
         Duration connect = idle == null ? null : min(idle, Duration.ofSeconds(10));
-        return new ProviderClients(only, connect, idle, allowInsecureKey, null, transport(env))
+        return new ProviderClients(keys, connect, idle, allowInsecureKey, null, transport(env))
                 .useLimits(DataHome.limits(env).reads());
     }
 

@@ -18,6 +18,8 @@ public final class LedgerHook implements UsageHook {
     private final Map<String, String> env;
     private final PrintStream err;
     private final Clock clock;
+    private Database heldDb;
+    private UsageService held;
 
     public LedgerHook(Map<String, String> env, PrintStream err, Clock clock) {
         this.env = env;
@@ -27,13 +29,46 @@ public final class LedgerHook implements UsageHook {
 
     @Override
     public BigDecimal recorded(ExchangeRecord record) {
-        RequestOrigin origin = RequestOrigin.cli(record.providerId(), record.baseUrl());
-        try (Database db = DataHome.open(env, err)) {
-            LedgerEntry entry = UsageService.over(db, clock).tracker().record(origin, record.request(), record.result());
-            return entry.costUsd();
+        return recorded(record, LedgerEntry.CLI);
+    }
+
+    /** Writes the request with this origin, one at a time; the database is opened for it unless it is {@linkplain #hold() held}. */
+    @Override
+    public synchronized BigDecimal recorded(ExchangeRecord record, String from) {
+        RequestOrigin origin = new RequestOrigin(record.providerId(), record.baseUrl(), null, null, from);
+        try {
+            if (held != null) {
+                return held.tracker().record(origin, record.request(), record.result()).costUsd();
+            }
+            try (Database db = DataHome.open(env, err)) {
+                return UsageService.over(db, clock).tracker().record(origin, record.request(), record.result()).costUsd();
+            }
         } catch (RuntimeException e) {
             err.println("parley: the request was not written to the usage ledger: " + Subcommand.oneLine(e));
             return null;
+        }
+    }
+
+    /** Keeps the database open for the requests until the hold is closed (a sweep writes many). */
+    @Override
+    public synchronized Held hold() {
+        if (held != null) {
+            return () -> { };
+        }
+        try {
+            heldDb = DataHome.open(env, err);
+            held = UsageService.over(heldDb, clock);
+        } catch (RuntimeException e) {
+            return () -> { };
+        }
+        return this::release;
+    }
+
+    private synchronized void release() {
+        held = null;
+        if (heldDb != null) {
+            heldDb.close();
+            heldDb = null;
         }
     }
 }

@@ -105,7 +105,7 @@ final class SendReport {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static Map<String, Object> usage(Usage usage) {
+    static Map<String, Object> usage(Usage usage) {
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("prompt_tokens", usage.promptTokens());
         counts.put("completion_tokens", usage.completionTokens());
@@ -115,7 +115,7 @@ final class SendReport {
         return counts;
     }
 
-    private static Map<String, Object> error(ApiError error) {
+    static Map<String, Object> error(ApiError error) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", error.status() == 0 ? null : error.status());
         fields.put("type", typeOf(error));

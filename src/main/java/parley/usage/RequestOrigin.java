@@ -11,4 +11,9 @@ public record RequestOrigin(String provider, String baseUrl, String conversation
     public static RequestOrigin cli(String provider, String baseUrl) {
         return new RequestOrigin(provider, baseUrl, null, null, LedgerEntry.CLI);
     }
+
+    /** A cell of an experiment, or its judge's request: no conversation, no message. */
+    public static RequestOrigin experiment(String provider, String baseUrl) {
+        return new RequestOrigin(provider, baseUrl, null, null, LedgerEntry.EXPERIMENT);
+    }
 }

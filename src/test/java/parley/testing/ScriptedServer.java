@@ -33,6 +33,8 @@ public final class ScriptedServer implements AutoCloseable {
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Recorded> arrivals = new LinkedBlockingQueue<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Function<Recorded, Reply> fallback =
             r -> Reply.json(500, "{\"error\":{\"message\":\"no scripted reply for " + r.path() + "\"}}");
 
@@ -90,6 +92,9 @@ public final class ScriptedServer implements AutoCloseable {
 
     public int requestCount() { return recorded.size(); }
 
+    /** The most requests that were being answered at once (received, their reply not yet written whole). */
+    public int maxInFlight() { return maxInFlight.get(); }
+
     /** Waits for the next request not yet taken; null after the timeout. */
     public Recorded takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
         return arrivals.poll(timeout, unit);
@@ -127,10 +132,15 @@ public final class ScriptedServer implements AutoCloseable {
                 if (request == null) return;
                 recorded.add(request);
                 arrivals.add(request);
-                Reply reply = replies.poll();
-                if (reply == null) reply = fallback.apply(request);
-                if (!reply.writeTo(out, client)) return;
-                if (!reply.keepsAlive()) return;
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Reply reply = replies.poll();
+                    if (reply == null) reply = fallback.apply(request);
+                    if (!reply.writeTo(out, client)) return;
+                    if (!reply.keepsAlive()) return;
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             }
         } catch (IOException ignored) {
             // the client went away
