@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import parley.experiment.CellResult;
 import parley.experiment.CellStatus;
-import parley.experiment.ResultStats;
+import parley.experiment.GroupStats;
 import parley.experiment.Verdict;
 
 /**
@@ -69,7 +69,7 @@ final class CellDetail extends VBox {
         return area;
     }
 
-    static List<String> lines(CellState state, CellResult r, ResultStats.Group group) {
+    static List<String> lines(CellState state, CellResult r, GroupStats group) {
         List<String> lines = new ArrayList<>();
         if (r == null) {
             lines.add(state.statusProperty().get().name().toLowerCase(java.util.Locale.ROOT));
@@ -80,12 +80,17 @@ final class CellDetail extends VBox {
         lines.add(Figures.line(r));
         lines.add("tokens: prompt " + r.usage().promptTokens() + " · completion " + r.usage().completionTokens()
                 + " · reasoning " + r.usage().reasoningTokens() + " · cached " + r.usage().cachedTokens());
-        if (group.ended() > 1) {
-            lines.add(group.ended() + " repeats, " + group.distinctReplies() + " distinct replies");
+        if (group.cells() > 1) {
+            lines.add(group.cells() + " repeats ended, " + group.answered() + " whole, " + group.distinctReplies()
+                    + " distinct replies");
             addSpread(lines, group.ttftMillis(), "ttft ms");
             addSpread(lines, group.durationMillis(), "duration ms");
             addSpread(lines, group.tokensPerSecond(), "tok/s");
             addSpread(lines, group.completionTokens(), "completion tokens");
+            if (group.costUsd().median() != null) {
+                lines.add(String.format(java.util.Locale.ROOT, "cost median $%.4f ($%.4f–$%.4f)", group.costUsd().median(),
+                        group.costUsd().min(), group.costUsd().max()));
+            }
         }
         for (Verdict v : r.verdicts()) {
             lines.add((v.passed() ? "✓ " : "✗ ") + v.detail() + (v.score() == null ? "" : " (score " + v.score() + ")"));
@@ -93,7 +98,7 @@ final class CellDetail extends VBox {
         return lines;
     }
 
-    private static void addSpread(List<String> lines, ResultStats.Spread spread, String unit) {
+    private static void addSpread(List<String> lines, GroupStats.Figure spread, String unit) {
         String text = Figures.spread(spread, unit);
         if (!text.isEmpty()) lines.add(text);
     }

@@ -24,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import parley.experiment.CellStatus;
-import parley.experiment.ResultStats;
 
 /**
  * Replies side by side: one column per value of the chosen axis (the model, a parameter, …), one row
@@ -151,10 +150,10 @@ final class ColumnsPane extends VBox {
 
     private void fillHeader() {
         ResultAxis by = axis.getValue();
-        Map<String, ResultStats.Tally> tallies = model.tallies(by);
+        Map<String, ColumnTally> tallies = model.tallies(by);
         List<Node> labels = new ArrayList<>();
         for (String column : layout.columns()) {
-            String tally = Figures.tally(tallies.getOrDefault(column, new ResultStats.Tally(0, 0, 0, 0)));
+            String tally = Figures.tally(tallies.getOrDefault(column, ColumnTally.NONE));
             // in blind mode a column's checks and ratings could tell which one it is
             Label label = new Label(heading(column) + (tally.isEmpty() || hidden ? "" : "\n" + tally));
             label.getStyleClass().add("column-heading");

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import parley.experiment.CellResult;
-import parley.experiment.ResultStats;
+import parley.experiment.GroupStats;
 import parley.experiment.Verdict;
 
 /** A cell's figures as the views print them. */
@@ -44,15 +44,17 @@ final class Figures {
     }
 
     /** "median 412 (380–530)" for a group of repeats; empty when nothing was measured. */
-    static String spread(ResultStats.Spread s, String unit) {
+    static String spread(GroupStats.Figure s, String unit) {
         if (s.median() == null) return "";
         return String.format(Locale.ROOT, "%s median %,.0f (%,.0f–%,.0f)", unit, s.median(), s.min(), s.max());
     }
 
-    /** "checks 7/9 · rated 12 over 3" or empty when there is neither. */
-    static String tally(ResultStats.Tally t) {
+    /** "checks 7/9 · rating Σ 12 (3 rated)": cells that passed every check of those checked; empty when there is neither. */
+    static String tally(ColumnTally t) {
         List<String> parts = new ArrayList<>();
-        if (t.checked() > 0) parts.add(String.format(Locale.ROOT, "checks %d/%d", t.passed(), t.checked()));
+        if (t.checks().checked() > 0) {
+            parts.add(String.format(Locale.ROOT, "checks %d/%d", t.checks().passed(), t.checks().checked()));
+        }
         if (t.rated() > 0) parts.add(String.format(Locale.ROOT, "rating Σ %d (%d rated)", t.ratingSum(), t.rated()));
         return String.join(" · ", parts);
     }

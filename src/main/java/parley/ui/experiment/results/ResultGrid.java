@@ -13,7 +13,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import parley.experiment.ResultStats;
 
 /**
  * Two axes as rows × columns (e.g. model × temperature): each slot shows its first cell's reply start
@@ -100,8 +99,8 @@ final class ResultGrid extends VBox {
 
     private void fillTallies() {
         if (rows.getValue() == null || columns.getValue() == null) return;
-        Map<String, ResultStats.Tally> byRow = model.tallies(rows.getValue());
-        Map<String, ResultStats.Tally> byColumn = model.tallies(columns.getValue());
+        Map<String, ColumnTally> byRow = model.tallies(rows.getValue());
+        Map<String, ColumnTally> byColumn = model.tallies(columns.getValue());
         for (Label label : headings) {
             String value = (String) label.getUserData();
             var tally = (label.getStyleClass().contains("grid-row-heading") ? byRow : byColumn).get(value);

@@ -16,7 +16,8 @@ import parley.experiment.CellResult;
 import parley.experiment.Cells;
 import parley.experiment.Experiment;
 import parley.experiment.ExperimentEvent;
-import parley.experiment.ResultStats;
+import parley.experiment.GroupStats;
+import parley.experiment.PassRates;
 import parley.experiment.SavedExperiment;
 import parley.ui.chat.FrameClock;
 
@@ -116,22 +117,28 @@ public final class ResultsModel {
     }
 
     /** The figures over the repeats of this cell's group (itself alone without repeats). */
-    public ResultStats.Group group(CellState state) {
+    public GroupStats group(CellState state) {
         String key = state.cell().groupKey();
-        return ResultStats.group(cells.stream().filter(s -> s.cell().groupKey().equals(key))
+        return GroupStats.of(key, cells.stream().filter(s -> s.cell().groupKey().equals(key))
                 .map(CellState::snapshot).filter(Objects::nonNull).toList());
     }
 
-    /** Checks passed and ratings summed for each value of the axis, in the cells' order. */
-    public Map<String, ResultStats.Tally> tallies(ResultAxis axis) {
-        Map<String, List<CellResult>> byValue = new LinkedHashMap<>();
+    /** For each value of the axis, in the cells' order: the cells that passed every check, and the ratings summed. */
+    Map<String, ColumnTally> tallies(ResultAxis axis) {
+        List<Cell> all = cells.stream().map(CellState::cell).toList();
+        Map<String, PassRates.Rate> rates = PassRates.by(all, results(), axis.value());
+        Map<String, int[]> ratings = new LinkedHashMap<>();
         for (CellState state : cells) {
-            List<CellResult> list = byValue.computeIfAbsent(axis.value().apply(state.cell()), k -> new ArrayList<>());
-            CellResult result = state.snapshot();
-            if (result != null) list.add(result);
+            int[] sum = ratings.computeIfAbsent(axis.value().apply(state.cell()), k -> new int[2]);
+            Integer rating = state.ratingProperty().get();
+            if (rating != null) {
+                sum[0] += rating;
+                sum[1]++;
+            }
         }
-        Map<String, ResultStats.Tally> tallies = new LinkedHashMap<>();
-        byValue.forEach((value, results) -> tallies.put(value, ResultStats.tally(results)));
+        Map<String, ColumnTally> tallies = new LinkedHashMap<>();
+        rates.forEach((value, rate) -> tallies.put(value,
+                new ColumnTally(rate, ratings.get(value)[0], ratings.get(value)[1])));
         return tallies;
     }
 

@@ -154,12 +154,14 @@ class ResultsModelTest {
         var byModel = model.tallies(model.axes().get(0));
         assertThat(byModel.keySet()).containsExactly(ResultsFixture.ATLAS.label(), ResultsFixture.LOCAL.label());
         assertThat(byModel.get(ResultsFixture.ATLAS.label()).ratingSum()).isEqualTo(7);
-        assertThat(byModel.get(ResultsFixture.ATLAS.label()).passRate()).isEqualTo(0.75);
-        assertThat(byModel.get(ResultsFixture.LOCAL.label()).passRate()).isEqualTo(0.0);
+        assertThat(byModel.get(ResultsFixture.ATLAS.label()).rated()).isEqualTo(2);
+        // a cell passes when it passed every check
+        assertThat(byModel.get(ResultsFixture.ATLAS.label()).checks().fraction()).isEqualTo(0.5);
+        assertThat(byModel.get(ResultsFixture.LOCAL.label()).checks().fraction()).isEqualTo(0.0);
         var byTemperature = model.tallies(model.axes().get(1));
-        assertThat(byTemperature.get("0.2").passed()).isEqualTo(2);
-        assertThat(byTemperature.get("0.2").checked()).isEqualTo(4);
+        assertThat(byTemperature.get("0.2").checks()).isEqualTo(new parley.experiment.PassRates.Rate(1, 2));
         assertThat(byTemperature.get("1.0").ratingSum()).isEqualTo(2);
+        assertThat(Figures.tally(byTemperature.get("0.2"))).isEqualTo("checks 1/2 · rating Σ 6 (2 rated)");
     }
 
     @Test
@@ -169,7 +171,7 @@ class ResultsModelTest {
         ResultsFixture.stream(model, done(1, "same", 300, 20, "0.02"));
         ResultsFixture.stream(model, done(2, "other", 200, 60, "0.03"));
         var group = model.group(model.at(1));
-        assertThat(group.ended()).isEqualTo(3);
+        assertThat(group.cells()).isEqualTo(3);
         assertThat(group.distinctReplies()).isEqualTo(2);
         assertThat(group.ttftMillis().median()).isEqualTo(200.0);
         assertThat(group.completionTokens().min()).isEqualTo(10.0);
