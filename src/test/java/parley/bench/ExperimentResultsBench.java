@@ -49,7 +49,7 @@ import parley.ui.experiment.results.ResultsView;
  * pause between pulses, the heap held (the largest heap left after a collection) and, for each cell,
  * the time from its last delta's arrival to the first laid-out frame that shows it (on screen for the
  * cards in view, in the published model for the rows scrolled away), and the share of the run the
- * FX thread was busy (its CPU time over the wall time). Prints figures; asserts nothing.
+ * FX thread and the render thread were busy (their CPU time over the wall time). Prints figures; asserts nothing.
  *
  * <p>Run: {@code mvn -o -q test -Dtest=ExperimentResultsBench -Dsurefire.failIfNoSpecifiedTests=false}
  */
@@ -72,11 +72,11 @@ class ExperimentResultsBench {
 
     record Figures(String name, int cells, int visibleColumns, double pauseMs, int pausesOver50, double heapHeldMb,
                    double visibleMaxMs, double visibleMedianMs, int visibleCells, double allMaxMs, double allMedianMs,
-                   double fxBusy) {
+                   double fxBusy, double drawBusy) {
         String row() {
-            return String.format(Locale.ROOT, "%-30s %5d %7d %9.1f %6d %9.1f %12.1f %12.1f %6d %10.1f %10.1f %8.0f%%", name,
+            return String.format(Locale.ROOT, "%-30s %5d %7d %9.1f %6d %9.1f %12.1f %12.1f %6d %10.1f %10.1f %8.0f%% %8.0f%%", name,
                     cells, visibleColumns, pauseMs, pausesOver50, heapHeldMb, visibleMaxMs, visibleMedianMs, visibleCells,
-                    allMaxMs, allMedianMs, fxBusy * 100);
+                    allMaxMs, allMedianMs, fxBusy * 100, drawBusy * 100);
         }
     }
 
@@ -95,8 +95,8 @@ class ExperimentResultsBench {
         rows.add(stream("2,000 tokens a cell", TOKENS));
         System.out.printf(Locale.ROOT, "%n%d cells (%d models × %d temperatures), %d tokens/s each; load %s%n",
                 MODELS * VALUES, MODELS, VALUES, PER_SECOND, loadAverage());
-        System.out.printf(Locale.ROOT, "%-30s %5s %7s %9s %6s %9s %12s %12s %6s %10s %10s %9s%n", "run", "cells", "columns",
-                "pause ms", ">50ms", "held MB", "shown max ms", "shown med ms", "shown", "all max ms", "all med ms", "FX busy");
+        System.out.printf(Locale.ROOT, "%-30s %5s %7s %9s %6s %9s %12s %12s %6s %10s %10s %9s %9s%n", "run", "cells", "columns",
+                "pause ms", ">50ms", "held MB", "shown max ms", "shown med ms", "shown", "all max ms", "all med ms", "FX busy", "draw busy");
         rows.forEach(r -> System.out.println(r.row()));
     }
 
@@ -227,6 +227,8 @@ class ExperimentResultsBench {
         private long fxCpuStart;
         private long wallStart;
         private volatile double fxBusy;
+        private long drawCpuStart;
+        private volatile double drawBusy;
         private Scene scene;
         private int left;
 
@@ -250,6 +252,7 @@ class ExperimentResultsBench {
         void install(Scene target) {
             scene = target;
             fxCpuStart = THREADS.getCurrentThreadCpuTime();
+            drawCpuStart = renderThreadCpu();
             wallStart = System.nanoTime();
             System.gc();
             heap.start();
@@ -258,7 +261,9 @@ class ExperimentResultsBench {
         }
 
         void remove(Scene target) {
-            fxBusy = (double) (THREADS.getCurrentThreadCpuTime() - fxCpuStart) / (System.nanoTime() - wallStart);
+            long wall = System.nanoTime() - wallStart;
+            fxBusy = (double) (THREADS.getCurrentThreadCpuTime() - fxCpuStart) / wall;
+            drawBusy = (double) (renderThreadCpu() - drawCpuStart) / wall;
             target.removePostLayoutPulseListener(afterLayout);
             pulses.stop();
             heap.stop();
@@ -310,7 +315,7 @@ class ExperimentResultsBench {
             }
             double[] seen = visible.stream().mapToDouble(Double::doubleValue).toArray();
             return new Figures(name, cells, columns, longest / 1e6, over, heap.peak() / 1024.0 / 1024.0,
-                    max(seen), median(seen), seen.length, max(all), median(all), fxBusy);
+                    max(seen), median(seen), seen.length, max(all), median(all), fxBusy, drawBusy);
         }
     }
 
@@ -369,6 +374,14 @@ class ExperimentResultsBench {
             }
             peak = Math.max(peak, after);
         }
+    }
+
+    /** CPU time of JavaFX's render thread, which draws each frame (in software on Monocle). */
+    private static long renderThreadCpu() {
+        for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("QuantumRenderer")) return THREADS.getThreadCpuTime(info.getThreadId());
+        }
+        return 0;
     }
 
     private static String loadAverage() {
