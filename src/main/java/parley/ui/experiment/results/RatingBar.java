@@ -51,16 +51,21 @@ final class RatingBar extends HBox {
         if (state != null) state.ratingProperty().removeListener(follow);
         state = next;
         if (state != null) state.ratingProperty().addListener(follow);
+        following = true;
+        group.selectToggle(null);
+        following = false;
         select(state == null ? null : state.ratingProperty().get());
     }
 
     private void select(Integer value) {
         following = true;
         try {
+            Toggle current = group.getSelectedToggle();
+            // a thumb and its number share a value: keep whichever the user chose
+            if (current != null && value != null && value.equals(current.getUserData())) return;
             Toggle chosen = null;
             for (Toggle t : group.getToggles()) {
-                // a thumb and its number share a value: the number shows a 1–5 rating, the thumb a thumbs one
-                if (value != null && value.equals(t.getUserData())) chosen = chosen == null ? t : chosen;
+                if (chosen == null && value != null && value.equals(t.getUserData())) chosen = t;
             }
             group.selectToggle(chosen);
         } finally {

@@ -146,6 +146,7 @@ class ResultsViewFxTest extends FxRobot {
         clickOn(card(0).lookup(".rate-4"));
         clickOn(card(1).lookup(".thumb-up"));
         assertThat(headings(".column-heading")).as("one reply still unrated").containsExactlyInAnyOrder("A", "B");
+        assertThat(((ToggleButton) card(1).lookup(".thumb-up")).isSelected()).as("the thumb chosen stays chosen").isTrue();
         assertThat(lookup("#blind-reveal").queryButton().isDisabled()).isFalse();
 
         clickOn(card(2).lookup(".thumb-down"));
