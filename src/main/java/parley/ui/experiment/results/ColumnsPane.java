@@ -48,7 +48,7 @@ final class ColumnsPane extends VBox {
     private ColumnLayout layout = new ColumnLayout(List.of(), List.of());
     private Map<String, String> letters = Map.of();
     private boolean hidden;
-    private final ListChangeListener<CellState> onCells = c -> cellsChanged();
+    private final ListChangeListener<CellState> onCells = this::cellsChanged;
 
     ColumnsPane(ResultsModel model, CellCommands commands, boolean rating, Random random) {
         this.model = model;
@@ -103,7 +103,13 @@ final class ColumnsPane extends VBox {
         rebuild();
     }
 
-    private void cellsChanged() {
+    private void cellsChanged(ListChangeListener.Change<? extends CellState> change) {
+        while (change.next()) {
+            if (change.wasAdded() || change.wasRemoved()) {
+                rebuild();
+                return;
+            }
+        }
         if (hidden && allShownRated()) {
             show(false);
             note.setText("Every reply is rated: revealed.");

@@ -55,10 +55,11 @@ public final class ResultsModel {
         axes = ResultAxis.of(value);
         List<CellState> fresh = new ArrayList<>();
         for (Cell cell : Cells.of(value)) fresh.add(new CellState(cell));
-        experiment.set(value);
         progress.set(null);
         finished.set(null);
         cells.setAll(fresh);
+        // last: views rebuild when the experiment changes, and find its cells in place
+        experiment.set(value);
     }
 
     /** Shows a saved experiment: its cells with the results that were kept. */

@@ -50,7 +50,10 @@ class ResultsViewFxTest extends FxRobot {
 
                 public void retry(Cell cell) { calls.add("retry " + cell.index()); }
             }, new Random(7));
-            stage.setScene(new Scene(view, 1200, 800));
+            stage.setScene(new Scene(view, 1200, 760));
+            // the primary stage is shared by every FX test: one that narrowed it must not narrow the next
+            stage.setWidth(1200);
+            stage.setHeight(790);
             stage.show();
         });
     }
@@ -190,6 +193,26 @@ class ResultsViewFxTest extends FxRobot {
         // a cell retried and now streaming leaves the "failed" filter
         interact(() -> model.accept(new ExperimentEvent.CellStarted(3)));
         assertThat(indices(table)).isEmpty();
+    }
+
+    @Test
+    void theColumnHeadingsScrollSidewaysWithTheReplies() {
+        var four = ResultsFixture.experiment(List.of(ATLAS, LOCAL, new parley.experiment.Target("deepseek", null, "deepseek-chat"),
+                new parley.experiment.Target("openai", null, "gpt-4.1-mini")), List.of(0.2), 1);
+        interact(() -> {
+            model.begin(four);
+            view.getScene().getWindow().setWidth(600);
+        });
+        feed();
+        javafx.scene.control.ScrollBar bar = lookup("#columns-list .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class)
+                .stream().filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).findFirst().orElseThrow();
+        assertThat(bar.getMax()).as("four columns of at least 240 px do not fit in 600").isGreaterThan(0);
+        interact(() -> bar.setValue(bar.getMax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label last = lookup(".column-heading").queryAllAs(Label.class).stream().filter(l -> l.getText().startsWith("gpt-4.1-mini"))
+                .findFirst().orElseThrow();
+        Node lastCard = card(3);
+        assertThat(last.localToScene(0, 0).getX()).isCloseTo(lastCard.localToScene(0, 0).getX(), org.assertj.core.data.Offset.offset(8.0));
     }
 
     @Test
