@@ -2,6 +2,8 @@ package parley.ui.experiment;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -19,6 +21,7 @@ import parley.experiment.Experiment;
 import parley.ui.Dialogs;
 import parley.ui.UiThread;
 import parley.ui.chat.FrameClock;
+import parley.ui.experiment.results.ResultsView;
 
 /**
  * The Experiments place: the form, and under it what the experiment will cost (cells, requests,
@@ -34,10 +37,14 @@ public final class ExperimentView extends BorderPane {
     private final FrameClock clock;
     private final UiThread ui;
     private final PreflightModel preflight;
+    private final BiFunction<Experiment, Consumer<Cell>, ResultsView.Actions> actions;
+    private RunModel current;
 
+    /** {@code actions} gives what a result cell's buttons do, for an experiment and its Retry. */
     public ExperimentView(ExperimentFormModel form, CellRunner runner, PreflightModel preflight, Dialogs dialogs,
-                          FrameClock clock, UiThread ui) {
+                          FrameClock clock, UiThread ui, BiFunction<Experiment, Consumer<Cell>, ResultsView.Actions> actions) {
         this.form = form;
+        this.actions = actions;
         this.runner = runner;
         this.preflight = preflight;
         this.dialogs = dialogs;
@@ -106,11 +113,18 @@ public final class ExperimentView extends BorderPane {
             return;
         }
         RunModel run = new RunModel(experiment, cells, clock, ui);
+        current = run;
         CellRunner.Running running = runner.start(experiment, cells, run::accept);
-        setCenter(new RunPanel(run, running, ResultsSlot.of(run), this::showForm));
+        RunPanel panel = new RunPanel(run, running, this::showForm);
+        Consumer<Cell> retry = cell -> panel.add(runner.start(experiment, List.of(cell), run::accept));
+        panel.setResults(ResultsSlot.of(run, actions.apply(experiment, retry), clock));
+        setCenter(panel);
         getBottom().setVisible(false);
         getBottom().setManaged(false);
     }
+
+    /** The run shown, or the last one (null before the first). */
+    RunModel currentRun() { return current; }
 
     private void showForm() {
         setCenter(formView);

@@ -29,6 +29,7 @@ public final class ExperimentsFeature implements WindowFeature {
     private final Runnable showPlace;
     private final CellRunner runner;
     private final AtomicReference<UsageService> usage = new AtomicReference<>();
+    private final AtomicReference<ExperimentView> view = new AtomicReference<>();
 
     public ExperimentsFeature(WindowContext context) {
         this.context = context;
@@ -44,6 +45,9 @@ public final class ExperimentsFeature implements WindowFeature {
     }
 
     public ExperimentFormModel form() { return form; }
+
+    /** The view once it was first shown, else null. */
+    ExperimentView view() { return view.get(); }
 
     /** Fills the form from the chat as it is now and shows the Experiments place. */
     public void tryAcross() {
@@ -70,7 +74,10 @@ public final class ExperimentsFeature implements WindowFeature {
 
     private ExperimentView buildView() {
         PreflightModel preflight = new PreflightModel(experiment -> Preflight.of(experiment, usage()), context.background(), context.ui());
-        return new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock.fx(), context.ui());
+        ExperimentView view = new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock.fx(), context.ui(),
+                (experiment, retry) -> new CellActions(context, experiment, retry));
+        this.view.set(view);
+        return view;
     }
 
     /** Opened on the background thread, on first use. */

@@ -1,15 +1,22 @@
 package parley.ui.experiment;
 
 import javafx.scene.Node;
+import parley.ui.chat.FrameClock;
+import parley.ui.experiment.results.ResultsModel;
+import parley.ui.experiment.results.ResultsView;
 
 /**
- * Where a run's results are shown beside the cells in flight. The result views (columns, grid,
- * table, diff, rating) plug in here; until then the plain list of cells with their status.
+ * Where a run's results are shown beside the cells in flight: the result views (columns, grid,
+ * table, diff, rating) over a {@link ResultsModel} that takes the run's events as the run model
+ * applies them, on the FX thread once per frame.
  */
 final class ResultsSlot {
     private ResultsSlot() {}
 
-    static Node of(RunModel run) {
-        return new CellList(run);
+    static Node of(RunModel run, ResultsView.Actions actions, FrameClock clock) {
+        ResultsModel model = new ResultsModel(clock);
+        model.begin(run.experiment());
+        run.addListener(model::accept);
+        return new ResultsView(model, actions);
     }
 }

@@ -2,6 +2,8 @@ package parley.ui.experiment;
 
 import atlantafx.base.theme.Styles;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,11 +27,11 @@ final class RunPanel extends BorderPane {
     private final TaskProgressView<CellTask> inFlight = new TaskProgressView<>();
     private final Map<Integer, CellTask> tasks = new HashMap<>();
     private final RunModel run;
-    private final CellRunner.Running running;
+    private final List<CellRunner.Running> runs = new CopyOnWriteArrayList<>();
 
-    RunPanel(RunModel run, CellRunner.Running running, Node results, Runnable back) {
+    RunPanel(RunModel run, CellRunner.Running running, Runnable back) {
         this.run = run;
-        this.running = running;
+        runs.add(running);
         setId("experiment-run");
         Label progress = new Label();
         progress.setId("experiment-progress");
@@ -38,7 +40,7 @@ final class RunPanel extends BorderPane {
         stop.setId("experiment-stop");
         stop.getStyleClass().add(Styles.DANGER);
         stop.disableProperty().bind(run.finishedProperty());
-        stop.setOnAction(e -> running.stop());
+        stop.setOnAction(e -> runs.forEach(CellRunner.Running::stop));
         Button edit = new Button("Back to the form");
         edit.setId("experiment-back");
         edit.getStyleClass().add(Styles.FLAT);
@@ -64,8 +66,17 @@ final class RunPanel extends BorderPane {
         clip.heightProperty().bind(inFlight.heightProperty());
         inFlight.setClip(clip);
         setLeft(inFlight);
-        setCenter(results);
         run.addListener(this::follow);
+    }
+
+    /** The results beside the cells in flight. */
+    void setResults(Node results) {
+        setCenter(results);
+    }
+
+    /** A further run into the same cells (a cell sent again); Stop all and Cancel reach it too. */
+    void add(CellRunner.Running more) {
+        runs.add(more);
     }
 
     private void follow(ExperimentEvent event) {
@@ -86,7 +97,7 @@ final class RunPanel extends BorderPane {
 
     private void started(int cell) {
         if (tasks.containsKey(cell) || run.rows().get(cell).status() != CellStatus.RUNNING) return;
-        CellTask task = new CellTask(run.rows().get(cell).cell(), () -> running.cancel(cell));
+        CellTask task = new CellTask(run.rows().get(cell).cell(), () -> runs.forEach(r -> r.cancel(cell)));
         tasks.put(cell, task);
         inFlight.getTasks().add(task);
         Thread.ofVirtual().name("experiment-cell-" + cell).start(task);

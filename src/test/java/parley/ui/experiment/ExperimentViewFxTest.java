@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -153,15 +152,17 @@ class ExperimentViewFxTest extends FxRobot {
 
             clickOn("#experiment-run-button");
             waitUntil(() -> lookup(".task-cancel-button").queryAll().stream().filter(Node::isVisible).count() == 3);
-            ListView<RunModel.CellRow> cells = lookup("#experiment-cells").queryListView();
-            waitUntil(() -> cells.getItems().stream().allMatch(c -> c.text().equals("Bonjour ")));
+            RunModel run = assembly.feature(ExperimentsFeature.class).view().currentRun();
+            List<RunModel.CellRow> cells = run.rows();
+            waitUntil(() -> cells.stream().allMatch(c -> c.text().equals("Bonjour ")));
+            assertThat(lookup("#results-view").tryQuery()).as("the result views beside the cells in flight").isPresent();
             clickOn(lookup(".task-cancel-button").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow());
 
             waitUntil(() -> lookup("#experiment-progress").queryLabeled().getText().startsWith("3 of 3 done"));
-            assertThat(cells.getItems()).extracting(RunModel.CellRow::status).filteredOn(s -> s == CellStatus.STOPPED).hasSize(1);
-            assertThat(cells.getItems()).filteredOn(c -> c.status() == CellStatus.COMPLETED)
+            assertThat(cells).extracting(RunModel.CellRow::status).filteredOn(s -> s == CellStatus.STOPPED).hasSize(1);
+            assertThat(cells).filteredOn(c -> c.status() == CellStatus.COMPLETED)
                     .hasSize(2).allSatisfy(c -> assertThat(c.text()).isEqualTo("Bonjour tout le monde"));
-            assertThat(cells.getItems()).filteredOn(c -> c.status() == CellStatus.STOPPED)
+            assertThat(cells).filteredOn(c -> c.status() == CellStatus.STOPPED)
                     .singleElement().satisfies(c -> assertThat(c.text()).isEqualTo("Bonjour "));
             assertThat(lookup("#experiment-progress").queryLabeled().getText()).contains("· 0 running ·");
             assertThat(server.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))).hasSize(3);
