@@ -3,6 +3,7 @@ package parley.app;
 import java.nio.file.Path;
 import java.util.List;
 import parley.capability.RefusalStore;
+import parley.experiment.ExperimentSchema;
 import parley.history.HistorySchema;
 import parley.mcp.ServerStore;
 import parley.preset.PresetStore;
@@ -26,7 +27,8 @@ public final class AppDatabase {
             HistorySchema.MIGRATIONS,
             PresetStore.MIGRATIONS,
             RefusalStore.MIGRATIONS,
-            ServerStore.MIGRATIONS);
+            ServerStore.MIGRATIONS,
+            ExperimentSchema.MIGRATIONS);
 
     private AppDatabase() {}
 

@@ -18,7 +18,7 @@ public final class FileLimit {
     private FileLimit() {}
 
     /** The file's text; {@link FileFormatException} when it is larger than {@code maxBytes}. */
-    static String readText(Path file, long maxBytes) throws IOException {
+    public static String readText(Path file, long maxBytes) throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new FileFormatException(file.getFileName() + " is " + ReadLimits.size(size) + ", over the "

@@ -18,6 +18,15 @@ import parley.history.SavedMessage;
 import parley.api.ToolCall;
 import java.time.Instant;
 import java.util.Map;
+import parley.chat.ChatSettings;
+import parley.experiment.CellResult;
+import parley.experiment.CellStatus;
+import parley.experiment.Experiment;
+import parley.experiment.ExperimentStore;
+import parley.experiment.ParamAxis;
+import parley.experiment.ParamValue;
+import parley.experiment.Prompt;
+import parley.experiment.Target;
 import parley.preset.ParameterSet;
 import parley.preset.PresetStore;
 import parley.store.Database;
@@ -29,7 +38,8 @@ import parley.store.Settings;
  * version N by Parley before each feature declared its own tables (then one list in
  * {@code store/Migrations}), with a setting, a ledger row and a price, a conversation and a preset
  * as far as each version had tables for them. Moving where a step is declared must not change it.
- * Each of them is older than the latest step (5: a message's tool calls, log-probabilities and choices).
+ * Each of them is older than the latest step (8 at the time of writing: the saved experiments' tables), and
+ * each takes the later steps' tables (a conversation's tool calls, the experiments) after the upgrade.
  */
 class OldDatabasesTest {
     @TempDir
@@ -88,10 +98,21 @@ class OldDatabasesTest {
             assertThat(history.load(loop).orElseThrow().messages()).as("the new columns after step 5")
                     .containsExactly(asking);
             presets.save("After the upgrade", new ParameterSet(256, 0.5, null, null, null, null, true, true, ""));
+            ExperimentStore experiments = new ExperimentStore(db);
+            Experiment sweep = new Experiment("e-new", "Tides", Prompt.of(null, "Why are the tides high?"),
+                    ChatSettings.defaults(), List.of(new Target("atlascloud", null, "deepseek-ai/deepseek-v3.2")),
+                    List.of(new ParamAxis("temperature", List.of(ParamValue.of(0.0), ParamValue.OMIT))), List.of(), 1,
+                    4, List.of(), Instant.EPOCH);
+            experiments.saveDefinition(sweep);
+            experiments.saveResult("e-new", new CellResult(1, CellStatus.COMPLETED, "The bay funnels the tide.", "",
+                    "stop", null, false, null, null, 900L, null, null, List.of(), null, Instant.EPOCH));
+            assertThat(experiments.search("funnels", 5)).as("the experiments' tables after step 8").hasSize(1);
         }
         try (Database again = AppDatabase.open(file)) {
             assertThat(again.backup()).isEmpty();
             assertThat(new PresetStore(again).names()).contains("After the upgrade");
+            assertThat(new ExperimentStore(again).load("e-new").orElseThrow().results()).singleElement()
+                    .extracting(CellResult::content).isEqualTo("The bay funnels the tide.");
         }
     }
 
