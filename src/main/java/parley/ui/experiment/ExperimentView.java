@@ -4,12 +4,14 @@ import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,6 +20,7 @@ import javafx.scene.layout.VBox;
 import parley.experiment.Cell;
 import parley.experiment.Cells;
 import parley.experiment.Experiment;
+import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
 import parley.ui.UiThread;
 import parley.ui.chat.FrameClock;
@@ -34,21 +37,28 @@ public final class ExperimentView extends BorderPane {
     private final ExperimentForm formView;
     private final CellRunner runner;
     private final Dialogs dialogs;
-    private final FrameClock clock;
+    private final Supplier<FrameClock> clocks;
     private final UiThread ui;
     private final PreflightModel preflight;
     private final BiFunction<Experiment, Consumer<Cell>, ResultsView.Actions> actions;
+    private final SavedModel saved;
+    private final TitledPane savedPanel;
     private RunModel current;
 
-    /** {@code actions} gives what a result cell's buttons do, for an experiment and its Retry. */
+    /**
+     * {@code clocks} gives each run's models a frame clock of their own (one clock runs one task);
+     * {@code actions} gives what a result cell's buttons do, for an experiment and its Retry.
+     */
     public ExperimentView(ExperimentFormModel form, CellRunner runner, PreflightModel preflight, Dialogs dialogs,
-                          FrameClock clock, UiThread ui, BiFunction<Experiment, Consumer<Cell>, ResultsView.Actions> actions) {
+                          Supplier<FrameClock> clocks, UiThread ui, BiFunction<Experiment, Consumer<Cell>, ResultsView.Actions> actions,
+                          SavedModel saved) {
         this.form = form;
+        this.saved = saved;
         this.actions = actions;
         this.runner = runner;
         this.preflight = preflight;
         this.dialogs = dialogs;
-        this.clock = clock;
+        this.clocks = clocks;
         this.ui = ui;
         setId("experiment-view");
         getStyleClass().add("experiment-view");
@@ -56,6 +66,10 @@ public final class ExperimentView extends BorderPane {
         formView = new ExperimentForm(form, dialogs);
         setCenter(formView);
         setBottom(actionBar());
+        savedPanel = new TitledPane("Saved experiments", new SavedPanel(saved, dialogs, this::showSaved));
+        savedPanel.setId("saved-pane");
+        savedPanel.setExpanded(false);
+        setTop(savedPanel);
     }
 
     private VBox actionBar() {
@@ -112,13 +126,48 @@ public final class ExperimentView extends BorderPane {
                 && !dialogs.confirm("Run the experiment", "Run " + cells.size() + " cells?", preflight.textProperty().get())) {
             return;
         }
-        RunModel run = new RunModel(experiment, cells, clock, ui);
+        start(experiment, cells, null);
+    }
+
+    /** Runs {@code cells} of the experiment, over the results of {@code before} when it is a re-run. */
+    private void start(Experiment experiment, List<Cell> cells, SavedExperiment before) {
+        RunModel run = new RunModel(experiment, Cells.of(experiment), clocks.get(), ui);
         current = run;
+        run.finishedProperty().subscribe(done -> { if (done) saved.refresh(); });
         CellRunner.Running running = runner.start(experiment, cells, run::accept);
         RunPanel panel = new RunPanel(run, running, this::showForm);
+        setTop(null);
         Consumer<Cell> retry = cell -> panel.add(runner.start(experiment, List.of(cell), run::accept));
-        panel.setResults(ResultsSlot.of(run, actions.apply(experiment, retry), clock));
+        panel.setResults(ResultsSlot.of(run, actions.apply(experiment, retry), clocks.get(), before));
         setCenter(panel);
+        getBottom().setVisible(false);
+        getBottom().setManaged(false);
+    }
+
+    /** A saved experiment's results, with Re-run failed (the cells that failed, were stopped or never ran). */
+    private void showSaved(SavedExperiment experiment) {
+        List<Cell> again = SavedRuns.unfinished(experiment);
+        Button rerun = new Button("Re-run " + again.size() + (again.size() == 1 ? " cell" : " cells"));
+        rerun.setId("saved-rerun");
+        rerun.setDisable(again.isEmpty());
+        rerun.setOnAction(e -> start(experiment.experiment(), again, experiment));
+        Button back = new Button("Back to the form");
+        back.getStyleClass().add(Styles.FLAT);
+        back.setOnAction(e -> showForm());
+        Label name = new Label(experiment.experiment().name());
+        name.getStyleClass().add(Styles.TITLE_4);
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        HBox bar = new HBox(8, name, back, rerun);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("experiment-run-bar");
+        RunModel run = new RunModel(experiment.experiment(), Cells.of(experiment.experiment()), clocks.get(), ui);
+        BorderPane pane = new BorderPane(ResultsSlot.of(run, actions.apply(experiment.experiment(),
+                cell -> start(experiment.experiment(), List.of(cell), experiment)), clocks.get(), experiment));
+        pane.setTop(bar);
+        setCenter(pane);
+        setTop(null);
         getBottom().setVisible(false);
         getBottom().setManaged(false);
     }
@@ -128,6 +177,7 @@ public final class ExperimentView extends BorderPane {
 
     private void showForm() {
         setCenter(formView);
+        setTop(savedPanel);
         getBottom().setVisible(true);
         getBottom().setManaged(true);
     }

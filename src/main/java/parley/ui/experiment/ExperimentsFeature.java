@@ -7,6 +7,8 @@ import parley.api.ChatMessage;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.experiment.ExperimentLedger;
+import parley.experiment.ExperimentStore;
+import parley.log.LogSecrets;
 import parley.experiment.Target;
 import parley.provider.ModelInfo;
 import parley.provider.ProviderProfile;
@@ -28,16 +30,18 @@ public final class ExperimentsFeature implements WindowFeature {
     private final ExperimentFormModel form = new ExperimentFormModel();
     private final Runnable showPlace;
     private final CellRunner runner;
+    private final ExperimentStore store;
     private final AtomicReference<UsageService> usage = new AtomicReference<>();
     private final AtomicReference<ExperimentView> view = new AtomicReference<>();
 
     public ExperimentsFeature(WindowContext context) {
         this.context = context;
+        this.store = new ExperimentStore(context.database(), Clock.systemUTC(), LogSecrets::known);
         ChatService chat = context.chat();
         // each cell goes to the usage ledger (origin experiment); the tracker is opened on first use, off the FX thread
         this.runner = new WindowRunner(target -> chat.backendFor(chat.settings().withProvider(target.provider(), target.baseUrl())
                 .withModel(target.model())), (target, request, result) -> ExperimentLedger.over(usage().tracker())
-                .recorded(target, request, result));
+                .recorded(target, request, result), store);
         this.showPlace = context.window().addPlace("Experiments", this::buildView);
         ProviderViewModel providers = context.controls().providers();
         providers.observeModelLists((profile, models) -> context.ui().run(() -> form.offer(choices(profile, models))));
@@ -74,8 +78,9 @@ public final class ExperimentsFeature implements WindowFeature {
 
     private ExperimentView buildView() {
         PreflightModel preflight = new PreflightModel(experiment -> Preflight.of(experiment, usage()), context.background(), context.ui());
-        ExperimentView view = new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock.fx(), context.ui(),
-                (experiment, retry) -> new CellActions(context, experiment, retry));
+        ExperimentView view = new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock::fx, context.ui(),
+                (experiment, retry) -> new CellActions(context, experiment, retry),
+                new SavedModel(store, context.background(), context.ui()));
         this.view.set(view);
         return view;
     }

@@ -1,6 +1,7 @@
 package parley.ui.experiment;
 
 import javafx.scene.Node;
+import parley.experiment.SavedExperiment;
 import parley.ui.chat.FrameClock;
 import parley.ui.experiment.results.ResultsModel;
 import parley.ui.experiment.results.ResultsView;
@@ -13,9 +14,11 @@ import parley.ui.experiment.results.ResultsView;
 final class ResultsSlot {
     private ResultsSlot() {}
 
-    static Node of(RunModel run, ResultsView.Actions actions, FrameClock clock) {
+    /** {@code before}: the saved results a re-run goes on from; null for a new run. */
+    static Node of(RunModel run, ResultsView.Actions actions, FrameClock clock, SavedExperiment before) {
         ResultsModel model = new ResultsModel(clock);
-        model.begin(run.experiment());
+        if (before == null) model.begin(run.experiment());
+        else model.load(before);
         run.addListener(model::accept);
         return new ResultsView(model, actions);
     }

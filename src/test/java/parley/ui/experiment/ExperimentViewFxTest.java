@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -25,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import parley.app.AppDatabase;
 import parley.chat.ChatSettings;
 import parley.experiment.Experiment;
+import parley.experiment.ExperimentSummary;
 import parley.experiment.ParamValue;
 import parley.experiment.Target;
 import parley.provider.ModelInfo;
@@ -104,6 +107,11 @@ class ExperimentViewFxTest extends FxRobot {
 
         // a column for {{country}}, then three rows pasted from a spreadsheet
         dialogs.text = "country";
+        moveTo("#values-temperature").scroll(15, VerticalDirection.DOWN);
+        if (lookup("#add-input-column").query().localToScene(0, 0).getY() > 500) moveTo("#values-temperature").scroll(30, VerticalDirection.UP);
+        Node formView = lookup("#experiment-form").query();
+        waitUntil(() -> lookup("#add-input-column").query().localToScene(lookup("#add-input-column").query().getBoundsInLocal())
+                .getMaxY() < formView.localToScene(formView.getBoundsInLocal()).getMaxY());
         clickOn("#add-input-column");
         interact(() -> {
             ClipboardContent content = new ClipboardContent();
@@ -167,7 +175,27 @@ class ExperimentViewFxTest extends FxRobot {
             assertThat(lookup("#experiment-progress").queryLabeled().getText()).contains("· 0 running ·");
             assertThat(server.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))).hasSize(3);
             waitUntil(() -> lookup(".task-cancel-button").queryAll().stream().noneMatch(Node::isVisible));
+
+            // saved as it ran: open it from the list and re-run the stopped cell only
+            clickOn("#experiment-back");
+            clickOn("#saved-pane");
+            ListView<ExperimentSummary> saved = lookup("#saved-list").queryListView();
+            waitUntil(() -> saved.getItems().size() == 1 && saved.getItems().getFirst().done() == 3);
+            clickOn(saved.lookup(".list-cell"));
+            clickOn("#saved-open");
+            waitUntil(() -> rerun().isPresent());
+            assertThat(((javafx.scene.control.Button) rerun().orElseThrow()).getText()).isEqualTo("Re-run 1 cell");
+            clickOn(rerun().orElseThrow());
+            RunModel again = assembly.feature(ExperimentsFeature.class).view().currentRun();
+            waitUntil(() -> again.finishedProperty().get());
+            int stopped = cells.stream().filter(c -> c.status() == CellStatus.STOPPED).findFirst().orElseThrow().cell().index();
+            assertThat(again.rows().get(stopped).status()).isEqualTo(CellStatus.COMPLETED);
+            assertThat(server.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))).hasSize(4);
         }
+    }
+
+    private java.util.Optional<Node> rerun() {
+        return lookup(n -> "saved-rerun".equals(n.getId()) && n.getScene() != null).tryQuery();
     }
 
     private static String delta(String text) {
