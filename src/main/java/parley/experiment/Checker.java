@@ -51,8 +51,7 @@ final class Checker {
                     (reply.contains(c.text()) ? "contains \"" : "does not contain \"") + c.text() + "\"");
             case Check.NotContains c -> plain(index, !reply.contains(c.text()),
                     (reply.contains(c.text()) ? "contains \"" : "does not contain \"") + c.text() + "\"");
-            case Check.Matches m -> plain(index, Pattern.compile(m.regex()).matcher(reply).find(),
-                    (Pattern.compile(m.regex()).matcher(reply).find() ? "matches /" : "does not match /") + m.regex() + "/");
+            case Check.Matches m -> matches(index, m.regex(), reply);
             case Check.ValidJson v -> validJson(index, reply);
             case Check.MatchesSchema s -> schema(index, s.schema(), reply);
             case Check.MaxTokens m -> maxTokens(index, m.limit(), result);
@@ -62,6 +61,11 @@ final class Checker {
 
     private static Verdict plain(int index, boolean passed, String detail) {
         return new Verdict(index, passed, detail, null, null);
+    }
+
+    private static Verdict matches(int index, String regex, String reply) {
+        boolean found = Pattern.compile(regex).matcher(reply).find();
+        return plain(index, found, (found ? "matches /" : "does not match /") + regex + "/");
     }
 
     /** The reply without one fence around it (```json … ```), as models often wrap JSON. */

@@ -19,6 +19,8 @@ import parley.api.RequestValidator;
  */
 public record ExperimentProblems(List<String> errors, List<String> warnings) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** More cells than this is surely a mistake in the axes (and would not fit in memory as requests). */
+    public static final int MAX_CELLS = 100_000;
 
     public ExperimentProblems {
         errors = List.copyOf(errors);
@@ -43,6 +45,11 @@ public record ExperimentProblems(List<String> errors, List<String> warnings) {
         checkAxes(experiment, errors);
         checkPrompt(experiment, errors, warnings);
         checkChecks(experiment, errors);
+        long cells = (long) experiment.cellCount();
+        if (cells > MAX_CELLS) {
+            errors.add(String.format(java.util.Locale.ROOT, "%,d cells is more than %,d: take values out of the axes or fewer repeats",
+                    cells, MAX_CELLS));
+        }
         if (errors.isEmpty()) {
             checkRequests(experiment, errors);
         }
@@ -176,9 +183,6 @@ public record ExperimentProblems(List<String> errors, List<String> warnings) {
     private static void checkRequests(Experiment experiment, List<String> errors) {
         Set<String> seen = new LinkedHashSet<>();
         for (Cell cell : Cells.of(experiment)) {
-            if (cell.index() > 10_000) {
-                return;
-            }
             if (cell.repeat() == 1 && seen.add(cell.params().toString())) {
                 for (String problem : RequestValidator.problems(CellRequests.request(experiment, cell))) {
                     if (!errors.contains(problem)) {

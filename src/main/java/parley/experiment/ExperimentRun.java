@@ -52,15 +52,27 @@ public final class ExperimentRun {
         this.experiment = experiment;
         this.cells = List.copyOf(cells);
         this.backendOf = backends;
-        this.ledger = ledger;
+        this.ledger = kept(ledger);
         this.listener = listener;
-        this.checker = new Checker(this::backend, ledger, calls);
+        this.checker = new Checker(this::backend, this.ledger, calls);
         Map<String, List<Cell>> byLane = new LinkedHashMap<>();
         for (Cell cell : this.cells) {
             byLane.computeIfAbsent(laneOf(cell.target()), k -> new ArrayList<>()).add(cell);
         }
         byLane.forEach((name, laneCells) ->
                 lanes.put(name, new Lane(name, experiment.concurrency(), laneCells, System::nanoTime)));
+    }
+
+    /** A ledger that cannot be written leaves the cell as it ended, its cost unknown, and says so in the log. */
+    private static ExperimentLedger kept(ExperimentLedger ledger) {
+        return (target, request, result) -> {
+            try {
+                return ledger.recorded(target, request, result);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a request of an experiment was not written to the usage ledger", e);
+                return null;
+            }
+        };
     }
 
     /** Cells of one provider (one base URL) share a lane, whatever their model. */

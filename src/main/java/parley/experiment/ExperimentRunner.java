@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import parley.api.ChatBackend;
+import parley.chat.BackendFactory;
+import parley.chat.ChatSettings;
 
 /**
  * Runs experiments: each cell a request like any other, through the backend of its model's provider,
@@ -19,6 +21,16 @@ public final class ExperimentRunner {
     public ExperimentRunner(Function<Target, ChatBackend> backends, ExperimentLedger ledger) {
         this.backends = backends;
         this.ledger = ledger;
+    }
+
+    /**
+     * The backends of a chat's factory (e.g. {@code ProviderBackends} over the window's
+     * {@code ProviderClients}), asked with settings that name the target's provider, base URL and model.
+     * The factory must hand out backends it keeps (the runner does not close them).
+     */
+    public static Function<Target, ChatBackend> backendsOf(BackendFactory factory) {
+        return target -> factory.backendFor(ChatSettings.defaults().withProvider(target.provider(), target.baseUrl())
+                .withModel(target.model()));
     }
 
     /** Starts all the experiment's cells. */

@@ -69,4 +69,12 @@ class ExperimentProblemsTest {
                 List.of(ParamAxes.parse("top_logprobs=2")), List.of(), List.of()));
         assertThat(problems.errors()).singleElement().asString().startsWith("top_logprobs: needs logprobs set to true");
     }
+
+    @Test
+    void tooManyCellsAreRefusedBeforeAnyIsMade() {
+        ExperimentProblems problems = ExperimentProblems.of(new Experiment("e", "t", Prompt.of(null, "Hi"),
+                ChatSettings.defaults(), List.of(MODEL), List.of(ParamAxes.parse("seed=1:1000:1"),
+                ParamAxes.parse("temperature=0:2:0.1")), List.of(), 10, 4, List.of(), null));
+        assertThat(problems.errors()).containsExactly("210,000 cells is more than 100,000: take values out of the axes or fewer repeats");
+    }
 }

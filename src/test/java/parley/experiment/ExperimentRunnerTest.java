@@ -230,6 +230,37 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aChatsBackendFactoryServesTheTargets() throws Exception {
+        List<ChatSettings> asked = new CopyOnWriteArrayList<>();
+        ChatBackend client = server.client(0);
+        Function<Target, ChatBackend> backends = ExperimentRunner.backendsOf(settings -> {
+            asked.add(settings);
+            return client;
+        });
+        Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a")), List.of(), List.of(), 2, 2, List.of());
+        ExperimentRun run = run(experiment, backends);
+        assertThat(run.results()).hasSize(2).allMatch(CellResult::whole);
+        assertThat(asked).singleElement().satisfies(s -> {
+            assertThat(s.providerId()).isEqualTo("custom");
+            assertThat(s.baseUrl()).isEqualTo(server.baseUrl());
+            assertThat(s.model()).isEqualTo("model-a");
+        });
+    }
+
+    @Test
+    void aLedgerThatCannotBeWrittenLeavesTheCellsAnswered() throws Exception {
+        Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a")), List.of(), List.of(), 2, 2, List.of());
+        ExperimentRun run = new ExperimentRunner(ModelServer.only(server.client(0)), (t, request, result) -> {
+            throw new IllegalStateException("the database is locked");
+        }).start(experiment, events::add);
+        assertThat(run.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(run.results()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.whole()).isTrue();
+            assertThat(r.costUsd()).isNull();
+        });
+    }
+
+    @Test
     void aListenerThatThrowsStopsNothing() throws Exception {
         Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a")),
                 List.of(), List.of(), 3, 2, List.of());
