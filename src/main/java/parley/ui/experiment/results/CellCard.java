@@ -70,6 +70,8 @@ final class CellCard extends VBox {
 
     /** Follows {@code next} (null: shows nothing); {@code heading} is the card's title. */
     void show(CellState next, String heading, boolean hideFigures) {
+        // a list lays its rows out again as they grow, handing each card the cell it already shows
+        if (next == state && next != null && hideFigures == blind && heading.equals(title.getText())) return;
         if (state != null) {
             state.statusProperty().removeListener(refresh);
             state.resultProperty().removeListener(refresh);

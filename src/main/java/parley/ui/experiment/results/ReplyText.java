@@ -31,10 +31,11 @@ final class ReplyText extends VBox {
 
     /** Follows {@code text} (null: shows nothing). */
     void show(ObservableStringValue text) {
+        if (text == source) return;
         if (source != null) source.removeListener(follow);
         source = text;
-        getChildren().clear();
         shown = 0;
+        getChildren().clear();
         if (source != null) {
             source.addListener(follow);
             refresh();
