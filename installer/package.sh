@@ -218,6 +218,19 @@ record_cli_classes() {
   rm -f "${lists[@]}" "$server_out"
 }
 
+# ControlsFX (the Experiments view) reaches into JavaFX's internals: the linked JavaFX modules export
+# and open them to the class path. The same list as the pom's controlsfx.jvmOptions.
+controlsfx_options="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED\
+ --add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED\
+ --add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED\
+ --add-exports=javafx.controls/com.sun.javafx.scene.control.inputmap=ALL-UNNAMED\
+ --add-exports=javafx.graphics/com.sun.javafx.scene=ALL-UNNAMED\
+ --add-exports=javafx.graphics/com.sun.javafx.scene.traversal=ALL-UNNAMED\
+ --add-exports=javafx.graphics/com.sun.javafx.css=ALL-UNNAMED\
+ --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED\
+ --add-opens=javafx.controls/javafx.scene.control=ALL-UNNAMED\
+ --add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED"
+
 # make_app_image RUNTIME DEST [CLASSLIST]: the jpackage app-image in DEST with its class list,
 # recorded or copied from CLASSLIST; sets $image and $classlist.
 make_app_image() {
@@ -226,7 +239,7 @@ make_app_image() {
   "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$dest" \
     --runtime-image "$runtime_dir" --input "$input" --main-jar "$(basename "$main_jar")" \
     --main-class "$main_class" --icon "$icon" \
-    --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED -XX:MaxGCPauseMillis=15'
+    --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED -XX:MaxGCPauseMillis=15 $controlsfx_options"
   case "$os" in
     linux) image="$dest/$name"; launcher="$image/bin/$name"; appdir="$image/lib/app" ;;
     mac) image="$dest/$name.app"; launcher="$image/Contents/MacOS/$name"; appdir="$image/Contents/app" ;;

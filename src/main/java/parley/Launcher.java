@@ -5,7 +5,9 @@ package parley;
  * {@code launcher} compiler execution) so that an older Java can load it: it checks the Java
  * version before any class of Parley built for Java 25 loads, says in one line what to install
  * instead of the JVM's {@code UnsupportedClassVersionError}, and otherwise hands over to
- * {@link Main}. Written in Java 8's language and library only.
+ * {@link Main}. Written in Java 8's language and library only. The jar's manifest carries the
+ * {@code Add-Exports}/{@code Add-Opens} that ControlsFX needs when JavaFX runs as modules (the pom's
+ * {@code controlsfx.jvmOptions}); with JavaFX on the class path they are not needed.
  */
 public final class Launcher {
     static final int REQUIRED_JAVA = 25;

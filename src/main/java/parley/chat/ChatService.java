@@ -266,6 +266,14 @@ public final class ChatService {
         }
     }
 
+    /**
+     * The backend that serves {@code settings}, which need not be the chat's (an experiment's cell on
+     * another provider); throws {@link IllegalArgumentException} as {@link BackendFactory} does.
+     */
+    public ChatBackend backendFor(ChatSettings settings) {
+        return backends.backendFor(settings);
+    }
+
     private ChatBackend prepare(ChatRequest request) {
         check.check(request);
         return backends.backendFor(settings);

@@ -56,11 +56,11 @@ final class CellExecution {
         // only the HTTP client shows each answer's status as it comes; the built-in engine never answers 429
         ChatCall call = backend instanceof ChatClient client ? client.start(request, pieces, new RateTap())
                 : backend.start(request, pieces);
-        calls.add(call);
+        calls.add(cell.index(), call);
         try {
             return call.await();
         } finally {
-            calls.remove(call);
+            calls.remove(cell.index(), call);
         }
     }
 

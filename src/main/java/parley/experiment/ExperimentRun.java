@@ -123,7 +123,7 @@ public final class ExperimentRun {
             CellExecution execution = new CellExecution(cell, request, this::emit, lane::slowDown);
             Instant startedAt = Instant.now();
             ChatResult result = send(execution, cell.target());
-            if (CellExecution.rateLimited(result) && !calls.stopped()
+            if (CellExecution.rateLimited(result) && !calls.cancelled(cell.index())
                     && requeues.merge(cell.index(), 1, Integer::sum) <= MAX_REQUEUES) {
                 again = true;
                 if (execution.lastWait() == null) {
@@ -211,6 +211,15 @@ public final class ExperimentRun {
     public void stop() {
         lanes.values().forEach(Lane::stop);
         calls.stopAll();
+    }
+
+    /**
+     * Cancels one cell: its request in flight is closed (what arrived stays in its result, which ends
+     * {@link CellStatus#STOPPED}), or, when it has not been sent yet, it ends so when its turn comes.
+     * The other cells go on.
+     */
+    public void cancel(int cell) {
+        calls.cancel(cell);
     }
 
     /** Waits until every cell asked for has ended or the run was stopped and its requests closed. */

@@ -19,6 +19,11 @@ public final class LogSecrets {
         if (key != null && !key.isBlank()) KEYS.add(key);
     }
 
+    /** The keys remembered so far (e.g. for a store that masks them before writing). */
+    public static Set<String> known() {
+        return Set.copyOf(KEYS);
+    }
+
     /** The text with every remembered key and anything key-shaped masked. */
     public static String redact(String text) {
         return KeyMask.redact(text, KEYS);

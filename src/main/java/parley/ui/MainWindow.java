@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -22,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import java.util.function.Supplier;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -37,7 +40,10 @@ public final class MainWindow extends BorderPane {
     private final StackPane centre = new StackPane();
     private final TabPane side = new TabPane();
     private final List<Shortcut> shortcuts = new ArrayList<>();
+    private final HBox places = new HBox();
+    private final ToggleGroup placeGroup = new ToggleGroup();
     private Node left;
+    private Node chatMain;
 
     public MainWindow() {
         setId("main-window");
@@ -77,6 +83,56 @@ public final class MainWindow extends BorderPane {
 
     /** Puts the transcript (or whatever fills the middle) in the centre. */
     public void setMain(Node node) {
+        chatMain = node;
+        showInCentre(node);
+    }
+
+    /**
+     * Adds a place beside the chat, switched to from the tool bar ("Chat | Experiments"); it fills the
+     * whole area between the history and the side panels. {@code content} is called when the place is
+     * first shown, so what it loads costs nothing at start-up. Returns what shows the place.
+     */
+    public Runnable addPlace(String title, Supplier<Node> content) {
+        if (places.getChildren().isEmpty()) {
+            places.setId("places");
+            places.getStyleClass().add("places");
+            places.setMinWidth(Region.USE_PREF_SIZE);
+            toolbar.getChildren().addFirst(places);
+            ToggleButton chat = placeButton("Chat", () -> showInCentre(chatMain));
+            chat.setSelected(true);
+        }
+        Node[] built = new Node[1];
+        ToggleButton button = placeButton(title, () -> {
+            if (built[0] == null) built[0] = content.get();
+            showInCentre(built[0]);
+        });
+        return () -> button.setSelected(true);
+    }
+
+    /** Shows the chat again (after another place). */
+    public void showChat() {
+        if (!placeGroup.getToggles().isEmpty()) placeGroup.getToggles().getFirst().setSelected(true);
+    }
+
+    private ToggleButton placeButton(String title, Runnable show) {
+        ToggleButton button = new ToggleButton(title);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setId("place-" + title.toLowerCase(java.util.Locale.ROOT));
+        button.setToggleGroup(placeGroup);
+        button.selectedProperty().subscribe(on -> { if (on) show.run(); });
+        button.setOnAction(e -> { if (!button.isSelected()) button.setSelected(true); }); // one is always on
+        places.getChildren().add(button);
+        int count = places.getChildren().size();
+        for (int i = 0; i < count; i++) {
+            Node b = places.getChildren().get(i);
+            b.getStyleClass().removeAll(Styles.LEFT_PILL, Styles.CENTER_PILL, Styles.RIGHT_PILL);
+            b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == count - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+        }
+        return button;
+    }
+
+    private void showInCentre(Node node) {
+        if (node == null) return;
         if (centre.getChildren().isEmpty()) centre.getChildren().add(node);
         else centre.getChildren().set(0, node);
     }

@@ -40,6 +40,7 @@ import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
 import parley.ui.context.ContextFeature;
 import parley.ui.engine.EngineFeature;
+import parley.ui.experiment.ExperimentsFeature;
 import parley.ui.mcp.McpFeature;
 import parley.ui.help.SupportFeature;
 import parley.ui.history.HistoryFeature;
@@ -69,7 +70,7 @@ public final class WindowAssembly implements AutoCloseable {
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
             CodeFeature::new, UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new,
-            EngineFeature::new, McpFeature::new);
+            EngineFeature::new, McpFeature::new, ExperimentsFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;

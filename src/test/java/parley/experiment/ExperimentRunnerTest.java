@@ -190,6 +190,46 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void cancelEndsOneCellAndTheOthersGoOn() throws Exception {
+        server.says("model-a", "partial+rest").pauseMidway(1500);
+        Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a"), server.target("model-b")),
+                List.of(), List.of(), 1, 1, List.of());
+        CountDownLatch firstPiece = new CountDownLatch(1);
+        ExperimentRun run = new ExperimentRunner(ModelServer.only(server.client(0)), ExperimentLedger.NONE)
+                .start(experiment, e -> {
+                    events.add(e);
+                    if (e instanceof ExperimentEvent.CellDelta d && d.cell() == 0) firstPiece.countDown();
+                });
+        run.cancel(1); // not sent yet: one lane, one cell at a time
+        assertThat(firstPiece.await(10, TimeUnit.SECONDS)).isTrue();
+        run.cancel(0);
+        assertThat(run.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(run.results()).extracting(CellResult::status).containsExactly(CellStatus.STOPPED, CellStatus.STOPPED);
+        assertThat(run.results().getFirst().content()).isEqualTo("partia");
+        assertThat(run.results().getLast().content()).isEmpty();
+        assertThat(events.getLast()).isEqualTo(new ExperimentEvent.Finished(false));
+    }
+
+    @Test
+    void aCancelledCellLeavesTheOthersWhole() throws Exception {
+        server.says("model-a", "partial+rest").pauseMidway(1500);
+        Experiment experiment = experiment(Prompt.of(null, "Hi"), List.of(server.target("model-a")),
+                List.of(), List.of(), 3, 3, List.of());
+        CountDownLatch pieces = new CountDownLatch(3);
+        ExperimentRun run = new ExperimentRunner(ModelServer.only(server.client(0)), ExperimentLedger.NONE)
+                .start(experiment, e -> {
+                    events.add(e);
+                    if (e instanceof ExperimentEvent.CellDelta) pieces.countDown();
+                });
+        assertThat(pieces.await(10, TimeUnit.SECONDS)).isTrue();
+        run.cancel(1);
+        assertThat(run.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(run.results()).extracting(CellResult::status)
+                .containsExactly(CellStatus.COMPLETED, CellStatus.STOPPED, CellStatus.COMPLETED);
+        assertThat(run.results().get(0).content()).isEqualTo("partial+rest");
+    }
+
+    @Test
     void aChatsBackendFactoryServesTheTargets() throws Exception {
         List<ChatSettings> asked = new CopyOnWriteArrayList<>();
         ChatBackend client = server.client(0);

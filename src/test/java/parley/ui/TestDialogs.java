@@ -11,6 +11,8 @@ public final class TestDialogs implements Dialogs {
     public final List<String> warned = new ArrayList<>();
     public boolean answer;
     public Path file;
+    /** What askText answers; null cancels. */
+    public String text;
 
     @Override
     public boolean confirm(String title, String header, String text) {
@@ -35,6 +37,6 @@ public final class TestDialogs implements Dialogs {
 
     @Override
     public Optional<String> askText(String title, String header, String initial) {
-        return Optional.empty();
+        return Optional.ofNullable(text);
     }
 }

@@ -49,4 +49,7 @@ public interface ChatExtensions {
      * parameter X in; {@code action} gets X and the error, and sends again without it.
      */
     void offerSendWithout(Function<ApiError, Optional<String>> named, BiConsumer<String, ApiError> action);
+
+    /** Offers "Try this prompt across…" beside the composer; {@code action} opens the prompt as an experiment. */
+    void offerExperiment(Runnable action);
 }

@@ -22,6 +22,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -167,7 +168,16 @@ public final class ChatView extends BorderPane {
         newChat.setOnAction(e -> model.newChat());
         newChat.disableProperty().bind(streaming);
         newChat.setMaxWidth(Double.MAX_VALUE);
-        VBox buttons = new VBox(6, send, stop, newChat);
+        Button experiment = new Button("Try across…");
+        experiment.setId("try-experiment");
+        experiment.getStyleClass().addAll("flat", "chat-experiment");
+        experiment.setTooltip(new Tooltip("Try this prompt across models, parameter values and inputs (Experiments)"));
+        experiment.setOnAction(e -> { if (model.experimentActionProperty().get() != null) model.experimentActionProperty().get().run(); });
+        experiment.visibleProperty().bind(model.experimentActionProperty().isNotNull());
+        experiment.managedProperty().bind(experiment.visibleProperty());
+        experiment.disableProperty().bind(streaming);
+        experiment.setMaxWidth(Double.MAX_VALUE);
+        VBox buttons = new VBox(6, send, stop, newChat, experiment);
         buttons.setAlignment(Pos.TOP_CENTER);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
 

@@ -43,6 +43,7 @@ import parley.ui.UiThread;
  * one append however many deltas arrived in it.
  */
 public final class ChatViewModel implements ChatExtensions, AutoCloseable {
+    private final ReadOnlyObjectWrapper<Runnable> experimentAction = new ReadOnlyObjectWrapper<>(this, "experimentAction");
     /** What the chat is doing; FAILED: the last reply ended with an error (Retry is offered). */
     public enum State { IDLE, STREAMING, FAILED }
 
@@ -154,6 +155,14 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     public void addSendGuard(BooleanSupplier guard) {
         sendGuards.add(guard);
     }
+
+    @Override
+    public void offerExperiment(Runnable action) {
+        experimentAction.set(action);
+    }
+
+    /** What "Try this prompt across…" does; null while no feature offers it. */
+    public ReadOnlyObjectProperty<Runnable> experimentActionProperty() { return experimentAction.getReadOnlyProperty(); }
 
     @Override
     public void offerBranching(Consumer<String> action) {

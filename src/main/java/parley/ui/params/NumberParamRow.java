@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import parley.capability.Support;
+import parley.ui.Decorations;
 import parley.ui.ViewBindings;
 
 /**
@@ -55,6 +56,7 @@ final class NumberParamRow extends VBox {
         field.setTooltip(about);
         field.setOnAction(e -> commitField());
         field.focusedProperty().addListener((o, was, now) -> { if (!now) commitField(); });
+        Decorations.whenFirstRefused(field, param.messageProperty());
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

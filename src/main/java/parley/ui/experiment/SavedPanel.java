@@ -1,0 +1,69 @@
+package parley.ui.experiment;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import parley.experiment.ExperimentSummary;
+import parley.experiment.SavedExperiment;
+import parley.ui.Dialogs;
+import parley.usage.Money;
+
+/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete. */
+final class SavedPanel extends VBox {
+    SavedPanel(SavedModel saved, Dialogs dialogs, Consumer<SavedExperiment> open) {
+        super(6);
+        setId("saved-experiments");
+        getStyleClass().add("saved-experiments");
+        setPrefHeight(200);
+        ListView<ExperimentSummary> list = new ListView<>(saved.items());
+        list.setId("saved-list");
+        list.setPlaceholder(new Label("No experiment saved yet."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ExperimentSummary s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.name() + "\n" + s.done() + " of " + s.cellCount() + " cells · "
+                        + s.failed() + " failed · " + Money.format(s.costUsd()) + (s.costUnknownCells() > 0 ? " + unknown" : ""));
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        var none = list.getSelectionModel().selectedItemProperty().isNull();
+        Button openButton = button("saved-open", "Open", () -> saved.open(selected(list).id(), open));
+        Button rename = button("saved-rename", "Rename", () -> dialogs.askText("Rename the experiment", "Its new name",
+                selected(list).name()).ifPresent(name -> saved.rename(selected(list).id(), name)));
+        Button delete = button("saved-delete", "Delete", () -> {
+            if (dialogs.confirm("Delete the experiment", "Delete \"" + selected(list).name() + "\"?",
+                    "Its cells and their results go with it.")) {
+                saved.delete(selected(list).id());
+            }
+        });
+        for (Button b : new Button[]{openButton, rename, delete}) b.disableProperty().bind(none);
+        Label message = new Label();
+        message.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        message.setWrapText(true);
+        message.textProperty().bind(saved.messageProperty());
+        HBox buttons = new HBox(4, openButton, rename, delete);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(list, buttons, message);
+        saved.refresh();
+    }
+
+    private static ExperimentSummary selected(ListView<ExperimentSummary> list) {
+        return list.getSelectionModel().getSelectedItem();
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add(Styles.SMALL);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
