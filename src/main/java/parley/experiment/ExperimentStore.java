@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import parley.history.ConversationStore;
 import parley.history.SearchHit;
 import parley.store.Database;
 
@@ -180,7 +181,7 @@ public final class ExperimentStore {
      * replies, each best match first, at most {@code limit} in all.
      */
     public List<ExperimentHit> search(String query, int limit) {
-        String match = SearchTerms.of(query);
+        String match = ConversationStore.ftsQuery(query);
         if (match.isEmpty() || limit < 1) {
             return List.of();
         }

@@ -351,7 +351,7 @@ public final class ConversationStore {
      * Each word of the user's text as a quoted term, so no input is read as FTS syntax; a word of two
      * or more characters as a prefix (a one-letter prefix would match most of the history).
      */
-    static String ftsQuery(String query) {
+    public static String ftsQuery(String query) {
         if (query == null) {
             return "";
         }
