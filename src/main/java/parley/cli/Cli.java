@@ -24,7 +24,8 @@ public final class Cli {
             new Named("mcp", McpCommand::create),
             new Named("serve", ServeCommand::new),
             new Named("history", HistoryCommand::create),
-            new Named("sweep", SweepCommand::new)
+            new Named("sweep", SweepCommand::new),
+            new Named("experiment", ExperimentCommand::create)
     );
 
     /** A subcommand's name (as its {@code @Command} gives it) and how it is made. */
