@@ -46,6 +46,7 @@ class ExperimentViewFxTest extends FxRobot {
     @TempDir
     Path home;
     private WindowAssembly assembly;
+    private javafx.stage.Stage window;
     private final TestDialogs dialogs = new TestDialogs();
 
     @BeforeEach
@@ -53,9 +54,17 @@ class ExperimentViewFxTest extends FxRobot {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
+            // an earlier test's window still up would take clicks and answer lookups by id
+            javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList().forEach(javafx.stage.Window::hide);
             assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX, dialogs);
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1260);
+            stage.setHeight(780);
             stage.show();
+            stage.toFront();
+            window = stage;
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -71,7 +80,7 @@ class ExperimentViewFxTest extends FxRobot {
         ExperimentFormModel form = assembly.feature(ExperimentsFeature.class).form();
         clickOn(".chat-composer").write("Capital of {{country}}?");
         clickOn("#try-experiment");
-        waitUntil(() -> lookup("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil(() -> find("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(form.userProperty().get()).isEqualTo("Capital of {{country}}?");
         assertThat(form.chosen()).extracting(c -> c.target().model()).containsExactly(ChatSettings.DEFAULT_MODEL);
 
@@ -86,15 +95,15 @@ class ExperimentViewFxTest extends FxRobot {
                 .containsExactly(ChatSettings.DEFAULT_MODEL, "deepseek-chat", "gpt-4o-mini");
 
         // temperature swept: drag the range's upper thumb from 1 down
-        ComboBox<ParamSpec> parameter = lookup("#axis-parameter").queryComboBox();
+        ComboBox<ParamSpec> parameter = find("#axis-parameter").queryComboBox();
         interact(() -> parameter.getSelectionModel().select(ParamSpec.TEMPERATURE));
-        waitUntil(() -> !lookup("#add-axis").query().isDisabled());
+        waitUntil(() -> !find("#add-axis").query().isDisabled());
         clickOn("#add-axis");
-        waitUntil(() -> lookup("#range-temperature .high-thumb").tryQuery().isPresent());
+        waitUntil(() -> find("#range-temperature .high-thumb").tryQuery().isPresent());
         AxisModel axis = form.axes().getFirst();
         assertThat(axis.highProperty().get().doubleValue()).isEqualTo(1.0);
-        Node high = lookup("#range-temperature .high-thumb").query();
-        Node track = lookup("#range-temperature .track").query();
+        Node high = find("#range-temperature .high-thumb").query();
+        Node track = find("#range-temperature .track").query();
         double quarter = track.getBoundsInLocal().getWidth() / 4;
         drag(high);
         for (int i = 0; i < 10; i++) moveBy(-quarter / 10, 0);
@@ -108,9 +117,9 @@ class ExperimentViewFxTest extends FxRobot {
         // a column for {{country}}, then three rows pasted from a spreadsheet
         dialogs.text = "country";
         moveTo("#values-temperature").scroll(15, VerticalDirection.DOWN);
-        if (lookup("#add-input-column").query().localToScene(0, 0).getY() > 500) moveTo("#values-temperature").scroll(30, VerticalDirection.UP);
-        Node formView = lookup("#experiment-form").query();
-        waitUntil(() -> lookup("#add-input-column").query().localToScene(lookup("#add-input-column").query().getBoundsInLocal())
+        if (find("#add-input-column").query().localToScene(0, 0).getY() > 500) moveTo("#values-temperature").scroll(30, VerticalDirection.UP);
+        Node formView = find("#experiment-form").query();
+        waitUntil(() -> find("#add-input-column").query().localToScene(find("#add-input-column").query().getBoundsInLocal())
                 .getMaxY() < formView.localToScene(formView.getBoundsInLocal()).getMaxY());
         clickOn("#add-input-column");
         interact(() -> {
@@ -124,11 +133,11 @@ class ExperimentViewFxTest extends FxRobot {
         assertThat(form.problems()).isEmpty();
 
         // a bad step: the field carries the danger state and the message as its tooltip
-        TextField step = lookup("#step-temperature").queryAs(TextField.class);
+        TextField step = find("#step-temperature").queryAs(TextField.class);
         doubleClickOn(step).eraseText(6).write("0");
         assertThat(step.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("danger"));
         assertThat(step.getTooltip().getText()).isEqualTo("The step of temperature must be above 0.");
-        assertThat(lookup("#experiment-run-button").query().isDisabled()).isTrue();
+        assertThat(find("#experiment-run-button").query().isDisabled()).isTrue();
         doubleClickOn(step).eraseText(6).write("0.25");
         assertThat(step.getPseudoClassStates()).noneMatch(p -> p.getPseudoClassName().equals("danger"));
 
@@ -137,7 +146,7 @@ class ExperimentViewFxTest extends FxRobot {
         assertThat(experiment.inputs()).hasSize(3);
         int values = axis.valuesProperty().get().size();
         assertThat(experiment.cellCount()).isEqualTo(3 * values * 3);
-        waitUntil(() -> lookup("#experiment-summary").queryLabeled().getText().startsWith(experiment.cellCount() + " cells · "
+        waitUntil(() -> find("#experiment-summary").queryLabeled().getText().startsWith(experiment.cellCount() + " cells · "
                 + experiment.cellCount() + " requests"));
     }
 
@@ -153,33 +162,33 @@ class ExperimentViewFxTest extends FxRobot {
             clickOn(".chat-composer").write("Say hello");
             clickOn("#try-experiment");
             ExperimentFormModel form = assembly.feature(ExperimentsFeature.class).form();
-            waitUntil(() -> lookup("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
+            waitUntil(() -> find("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
             assertThat(form.chosen()).extracting(c -> c.target().model()).containsExactly("test-model");
             doubleClickOn("#experiment-repeats").write("3");
             assertThat(form.repeatsProperty().get()).isEqualTo(3);
 
             clickOn("#experiment-run-button");
-            waitUntil(() -> lookup(".task-cancel-button").queryAll().stream().filter(Node::isVisible).count() == 3);
+            waitUntil(() -> find(".task-cancel-button").queryAll().stream().filter(Node::isVisible).count() == 3);
             RunModel run = assembly.feature(ExperimentsFeature.class).view().currentRun();
             List<RunModel.CellRow> cells = run.rows();
             waitUntil(() -> cells.stream().allMatch(c -> c.text().equals("Bonjour ")));
-            assertThat(lookup("#results-view").tryQuery()).as("the result views beside the cells in flight").isPresent();
-            clickOn(lookup(".task-cancel-button").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow());
+            assertThat(find("#results-view").tryQuery()).as("the result views beside the cells in flight").isPresent();
+            clickOn(find(".task-cancel-button").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow());
 
-            waitUntil(() -> lookup("#experiment-progress").queryLabeled().getText().startsWith("3 of 3 done"));
+            waitUntil(() -> find("#experiment-progress").queryLabeled().getText().startsWith("3 of 3 done"));
             assertThat(cells).extracting(RunModel.CellRow::status).filteredOn(s -> s == CellStatus.STOPPED).hasSize(1);
             assertThat(cells).filteredOn(c -> c.status() == CellStatus.COMPLETED)
                     .hasSize(2).allSatisfy(c -> assertThat(c.text()).isEqualTo("Bonjour tout le monde"));
             assertThat(cells).filteredOn(c -> c.status() == CellStatus.STOPPED)
                     .singleElement().satisfies(c -> assertThat(c.text()).isEqualTo("Bonjour "));
-            assertThat(lookup("#experiment-progress").queryLabeled().getText()).contains("· 0 running ·");
+            assertThat(find("#experiment-progress").queryLabeled().getText()).contains("· 0 running ·");
             assertThat(server.requests().stream().filter(r -> r.path().endsWith("/chat/completions"))).hasSize(3);
-            waitUntil(() -> lookup(".task-cancel-button").queryAll().stream().noneMatch(Node::isVisible));
+            waitUntil(() -> find(".task-cancel-button").queryAll().stream().noneMatch(Node::isVisible));
 
             // saved as it ran: open it from the list and re-run the stopped cell only
             clickOn("#experiment-back");
             clickOn("#saved-pane");
-            ListView<ExperimentSummary> saved = lookup("#saved-list").queryListView();
+            ListView<ExperimentSummary> saved = find("#saved-list").queryListView();
             waitUntil(() -> saved.getItems().size() == 1 && saved.getItems().getFirst().done() == 3);
             clickOn(saved.lookup(".list-cell"));
             clickOn("#saved-open");
@@ -204,7 +213,7 @@ class ExperimentViewFxTest extends FxRobot {
 
     @Test
     void aBadValueInTheParametersPanelIsDecoratedWithItsMessage() throws Exception {
-        TextField field = lookup("#field-max_tokens").queryAs(TextField.class);
+        TextField field = find("#field-max_tokens").queryAs(TextField.class);
         doubleClickOn(field).eraseText(10).write("0").type(KeyCode.ENTER);
         assertThat(assembly.params().maxTokens().messageProperty().get()).isNotEmpty();
         assertThat(field.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("danger"));
@@ -223,6 +232,11 @@ class ExperimentViewFxTest extends FxRobot {
                 && l.getText().startsWith(prefix) && n.isVisible()).tryQuery().isPresent());
         return lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().startsWith(prefix)
                 && n.isVisible()).query();
+    }
+
+    /** A lookup in this test's window only (a list's popup is found with {@code lookup}). */
+    private org.testfx.service.query.NodeQuery find(String query) {
+        return from(window.getScene().getRoot()).lookup(query);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
