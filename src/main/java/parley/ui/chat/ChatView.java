@@ -13,7 +13,6 @@ import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -67,6 +66,7 @@ public final class ChatView extends BorderPane {
     private final ScrollPane scroller = new ScrollPane(transcript);
     private final TextArea composer = new TextArea();
     private final Map<MessageItem, MessageCard> cards = new HashMap<>();
+    private final TranscriptPages pages = new TranscriptPages(this::showEarlier);
     private final EventHandler<KeyEvent> keys = this::keyPressed;
     private Consumer<String> linkOpener;
     private boolean warmedUp;
@@ -74,28 +74,6 @@ public final class ChatView extends BorderPane {
     private final Runnable afterLayout = this::afterLayout;
     private double lastViewTop;
     private boolean atEnd = true;
-
-    private static final String WARM_UP_SAMPLE = """
-            ## Heading
-
-            A paragraph with **bold**, *italic*, `code` and a [link](https://example.com).
-
-            - one
-            - two
-
-            1. first
-
-            > quoted
-
-            | a | b |
-            | --- | --- |
-            | 1 | 2 |
-
-            ```java
-            int x = 1;
-            ```
-
-            Open text""";
 
     public ChatView(ChatViewModel model) {
         this.model = model;
@@ -114,6 +92,7 @@ public final class ChatView extends BorderPane {
         setBottom(composer());
         model.items().addListener((ListChangeListener<MessageItem>) change -> showItems());
         showItems();
+        model.setRevealer(this::reveal);
         sceneProperty().addListener((o, was, now) -> attached(was, now));
     }
 
@@ -279,9 +258,32 @@ public final class ChatView extends BorderPane {
     }
 
     private void showItems() {
+        build(pages.shown(model.items()));
+        scroller.setVvalue(scroller.getVmax());
+    }
+
+    /** One page more above, keeping the message that was at the top where it was on the screen. */
+    private void showEarlier() {
+        MessageCard top = cards.get(model.items().get(pages.hidden()));
+        double offset = viewport == null ? 0 : top.getBoundsInParent().getMinY() - viewTop();
+        build(pages.earlier(model.items()));
+        TranscriptPages.keepAt(scroller, transcript, top, offset);
+    }
+
+    /** Scrolls to a message at the top of the view, building the pages down to it (a history search hit). */
+    private void reveal(String messageId) {
+        model.item(messageId).ifPresent(item -> {
+            int index = model.items().indexOf(item);
+            if (index < pages.hidden()) build(pages.upTo(model.items(), index));
+            if (cards.containsKey(item)) TranscriptPages.keepAt(scroller, transcript, cards.get(item), 0);
+        });
+    }
+
+    private void build(List<MessageItem> items) {
         Map<MessageItem, MessageCard> keep = new HashMap<>();
-        List<Node> nodes = new ArrayList<>(model.items().size());
-        for (MessageItem item : model.items()) {
+        List<Node> nodes = new ArrayList<>(items.size() + 1);
+        if (pages.hidden() > 0) nodes.add(pages.button());
+        for (MessageItem item : items) {
             MessageCard card = cards.get(item);
             if (card == null) card = new MessageCard(item, model, renderer, ChatView::copy);
             keep.put(item, card);
@@ -297,7 +299,6 @@ public final class ChatView extends BorderPane {
         } else {
             shown.setAll(nodes);
         }
-        scroller.setVvalue(scroller.getVmax());
     }
 
     /** The chat's stylesheet; the window puts it on its scene before the chat is attached. */
@@ -326,29 +327,8 @@ public final class ChatView extends BorderPane {
         }
     }
 
-    /**
-     * Once, after the view is first shown: builds a sample question and a streaming sample reply,
-     * styles and lays them out in the transcript and takes them away again in the same step (they
-     * are never drawn), so the first real send does not wait for the classes of the cards and the
-     * Markdown to load and their styles to be matched.
-     */
     private void warmUp() {
-        if (getScene() == null) return;
-        MessageItem question = new MessageItem("warm-up-question", "user");
-        MessageItem answer = new MessageItem("warm-up-answer", "assistant");
-        answer.setStatus(MessageItem.Status.STREAMING);
-        List<Node> samples = List.of(new MessageCard(question, model, renderer, ChatView::copy),
-                new MessageCard(answer, model, renderer, ChatView::copy));
-        answer.appendReasoning("Thinking it over.");
-        answer.appendContent(WARM_UP_SAMPLE);
-        transcript.getChildren().addAll(samples);
-        double width = Math.max(400, transcript.getWidth());
-        for (Node node : samples) {
-            node.applyCss();
-            node.resize(width, node.prefHeight(width));
-            ((Parent) node).layout();
-        }
-        transcript.getChildren().removeAll(samples);
+        if (getScene() != null) CardWarmUp.run(transcript, model, renderer, ChatView::copy);
     }
 
     private void keyPressed(KeyEvent e) {

@@ -57,6 +57,7 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
     private final ObservableList<MessageItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final Map<String, MessageItem> byId = new HashMap<>();
+    private Consumer<String> revealer = id -> {};
     /** The reply whose start is being applied: its item starts empty, to be filled by the events after it. */
     private String starting;
     private final Map<String, String> models = new HashMap<>();
@@ -112,6 +113,11 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     public ReadOnlyBooleanProperty emptyProperty() { return empty.getReadOnlyProperty(); }
 
     public Optional<MessageItem> item(String messageId) { return Optional.ofNullable(byId.get(messageId)); }
+
+    /** Scrolls the transcript to a message, building the cards above the newest down to it (a search hit). */
+    public void reveal(String messageId) { revealer.accept(messageId); }
+
+    void setRevealer(Consumer<String> action) { revealer = action; }
 
     /** What the request in the composer may cost (from the usage tracker); shown under the composer. */
     public ReadOnlyStringProperty costEstimateProperty() { return composerNote.getReadOnlyProperty(); }

@@ -102,6 +102,7 @@ public final class HistoryFeature implements WindowFeature {
             chat.reload();
             controls.show(settings);
         });
+        model.setOnReveal(chat::reveal);
         chat.offerBranching(model::branchFrom);
         chat.items().addListener((ListChangeListener<Object>) c -> {
             if (chat.state() != ChatViewModel.State.STREAMING) context.background().execute(recorder::saveNow);

@@ -47,6 +47,7 @@ public final class HistoryViewModel {
     private final ReadOnlyObjectWrapper<Row> deleted = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper currentId = new ReadOnlyStringWrapper();
     private Consumer<ChatSettings> onOpened = settings -> {};
+    private Consumer<String> onReveal = messageId -> {};
 
     public HistoryViewModel(HistoryService history, Executor background, UiThread ui, ZoneId zone) {
         this.history = history;
@@ -79,6 +80,11 @@ public final class HistoryViewModel {
         onOpened = action == null ? settings -> {} : action;
     }
 
+    /** Runs on the UI thread after a search hit's conversation was opened, with the hit's message id. */
+    public void setOnReveal(Consumer<String> action) {
+        onReveal = action == null ? messageId -> {} : action;
+    }
+
     /** Shows a message from elsewhere (e.g. a history write that failed). */
     public void report(String message) {
         notice.set(message == null ? "" : message);
@@ -98,8 +104,17 @@ public final class HistoryViewModel {
         });
     }
 
+    /** Opens a conversation; a search hit's message is then revealed in the transcript. */
     public void open(Row row) {
-        change(() -> history.open(row.conversationId()), "", true);
+        run(() -> {
+            history.open(row.conversationId());
+            return history.chatSettings();
+        }, settings -> {
+            notice.set("");
+            refresh();
+            onOpened.accept(settings);
+            if (row.messageId() != null) onReveal.accept(row.messageId());
+        });
     }
 
     public void rename(Row row, String title) {
