@@ -3,10 +3,12 @@ package parley.ui.experiment;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -15,7 +17,7 @@ import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
 import parley.usage.Money;
 
-/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete. */
+/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete, Export…. */
 final class SavedPanel extends VBox {
     SavedPanel(SavedModel saved, Dialogs dialogs, Consumer<SavedExperiment> open) {
         super(6);
@@ -44,15 +46,27 @@ final class SavedPanel extends VBox {
                 saved.delete(selected(list).id());
             }
         });
-        for (Button b : new Button[]{openButton, rename, delete}) b.disableProperty().bind(none);
+        MenuButton export = ExportMenu.of("saved-export", saved, dialogs,
+                () -> new ExportMenu.Chosen(selected(list).id(), selected(list).name()));
+        for (Node b : new Node[]{openButton, rename, delete, export}) b.disableProperty().bind(none);
+        HBox buttons = new HBox(4, openButton, rename, delete, export);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(list, buttons, message(saved));
+        saved.refresh();
+    }
+
+    /** The last command's outcome: in the danger colour when it failed. */
+    static Label message(SavedModel saved) {
         Label message = new Label();
-        message.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        message.setId("saved-message");
+        message.getStyleClass().add(Styles.TEXT_SMALL);
         message.setWrapText(true);
         message.textProperty().bind(saved.messageProperty());
-        HBox buttons = new HBox(4, openButton, rename, delete);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(list, buttons, message);
-        saved.refresh();
+        saved.failedProperty().subscribe(failed -> {
+            if (failed) message.getStyleClass().add(Styles.DANGER);
+            else message.getStyleClass().remove(Styles.DANGER);
+        });
+        return message;
     }
 
     private static ExperimentSummary selected(ListView<ExperimentSummary> list) {

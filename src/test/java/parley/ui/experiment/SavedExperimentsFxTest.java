@@ -1,0 +1,108 @@
+package parley.ui.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import parley.app.AppDatabase;
+import parley.experiment.ExperimentStore;
+import parley.experiment.ExperimentSummary;
+import parley.experiment.StoredSamples;
+import parley.ui.DesktopApp;
+import parley.ui.TestDialogs;
+import parley.ui.UiThread;
+import parley.ui.WindowAssembly;
+
+/** The saved experiments' list in the real window on Monocle: Export… to files. */
+class SavedExperimentsFxTest extends FxRobot {
+    @TempDir
+    Path home;
+    private WindowAssembly assembly;
+    private final TestDialogs dialogs = new TestDialogs();
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX, dialogs);
+            new ExperimentStore(assembly.database()).insertIfAbsent(StoredSamples.halfRun());
+            stage.setScene(DesktopApp.scene(assembly, 1260, 780));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        interact(assembly::close);
+    }
+
+    @Test
+    void theSelectedExperimentExportsToAnHtmlReportAndACsvFile() throws Exception {
+        ListView<ExperimentSummary> list = showSaved();
+        waitUntil(() -> list.getItems().size() == 1);
+        clickOn(list.lookup(".list-cell"));
+
+        Path html = home.resolve("tides.html");
+        dialogs.file = html;
+        clickOn("#saved-export");
+        clickOn(menuItem("HTML report"));
+        waitUntil(() -> Files.exists(html));
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>")
+                .contains("<title>Tides at two temperatures</title>");
+        waitUntil(() -> message().startsWith("Exported to"));
+        assertThat(message()).isEqualTo("Exported to " + html + ".");
+
+        Path csv = home.resolve("tides.csv");
+        dialogs.file = csv;
+        clickOn("#saved-export");
+        clickOn(menuItem("CSV"));
+        waitUntil(() -> Files.exists(csv));
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("model,provider,temperature,place,repeat,")
+                .contains("deepseek-ai/deepseek-v3.2");
+
+        // a folder that is not there: the message line says why
+        dialogs.file = home.resolve("missing").resolve("tides.md");
+        clickOn("#saved-export");
+        clickOn(menuItem("Markdown"));
+        waitUntil(() -> message().startsWith("The experiment could not be exported to tides.md"));
+        assertThat(lookup("#saved-message").query().getStyleClass()).contains("danger");
+    }
+
+    private ListView<ExperimentSummary> showSaved() throws TimeoutException {
+        clickOn("#place-experiments");
+        waitUntil(() -> lookup("#saved-pane").tryQuery().isPresent());
+        clickOn("#saved-pane");
+        return lookup("#saved-list").queryListView();
+    }
+
+    private String message() {
+        return lookup("#saved-message").queryLabeled().getText();
+    }
+
+    private Node menuItem(String text) throws TimeoutException {
+        waitUntil(() -> lookup(n -> n instanceof Labeled l && text.equals(l.getText()) && n.isVisible()).tryQuery().isPresent());
+        return lookup(n -> n instanceof Labeled l && text.equals(l.getText()) && n.isVisible()).query();
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
