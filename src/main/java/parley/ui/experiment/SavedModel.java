@@ -80,6 +80,15 @@ public final class SavedModel {
         }, done -> tell("Exported to " + done + "."));
     }
 
+    /** Imports a JSON export and lists it; one imported before is not added again, and the message says so. */
+    public void importFile(Path file) {
+        work("Nothing was imported: ", () -> service.importFile(file), report -> {
+            tell(report.added() ? "Imported \"" + report.name() + "\"."
+                    : "\"" + report.name() + "\" is saved already: nothing was added.");
+            refresh();
+        });
+    }
+
     private void tell(String text) {
         failed.set(false);
         message.set(text);

@@ -17,7 +17,7 @@ import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
 import parley.usage.Money;
 
-/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete, Export…. */
+/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete, Export…; Import…. */
 final class SavedPanel extends VBox {
     SavedPanel(SavedModel saved, Dialogs dialogs, Consumer<SavedExperiment> open) {
         super(6);
@@ -49,7 +49,9 @@ final class SavedPanel extends VBox {
         MenuButton export = ExportMenu.of("saved-export", saved, dialogs,
                 () -> new ExportMenu.Chosen(selected(list).id(), selected(list).name()));
         for (Node b : new Node[]{openButton, rename, delete, export}) b.disableProperty().bind(none);
-        HBox buttons = new HBox(4, openButton, rename, delete, export);
+        Button importButton = button("saved-import", "Import…", () -> dialogs.chooseOpen("Import an experiment", "*.json")
+                .ifPresent(saved::importFile));
+        HBox buttons = new HBox(4, openButton, rename, delete, export, importButton);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(list, buttons, message(saved));
         saved.refresh();

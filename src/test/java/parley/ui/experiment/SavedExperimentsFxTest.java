@@ -20,7 +20,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.app.AppDatabase;
+import parley.experiment.ExperimentService;
 import parley.experiment.ExperimentStore;
+import parley.experiment.ExportFormat;
+import parley.history.FileLimit;
+import parley.store.Database;
 import parley.experiment.ExperimentSummary;
 import parley.experiment.StoredSamples;
 import parley.ui.DesktopApp;
@@ -28,7 +32,7 @@ import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowAssembly;
 
-/** The saved experiments' list in the real window on Monocle: Export… to files. */
+/** The saved experiments' list in the real window on Monocle: Export… to files, Import… of a JSON export. */
 class SavedExperimentsFxTest extends FxRobot {
     @TempDir
     Path home;
@@ -41,7 +45,6 @@ class SavedExperimentsFxTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX, dialogs);
-            new ExperimentStore(assembly.database()).insertIfAbsent(StoredSamples.halfRun());
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
             stage.show();
         });
@@ -56,6 +59,7 @@ class SavedExperimentsFxTest extends FxRobot {
 
     @Test
     void theSelectedExperimentExportsToAnHtmlReportAndACsvFile() throws Exception {
+        new ExperimentStore(assembly.database()).insertIfAbsent(StoredSamples.halfRun());
         ListView<ExperimentSummary> list = showSaved();
         waitUntil(() -> list.getItems().size() == 1);
         clickOn(list.lookup(".list-cell"));
@@ -84,6 +88,38 @@ class SavedExperimentsFxTest extends FxRobot {
         clickOn(menuItem("Markdown"));
         waitUntil(() -> message().startsWith("The experiment could not be exported to tides.md"));
         assertThat(lookup("#saved-message").query().getStyleClass()).contains("danger");
+    }
+
+    @Test
+    void aJsonExportImportsIntoAFreshDataFolderOnceAndADamagedFileSaysWhy() throws Exception {
+        Path json = home.resolve("tides.json");
+        try (Database other = AppDatabase.open(home.resolve("other").resolve("parley.db"))) {
+            ExperimentStore store = new ExperimentStore(other);
+            store.insertIfAbsent(StoredSamples.halfRun());
+            new ExperimentService(store, () -> FileLimit.DEFAULT_BYTES).export("exp-1", ExportFormat.JSON, json);
+        }
+        ListView<ExperimentSummary> list = showSaved();
+        assertThat(list.getItems()).isEmpty();
+
+        dialogs.file = json;
+        clickOn("#saved-import");
+        waitUntil(() -> list.getItems().size() == 1);
+        assertThat(list.getItems().getFirst().name()).isEqualTo("Tides at two temperatures");
+        assertThat(list.getItems().getFirst().done()).isEqualTo(3);
+        waitUntil(() -> message().equals("Imported \"Tides at two temperatures\"."));
+
+        clickOn("#saved-import");
+        waitUntil(() -> message().endsWith("is saved already: nothing was added."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).hasSize(1);
+
+        Path damaged = home.resolve("damaged.json");
+        Files.writeString(damaged, "{\"format\": \"parley.experiment\", \"experiment\": ");
+        dialogs.file = damaged;
+        clickOn("#saved-import");
+        waitUntil(() -> message().startsWith("Nothing was imported: damaged.json"));
+        assertThat(lookup("#saved-message").query().getStyleClass()).contains("danger");
+        assertThat(list.getItems()).hasSize(1);
     }
 
     private ListView<ExperimentSummary> showSaved() throws TimeoutException {
