@@ -1,6 +1,12 @@
 package parley.ui.experiment;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import parley.experiment.ExperimentHit;
 import parley.experiment.ExperimentService;
 import parley.experiment.ExperimentSummary;
 import parley.experiment.ExportFormat;
@@ -18,12 +25,13 @@ import parley.experiment.SavedExperiment;
 import parley.ui.UiThread;
 
 /**
- * The saved experiments as the view lists them: listed, opened, renamed, deleted and exported
- * through the service on the background executor, the answers applied on the UI thread (a newer
- * listing wins).
+ * The saved experiments as the view lists them: listed (all, or those a search matches), opened,
+ * renamed, deleted, exported and imported through the service on the background executor, the
+ * answers applied on the UI thread (a newer listing wins).
  */
 public final class SavedModel {
     private static final String READ_FAILED = "The saved experiments could not be read or changed: ";
+    private static final int SEARCH_LIMIT = 1000;
     private final ExperimentService service;
     private final Executor background;
     private final UiThread ui;
@@ -31,6 +39,7 @@ public final class SavedModel {
     private final ObservableList<ExperimentSummary> items = FXCollections.observableArrayList();
     private final ObservableList<ExperimentSummary> itemsView = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private String query = "";
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed", false);
 
     public SavedModel(ExperimentService service, Executor background, UiThread ui) {
@@ -47,10 +56,30 @@ public final class SavedModel {
     /** True when {@link #messageProperty()} tells of a failure. */
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
 
+    /** Lists the experiments again, those the search matches when there is one. */
     public void refresh() {
         long mine = generation.incrementAndGet();
+        String words = query;
         // the listing keeps the message: it follows the commands that set one
-        run(READ_FAILED, service::list, list -> { if (generation.get() == mine) items.setAll(list); });
+        run(READ_FAILED, () -> listing(words), list -> { if (generation.get() == mine) items.setAll(list); });
+    }
+
+    /**
+     * Lists only the experiments whose name, prompt or replies hold every word of {@code words}
+     * (blank: all of them). The latest search wins over one still being answered.
+     */
+    public void search(String words) {
+        query = words == null ? "" : words.strip();
+        refresh();
+    }
+
+    private List<ExperimentSummary> listing(String words) {
+        if (words.isEmpty()) return service.list();
+        Set<String> ids = new LinkedHashSet<>();
+        for (ExperimentHit hit : service.search(words, SEARCH_LIMIT)) ids.add(hit.experimentId());
+        Map<String, ExperimentSummary> all = new HashMap<>();
+        for (ExperimentSummary s : service.list()) all.put(s.id(), s);
+        return ids.stream().map(all::get).filter(Objects::nonNull).toList();
     }
 
     public void open(String id, Consumer<SavedExperiment> then) {

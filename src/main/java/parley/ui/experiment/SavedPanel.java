@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -17,16 +18,23 @@ import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
 import parley.usage.Money;
 
-/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete, Export…; Import…. */
+/** The saved experiments above the form, narrowed by the search field above them: each with its cells, failures and cost; Open, Rename, Delete, Export…; Import…. */
 final class SavedPanel extends VBox {
     SavedPanel(SavedModel saved, Dialogs dialogs, Consumer<SavedExperiment> open) {
         super(6);
         setId("saved-experiments");
         getStyleClass().add("saved-experiments");
-        setPrefHeight(200);
+        setPrefHeight(240);
+        TextField search = new TextField();
+        search.setId("saved-search");
+        search.setPromptText("Search names, prompts and replies");
+        search.textProperty().addListener((o, old, now) -> saved.search(now));
         ListView<ExperimentSummary> list = new ListView<>(saved.items());
         list.setId("saved-list");
-        list.setPlaceholder(new Label("No experiment saved yet."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(search.textProperty().map(t -> t.isBlank() ? "No experiment saved yet."
+                : "No saved experiment matches."));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ExperimentSummary s, boolean empty) {
@@ -53,7 +61,7 @@ final class SavedPanel extends VBox {
                 .ifPresent(saved::importFile));
         HBox buttons = new HBox(4, openButton, rename, delete, export, importButton);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(list, buttons, message(saved));
+        getChildren().addAll(search, list, buttons, message(saved));
         saved.refresh();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,9 +21,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.app.AppDatabase;
+import parley.experiment.Experiment;
 import parley.experiment.ExperimentService;
 import parley.experiment.ExperimentStore;
 import parley.experiment.ExportFormat;
+import parley.experiment.Prompt;
 import parley.history.FileLimit;
 import parley.store.Database;
 import parley.experiment.ExperimentSummary;
@@ -32,7 +35,7 @@ import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowAssembly;
 
-/** The saved experiments' list in the real window on Monocle: Export… to files, Import… of a JSON export. */
+/** The saved experiments' list in the real window on Monocle: Export… to files, Import… of a JSON export, the search. */
 class SavedExperimentsFxTest extends FxRobot {
     @TempDir
     Path home;
@@ -120,6 +123,31 @@ class SavedExperimentsFxTest extends FxRobot {
         waitUntil(() -> message().startsWith("Nothing was imported: damaged.json"));
         assertThat(lookup("#saved-message").query().getStyleClass()).contains("danger");
         assertThat(list.getItems()).hasSize(1);
+    }
+
+    @Test
+    void typingInTheSearchNarrowsTheListToTheExperimentsWhoseNamePromptOrRepliesMatch() throws Exception {
+        ExperimentStore store = new ExperimentStore(assembly.database());
+        store.insertIfAbsent(StoredSamples.halfRun());
+        Experiment tides = StoredSamples.experiment();
+        store.saveDefinition(new Experiment("exp-2", "Capitals", new Prompt("", List.of(), "Capital of France?"),
+                tides.base(), tides.targets(), List.of(), List.of(), 1, 4, List.of(), tides.createdAt().plusSeconds(60)));
+        ListView<ExperimentSummary> list = showSaved();
+        waitUntil(() -> list.getItems().size() == 2);
+
+        clickOn("#saved-search").write("capital");
+        waitUntil(() -> names(list).equals(List.of("Capitals")));
+        eraseText(7).write("funnels"); // in a reply of the tides experiment only
+        waitUntil(() -> names(list).equals(List.of("Tides at two temperatures")));
+        eraseText(7).write("volcano");
+        waitUntil(() -> list.getItems().isEmpty());
+        assertThat(((Labeled) list.getPlaceholder()).getText()).isEqualTo("No saved experiment matches.");
+        eraseText(7);
+        waitUntil(() -> list.getItems().size() == 2);
+    }
+
+    private static List<String> names(ListView<ExperimentSummary> list) {
+        return list.getItems().stream().map(ExperimentSummary::name).toList();
     }
 
     private ListView<ExperimentSummary> showSaved() throws TimeoutException {
