@@ -35,7 +35,7 @@ import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowAssembly;
 
-/** The saved experiments' list in the real window on Monocle: Export… to files, Import… of a JSON export, the search. */
+/** The saved experiments' list in the real window on Monocle: Export… to files (from the list and from opened results), Import… of a JSON export, the search. */
 class SavedExperimentsFxTest extends FxRobot {
     @TempDir
     Path home;
@@ -91,6 +91,16 @@ class SavedExperimentsFxTest extends FxRobot {
         clickOn(menuItem("Markdown"));
         waitUntil(() -> message().startsWith("The experiment could not be exported to tides.md"));
         assertThat(lookup("#saved-message").query().getStyleClass()).contains("danger");
+
+        // from the bar of the opened experiment's results
+        clickOn("#saved-open");
+        waitUntil(() -> lookup("#open-export").tryQuery().map(Node::isVisible).orElse(false));
+        Path json = home.resolve("tides.json");
+        dialogs.file = json;
+        clickOn("#open-export");
+        clickOn(menuItem("JSON"));
+        waitUntil(() -> Files.exists(json));
+        assertThat(Files.readString(json, StandardCharsets.UTF_8)).startsWith("{\n  \"format\" : \"parley.experiment\"");
     }
 
     @Test
@@ -154,6 +164,16 @@ class SavedExperimentsFxTest extends FxRobot {
         clickOn("#place-experiments");
         waitUntil(() -> lookup("#saved-pane").tryQuery().isPresent());
         clickOn("#saved-pane");
+        // the pane unfolds with an animation: wait until the buttons under the list stand still
+        Node importButton = lookup("#saved-import").query();
+        double[] last = {-1};
+        waitUntil(() -> {
+            double y = importButton.localToScene(0, 0).getY();
+            boolean still = y == last[0] && importButton.isVisible();
+            last[0] = y;
+            if (!still) sleep(100);
+            return still;
+        });
         return lookup("#saved-list").queryListView();
     }
 
