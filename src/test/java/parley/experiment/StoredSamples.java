@@ -10,13 +10,13 @@ import parley.api.Usage;
 import parley.chat.ChatSettings;
 
 /** A small experiment with fixed ids and times, and results of every kind, for the store and export tests. */
-final class StoredSamples {
+public final class StoredSamples {
     static final Instant CREATED = Instant.parse("2026-12-07T10:00:00Z");
 
     private StoredSamples() {}
 
     /** Two models (one on a local server) × temperature 0.2 or left out × one input row: four cells. */
-    static Experiment experiment() {
+    public static Experiment experiment() {
         ChatSettings base = ChatSettings.defaults().withExtended(ChatSettings.defaults().extended().withSeed(42L))
                 .withStop(List.of("END"));
         return new Experiment("exp-1", "Tides at two temperatures",
@@ -56,7 +56,7 @@ final class StoredSamples {
     }
 
     /** Cells 0, 1 and 2 ended (whole, cut, failed); cell 3 never ran. */
-    static SavedExperiment halfRun() {
+    public static SavedExperiment halfRun() {
         return new SavedExperiment(experiment(), List.of(completed(), truncated(), failed()));
     }
 }

@@ -4,16 +4,16 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import parley.experiment.Check;
 
-/** The checks the form's small editor makes from one line of text (the judge needs a form of its own). */
+/** The checks the form's small editor makes from one line of text; the judge has fields of its own ({@link JudgeEditor}). */
 public enum CheckKind {
     CONTAINS("contains"), NOT_CONTAINS("does not contain"), MATCHES("matches the regex"),
-    VALID_JSON("is valid JSON"), MAX_TOKENS("at most N tokens");
+    VALID_JSON("is valid JSON"), MAX_TOKENS("at most N tokens"), JUDGE("judged by a model");
 
     private final String label;
 
     CheckKind(String label) { this.label = label; }
 
-    public boolean needsText() { return this != VALID_JSON; }
+    public boolean needsText() { return this != VALID_JSON && this != JUDGE; }
 
     @Override
     public String toString() { return label; }
@@ -28,6 +28,7 @@ public enum CheckKind {
             case MATCHES -> new Check.Matches(regex(t));
             case VALID_JSON -> new Check.ValidJson();
             case MAX_TOKENS -> new Check.MaxTokens(limit(t));
+            case JUDGE -> throw new IllegalArgumentException("A judge check takes its model, rubric and pass mark from its own fields.");
         };
     }
 

@@ -16,7 +16,10 @@ import javafx.scene.layout.VBox;
 import parley.experiment.Check;
 import parley.ui.Decorations;
 
-/** The experiment's checks: a kind, its text, Add; the list with Remove. A refused check decorates the text field. */
+/**
+ * The experiment's checks: a kind, its text (or the judge's model, rubric and pass mark), Add; the
+ * list with Remove. A refused check decorates the text field, or is shown beside the judge's fields.
+ */
 final class ChecksField extends VBox {
     private final StringProperty message = new SimpleStringProperty("");
 
@@ -31,6 +34,13 @@ final class ChecksField extends VBox {
         text.setId("check-text");
         text.setPromptText("text, regex or number of tokens");
         text.disableProperty().bind(kind.valueProperty().map(k -> !k.needsText()));
+        JudgeEditor judge = new JudgeEditor(form);
+        var judging = kind.valueProperty().map(k -> k == CheckKind.JUDGE);
+        judge.visibleProperty().bind(judging);
+        judge.managedProperty().bind(judging);
+        text.visibleProperty().bind(judging.map(j -> !j));
+        text.managedProperty().bind(text.visibleProperty());
+        judging.subscribe(j -> { if (j) judge.preselect(); });
         text.textProperty().addListener((o, old, now) -> message.set(""));
         HBox.setHgrow(text, Priority.ALWAYS);
         Decorations.follow(text, message);
@@ -38,6 +48,10 @@ final class ChecksField extends VBox {
         add.setId("add-check");
         add.getStyleClass().add(Styles.SMALL);
         Runnable adding = () -> {
+            if (kind.getValue() == CheckKind.JUDGE) {
+                judge.add();
+                return;
+            }
             String refusal = form.addCheck(kind.getValue(), text.getText());
             message.set(refusal);
             if (refusal.isEmpty()) text.clear();
@@ -63,6 +77,6 @@ final class ChecksField extends VBox {
         remove.setOnAction(e -> form.checks().remove(list.getSelectionModel().getSelectedIndex()));
         HBox editor = new HBox(6, kind, text, add, remove);
         editor.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(editor, list);
+        getChildren().addAll(editor, judge, list);
     }
 }

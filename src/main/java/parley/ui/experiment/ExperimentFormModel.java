@@ -141,6 +141,15 @@ public final class ExperimentFormModel {
         }
     }
 
+    /** Adds a judge check: {@code judge} scores each reply against the rubric, passing at {@code passMark} (1–5). */
+    public String addJudge(ModelChoice judge, String rubric, int passMark) {
+        if (judge == null) return "Choose the model that judges the replies.";
+        if (rubric == null || rubric.isBlank()) return "Write the rubric: what a good reply does.";
+        if (passMark < 1 || passMark > 5) return "The pass mark is a score from 1 to 5, not " + passMark + ".";
+        checks.add(new Check.Judge(judge.target(), rubric.strip(), passMark));
+        return "";
+    }
+
     /** The {@code {{name}}} variables the prompt uses, in order of first use. */
     public List<String> variables() {
         Set<String> names = new LinkedHashSet<>();

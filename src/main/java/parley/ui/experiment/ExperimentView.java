@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -158,7 +159,11 @@ public final class ExperimentView extends BorderPane {
         name.getStyleClass().add(Styles.TITLE_4);
         name.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(name, Priority.ALWAYS);
-        HBox bar = new HBox(8, name, back, rerun);
+        MenuButton export = ExportMenu.of("open-export", saved, dialogs,
+                () -> new ExportMenu.Chosen(experiment.experiment().id(), experiment.experiment().name()));
+        Label message = SavedPanel.message(saved);
+        message.setMaxWidth(300);
+        HBox bar = new HBox(8, name, message, back, export, rerun);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("experiment-run-bar");

@@ -7,7 +7,10 @@ import parley.api.ChatMessage;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
 import parley.experiment.ExperimentLedger;
+import parley.experiment.ExperimentService;
 import parley.experiment.ExperimentStore;
+import parley.app.InputLimits;
+import parley.store.Settings;
 import parley.log.LogSecrets;
 import parley.experiment.Target;
 import parley.provider.ModelInfo;
@@ -31,12 +34,16 @@ public final class ExperimentsFeature implements WindowFeature {
     private final Runnable showPlace;
     private final CellRunner runner;
     private final ExperimentStore store;
+    private final ExperimentService service;
     private final AtomicReference<UsageService> usage = new AtomicReference<>();
     private final AtomicReference<ExperimentView> view = new AtomicReference<>();
 
     public ExperimentsFeature(WindowContext context) {
         this.context = context;
         this.store = new ExperimentStore(context.database(), Clock.systemUTC(), LogSecrets::known);
+        Settings settings = new Settings(context.database());
+        // the largest import is read when a file is opened, on the background thread that opens it
+        this.service = new ExperimentService(store, () -> InputLimits.load(settings).fileBytes());
         ChatService chat = context.chat();
         // each cell goes to the usage ledger (origin experiment); the tracker is opened on first use, off the FX thread
         this.runner = new WindowRunner(target -> chat.backendFor(chat.settings().withProvider(target.provider(), target.baseUrl())
@@ -80,7 +87,7 @@ public final class ExperimentsFeature implements WindowFeature {
         PreflightModel preflight = new PreflightModel(experiment -> Preflight.of(experiment, usage()), context.background(), context.ui());
         ExperimentView view = new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock::fx, context.ui(),
                 (experiment, retry) -> new CellActions(context, experiment, retry),
-                new SavedModel(store, context.background(), context.ui()));
+                new SavedModel(service, context.background(), context.ui()));
         this.view.set(view);
         return view;
     }

@@ -3,10 +3,13 @@ package parley.ui.experiment;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -15,16 +18,23 @@ import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
 import parley.usage.Money;
 
-/** The saved experiments above the form: each with its cells, failures and cost; Open, Rename, Delete. */
+/** The saved experiments above the form, narrowed by the search field above them: each with its cells, failures and cost; Open, Rename, Delete, Export…; Import…. */
 final class SavedPanel extends VBox {
     SavedPanel(SavedModel saved, Dialogs dialogs, Consumer<SavedExperiment> open) {
         super(6);
         setId("saved-experiments");
         getStyleClass().add("saved-experiments");
-        setPrefHeight(200);
+        setPrefHeight(240);
+        TextField search = new TextField();
+        search.setId("saved-search");
+        search.setPromptText("Search names, prompts and replies");
+        search.textProperty().addListener((o, old, now) -> saved.search(now));
         ListView<ExperimentSummary> list = new ListView<>(saved.items());
         list.setId("saved-list");
-        list.setPlaceholder(new Label("No experiment saved yet."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(search.textProperty().map(t -> t.isBlank() ? "No experiment saved yet."
+                : "No saved experiment matches."));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ExperimentSummary s, boolean empty) {
@@ -44,15 +54,29 @@ final class SavedPanel extends VBox {
                 saved.delete(selected(list).id());
             }
         });
-        for (Button b : new Button[]{openButton, rename, delete}) b.disableProperty().bind(none);
+        MenuButton export = ExportMenu.of("saved-export", saved, dialogs,
+                () -> new ExportMenu.Chosen(selected(list).id(), selected(list).name()));
+        for (Node b : new Node[]{openButton, rename, delete, export}) b.disableProperty().bind(none);
+        Button importButton = button("saved-import", "Import…", () -> dialogs.chooseOpen("Import an experiment", "*.json")
+                .ifPresent(saved::importFile));
+        HBox buttons = new HBox(4, openButton, rename, delete, export, importButton);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(search, list, buttons, message(saved));
+        saved.refresh();
+    }
+
+    /** The last command's outcome: in the danger colour when it failed. */
+    static Label message(SavedModel saved) {
         Label message = new Label();
-        message.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        message.setId("saved-message");
+        message.getStyleClass().add(Styles.TEXT_SMALL);
         message.setWrapText(true);
         message.textProperty().bind(saved.messageProperty());
-        HBox buttons = new HBox(4, openButton, rename, delete);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(list, buttons, message);
-        saved.refresh();
+        saved.failedProperty().subscribe(failed -> {
+            if (failed) message.getStyleClass().add(Styles.DANGER);
+            else message.getStyleClass().remove(Styles.DANGER);
+        });
+        return message;
     }
 
     private static ExperimentSummary selected(ListView<ExperimentSummary> list) {

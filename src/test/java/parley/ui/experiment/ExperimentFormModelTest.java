@@ -84,6 +84,18 @@ class ExperimentFormModelTest {
     }
 
     @Test
+    void aJudgeCheckNeedsItsModelARubricAndAPassMarkFromOneToFive() {
+        ModelChoice judge = choice("deepseek", "deepseek-chat");
+        assertThat(form.addJudge(null, "Is it right?", 4)).isEqualTo("Choose the model that judges the replies.");
+        assertThat(form.addJudge(judge, "  ", 4)).isEqualTo("Write the rubric: what a good reply does.");
+        assertThat(form.addJudge(judge, "Is it right?", 6)).isEqualTo("The pass mark is a score from 1 to 5, not 6.");
+        assertThat(form.checks()).isEmpty();
+        assertThat(form.addJudge(judge, " Is it right? ", 3)).isEmpty();
+        assertThat(form.checks()).containsExactly(new Check.Judge(judge.target(), "Is it right?", 3));
+        assertThat(CheckKind.describe(form.checks().getFirst())).isEqualTo("judged by deepseek-chat @ deepseek (pass at 3)");
+    }
+
+    @Test
     void anUnusedColumnIsAWarningAndARangeAtItsBoundsIsKept() {
         form.fillFrom(ChatSettings.defaults(), List.of(ChatMessage.user("Hi")), choice("a", "m1"));
         form.inputs().addColumn("unused");

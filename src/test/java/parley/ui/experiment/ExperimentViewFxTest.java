@@ -212,6 +212,40 @@ class ExperimentViewFxTest extends FxRobot {
     }
 
     @Test
+    void aJudgeCheckTakesAnOfferedModelARubricAndAPassMarkAndTheExperimentHoldsIt() throws Exception {
+        ExperimentFormModel form = assembly.feature(ExperimentsFeature.class).form();
+        clickOn(".chat-composer").write("Capital of France?");
+        clickOn("#try-experiment");
+        waitUntil(() -> lookup("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
+        interact(() -> form.offer(List.of(choice("deepseek", "DeepSeek", "deepseek-chat"))));
+        javafx.scene.control.ScrollPane scroll = lookup("#experiment-form").query();
+        interact(() -> scroll.setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        clickOn("#check-kind");
+        clickOn(lookupText("judged by a model"));
+        waitUntil(() -> lookup("#judge-model").query().isVisible());
+        ComboBox<ModelChoice> judge = lookup("#judge-model").queryComboBox();
+        assertThat(judge.getValue().target().model()).as("the first checked model at first").isEqualTo(ChatSettings.DEFAULT_MODEL);
+        clickOn(judge);
+        clickOn(lookupText("deepseek-chat · DeepSeek"));
+        assertThat(judge.getValue().target().model()).isEqualTo("deepseek-chat");
+        clickOn("#add-check"); // no rubric yet: refused, and the editor says why
+        assertThat(form.checks()).isEmpty();
+        assertThat(lookup("#judge-message").queryLabeled().getText()).isEqualTo("Write the rubric: what a good reply does.");
+        clickOn("#judge-rubric").write("Names Paris and nothing else.");
+        clickOn("#judge-pass-mark .increment-arrow-button");
+        clickOn("#add-check");
+        assertThat(lookup("#judge-message").queryLabeled().isVisible()).isFalse();
+
+        Target deepseek = new Target("deepseek", null, "deepseek-chat");
+        assertThat(form.checks()).containsExactly(new parley.experiment.Check.Judge(deepseek, "Names Paris and nothing else.", 5));
+        assertThat(lookup("#check-list").queryListView().getItems()).hasSize(1);
+        Experiment experiment = WaitForAsyncUtils.asyncFx(form::experiment).get();
+        assertThat(experiment.checks()).containsExactly(new parley.experiment.Check.Judge(deepseek, "Names Paris and nothing else.", 5));
+    }
+
+    @Test
     void aBadValueInTheParametersPanelIsDecoratedWithItsMessage() throws Exception {
         TextField field = find("#field-max_tokens").queryAs(TextField.class);
         doubleClickOn(field).eraseText(10).write("0").type(KeyCode.ENTER);
