@@ -154,7 +154,7 @@ class ExperimentViewFxTest extends FxRobot {
     void aRunStreamsItsCellsAndCancelOfOneRunningCellStopsOnlyThatOne() throws Exception {
         try (ScriptedServer server = ScriptedServer.start()) {
             server.fallback(r -> r.path().endsWith("/models") ? Reply.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"test-model\"}]}")
-                    : Reply.stream().events(delta("Bonjour ")).pause(2500).events(delta("tout le monde"),
+                    : Reply.stream().events(delta("Bonjour ")).pause(8000).events(delta("tout le monde"),
                             "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}").send("data: [DONE]\n\n"));
             clickOn("#add-provider");
             clickOn(lookup("#base-url-input").queryAs(TextField.class)).write(server.baseUrl()).type(KeyCode.ENTER);
@@ -216,31 +216,31 @@ class ExperimentViewFxTest extends FxRobot {
         ExperimentFormModel form = assembly.feature(ExperimentsFeature.class).form();
         clickOn(".chat-composer").write("Capital of France?");
         clickOn("#try-experiment");
-        waitUntil(() -> lookup("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil(() -> find("#experiment-view").tryQuery().map(Node::isVisible).orElse(false));
         interact(() -> form.offer(List.of(choice("deepseek", "DeepSeek", "deepseek-chat"))));
-        javafx.scene.control.ScrollPane scroll = lookup("#experiment-form").query();
+        javafx.scene.control.ScrollPane scroll = find("#experiment-form").query();
         interact(() -> scroll.setVvalue(1.0));
         WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#check-kind");
         clickOn(lookupText("judged by a model"));
-        waitUntil(() -> lookup("#judge-model").query().isVisible());
-        ComboBox<ModelChoice> judge = lookup("#judge-model").queryComboBox();
+        waitUntil(() -> find("#judge-model").query().isVisible());
+        ComboBox<ModelChoice> judge = find("#judge-model").queryComboBox();
         assertThat(judge.getValue().target().model()).as("the first checked model at first").isEqualTo(ChatSettings.DEFAULT_MODEL);
         clickOn(judge);
         clickOn(lookupText("deepseek-chat · DeepSeek"));
         assertThat(judge.getValue().target().model()).isEqualTo("deepseek-chat");
         clickOn("#add-check"); // no rubric yet: refused, and the editor says why
         assertThat(form.checks()).isEmpty();
-        assertThat(lookup("#judge-message").queryLabeled().getText()).isEqualTo("Write the rubric: what a good reply does.");
+        assertThat(find("#judge-message").queryLabeled().getText()).isEqualTo("Write the rubric: what a good reply does.");
         clickOn("#judge-rubric").write("Names Paris and nothing else.");
         clickOn("#judge-pass-mark .increment-arrow-button");
         clickOn("#add-check");
-        assertThat(lookup("#judge-message").queryLabeled().isVisible()).isFalse();
+        assertThat(find("#judge-message").queryLabeled().isVisible()).isFalse();
 
         Target deepseek = new Target("deepseek", null, "deepseek-chat");
         assertThat(form.checks()).containsExactly(new parley.experiment.Check.Judge(deepseek, "Names Paris and nothing else.", 5));
-        assertThat(lookup("#check-list").queryListView().getItems()).hasSize(1);
+        assertThat(find("#check-list").queryListView().getItems()).hasSize(1);
         Experiment experiment = WaitForAsyncUtils.asyncFx(form::experiment).get();
         assertThat(experiment.checks()).containsExactly(new parley.experiment.Check.Judge(deepseek, "Names Paris and nothing else.", 5));
     }

@@ -47,9 +47,16 @@ class SavedExperimentsFxTest extends FxRobot {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
+            // an earlier test's window still up would take clicks and answer lookups by id
+            javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList().forEach(javafx.stage.Window::hide);
             assembly = WindowAssembly.open(AppDatabase.open(home.resolve("parley.db")), Map.of(), UiThread.FX, dialogs);
             stage.setScene(DesktopApp.scene(assembly, 1260, 780));
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1260);
+            stage.setHeight(780);
             stage.show();
+            stage.toFront();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
