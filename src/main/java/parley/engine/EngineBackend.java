@@ -1,5 +1,7 @@
 package parley.engine;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import parley.api.ApiError;
@@ -15,11 +17,16 @@ import parley.api.StreamEvent;
  * The built-in engine as a {@link ChatBackend}: each request first makes sure the engine runs (which
  * can take as long as the model loads), then goes to it through the ordinary {@link ChatClient}.
  * A failed start is reported as an error event, with the engine's last words.
+ *
+ * <p>Each request has a client of its own, shut down when the request ends or is stopped: the JDK's
+ * client closes a socket it stopped reading only when its selector next wakes (up to three seconds
+ * later), and all that time the engine, which serves one request at a time, would go on generating
+ * for nobody while the next request waits. Shutting the client down wakes its selector at once. On
+ * loopback a new client costs a millisecond or two.
  */
 public final class EngineBackend implements ChatBackend {
     private final EngineHost host;
-    private ChatClient client;
-    private EngineProcess clientFor;
+    private final Set<Call> running = ConcurrentHashMap.newKeySet();
 
     public EngineBackend(EngineHost host) {
         this.host = host;
@@ -28,34 +35,26 @@ public final class EngineBackend implements ChatBackend {
     @Override
     public ChatCall start(ChatRequest request, Consumer<StreamEvent> events) {
         Call call = new Call();
+        running.add(call);
         Thread.ofVirtual().name("parley-engine-call").start(() -> call.run(request, events));
         return call;
     }
 
+    /** Stops every running request. */
     @Override
-    public synchronized void close() {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+    public void close() {
+        running.forEach(Call::close);
     }
 
-    private synchronized ChatClient clientFor(EngineProcess engine) {
-        if (client == null || clientFor != engine) {
-            if (client != null) {
-                client.close();
-            }
-            // no retries: a request the engine refused or lost would only be sent to the same process again
-            client = new ChatClient(ClientConfig.of(engine.baseUrl().toString(), null).withRetries(0, null));
-            clientFor = engine;
-        }
-        return client;
+    private static ChatClient clientFor(EngineProcess engine) {
+        // no retries: a request the engine refused or lost would only be sent to the same process again
+        return new ChatClient(ClientConfig.of(engine.baseUrl().toString(), null).withRetries(0, null));
     }
 
     private final class Call implements ChatCall {
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile ChatResult result;
-        private volatile ChatCall inner;
+        private volatile ChatClient client;
         private volatile boolean closed;
 
         void run(ChatRequest request, Consumer<StreamEvent> events) {
@@ -63,9 +62,10 @@ public final class EngineBackend implements ChatBackend {
             try {
                 EngineProcess engine = host.running();
                 if (!closed) {
-                    inner = clientFor(engine).start(request.withModel(engine.facts().alias()), events);
+                    client = clientFor(engine);
+                    ChatCall inner = client.start(request.withModel(engine.facts().alias()), events);
                     if (closed) {
-                        inner.close();
+                        client.close();
                     }
                     result = inner.await();
                     return;
@@ -79,6 +79,11 @@ public final class EngineBackend implements ChatBackend {
                 Thread.currentThread().interrupt();
                 result = new ChatResult("", "", null, parley.api.Usage.NONE, false, true, null, -1, elapsed(start));
             } finally {
+                ChatClient used = client;
+                if (used != null) {
+                    used.close();
+                }
+                running.remove(this);
                 done.countDown();
             }
         }
@@ -97,9 +102,9 @@ public final class EngineBackend implements ChatBackend {
         @Override
         public void close() {
             closed = true;
-            ChatCall running = inner;
-            if (running != null) {
-                running.close();
+            ChatClient used = client;
+            if (used != null) {
+                used.close();
             }
         }
 

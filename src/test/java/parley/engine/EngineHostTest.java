@@ -8,14 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
+import parley.api.StreamEvent;
 
-/** One model at a time: a switch restarts the child, a child that ended starts again, a crash is told with its last lines. */
+/**
+ * One model at a time: a switch restarts the child, a child that ended starts again, a crash is told
+ * with its last lines, a stopped request stops the engine at once.
+ */
 class EngineHostTest {
     @TempDir
     Path folder;
@@ -72,5 +77,29 @@ class EngineHostTest {
         }
         EngineHost.Event.Ended crash = crashed.get(10, TimeUnit.SECONDS);
         assertThat(crash.lastLines()).anyMatch(l -> l.startsWith("serving parley-test-tiny"));
+    }
+
+    @Test
+    void stopEndsTheEnginesGenerationAndTheNextRequestDoesNotWaitForIt() throws Exception {
+        try (EngineHost host = host(); EngineBackend backend = new EngineBackend(host)) {
+            host.select(TestModels.tiny());
+            assertThat(backend.start(new ChatRequest("any", List.of(ChatMessage.user("Talk")), 1900, 1.5, null, null, null,
+                    null, true, ChatRequest.StreamOptions.INCLUDE_USAGE, null), e -> { }).await().ok()).isTrue();
+            CountDownLatch firstDelta = new CountDownLatch(1);
+            var call = backend.start(new ChatRequest("any", List.of(ChatMessage.user("Talk")), 1900, 1.5, null, null, null,
+                    null, true, null, java.util.Map.of("seed", 3)), e -> {
+                if (e instanceof StreamEvent.Delta) firstDelta.countDown();
+            });
+            assertThat(firstDelta.await(30, TimeUnit.SECONDS)).isTrue();
+
+            call.close();
+            ChatResult stopped = call.await();
+            ChatResult next = ask(backend);
+
+            assertThat(stopped.stopped()).isTrue();
+            assertThat(next.ok()).isTrue();
+            assertThat(host.running().lastLines()).filteredOn(l -> l.startsWith("request 2:")).singleElement()
+                    .asString().contains("stopped by the client");
+        }
     }
 }

@@ -84,18 +84,24 @@ class EngineServeTest {
         assertThat(result.usage().completionTokens()).isEqualTo(7);
     }
 
+    /**
+     * The client is shut down as {@link EngineBackend} does on Stop: closing only the body leaves the
+     * socket open until the JDK client's selector next wakes, up to three seconds later.
+     */
     @Test
     void stopEndsGenerationWithinATokenOrTwo() throws Exception {
         int number = nextRequestNumber();
         CountDownLatch firstDelta = new CountDownLatch(1);
         ChatRequest request = new ChatRequest("parley-test-tiny", List.of(ChatMessage.user("Talk")), 1900, 1.5, null,
                 null, null, null, true, null, java.util.Map.of("seed", 3));
-        ChatCall call = client.start(request, e -> {
+        ChatClient own = new ChatClient(ClientConfig.of(engine.baseUrl().toString(), null));
+        ChatCall call = own.start(request, e -> {
             if (e instanceof StreamEvent.Delta) firstDelta.countDown();
         });
         assertThat(firstDelta.await(20, TimeUnit.SECONDS)).isTrue();
-        call.close();
+        own.close();
 
+        assertThat(call.await().stopped()).isTrue();
         String line = awaitRequestLine(number);
         assertThat(line).contains("stopped by the client");
         int completion = Integer.parseInt(line.replaceAll(".*prompt tokens, (\\d+) completion tokens.*", "$1"));
