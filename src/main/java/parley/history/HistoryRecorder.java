@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -22,7 +23,9 @@ import parley.store.StoreException;
  * stands (the user's new message, edits, deletions); while a reply streams, what has arrived every
  * {@code interval}; when it ends (finished, stopped or failed), the reply with the model, the
  * parameters and the usage it was made with. A failed write is reported to {@code onError} and
- * never stops the chat.
+ * never stops the chat. What an event brings is taken when it arrives; the writes run on
+ * {@code writer}, in the order the events came (the window's writer is a thread of its own, since
+ * a send's events arrive on the JavaFX thread).
  */
 public final class HistoryRecorder implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
@@ -32,6 +35,7 @@ public final class HistoryRecorder implements AutoCloseable {
     private final Clock clock;
     private final long intervalMillis;
     private final java.util.function.Consumer<String> onError;
+    private final Executor writer;
     private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
     private final Subscription subscription;
     private volatile Supplier<Collection<String>> knownKeys = List::of;
@@ -42,6 +46,13 @@ public final class HistoryRecorder implements AutoCloseable {
 
     public HistoryRecorder(ChatService chat, ConversationStore store, Clock clock, Duration interval,
                            java.util.function.Consumer<String> onError) {
+        this(chat, store, clock, interval, onError, Runnable::run);
+    }
+
+    /** As above, the writes run in order on {@code writer} (one task at a time). */
+    public HistoryRecorder(ChatService chat, ConversationStore store, Clock clock, Duration interval,
+                           java.util.function.Consumer<String> onError, Executor writer) {
+        this.writer = writer;
         this.chat = chat;
         this.store = store;
         this.clock = clock;
@@ -60,7 +71,10 @@ public final class HistoryRecorder implements AutoCloseable {
 
     /** Saves the current conversation as it stands (after a deletion, before opening another). */
     public void saveNow() {
-        guard(() -> syncConversation(chat.conversation(), null));
+        Conversation conversation = chat.conversation();
+        List<SavedMessage> messages = saved(conversation.messages(), null);
+        ChatSettings settings = chat.settings();
+        guard(() -> syncConversation(conversation.id(), settings, messages));
     }
 
     @Override
@@ -69,16 +83,14 @@ public final class HistoryRecorder implements AutoCloseable {
     }
 
     private void received(ChatEvent event) {
-        guard(() -> {
-            switch (event) {
-                case ChatEvent.Started s -> started(s);
-                case ChatEvent.Text t -> grow(t.messageId(), t.text(), false);
-                case ChatEvent.Reasoning r -> grow(r.messageId(), r.text(), true);
-                case ChatEvent.Ended e -> ended(e);
-                case ChatEvent.ChoicePicked p -> picked(p);
-                default -> { }
-            }
-        });
+        switch (event) {
+            case ChatEvent.Started s -> started(s);
+            case ChatEvent.Text t -> grow(t.messageId(), t.text(), false);
+            case ChatEvent.Reasoning r -> grow(r.messageId(), r.text(), true);
+            case ChatEvent.Ended e -> ended(e);
+            case ChatEvent.ChoicePicked p -> picked(p);
+            default -> { }
+        }
     }
 
     private void started(ChatEvent.Started s) {
@@ -86,22 +98,26 @@ public final class HistoryRecorder implements AutoCloseable {
         Streaming reply = new Streaming(conversation.id(), s.messageId(), s.request().model(),
                 RequestParameters.of(s.request()), clock.millis());
         streaming.put(s.messageId(), reply);
-        syncConversation(conversation, reply);
+        List<SavedMessage> messages = saved(conversation.messages(), reply);
+        ChatSettings settings = chat.settings();
+        write(() -> syncConversation(conversation.id(), settings, messages));
     }
 
-    private void syncConversation(Conversation conversation, Streaming reply) {
-        if (conversation.size() == 0 && store.load(conversation.id()).isEmpty()) {
+    /** The messages as saved, the streaming reply's as it stands (not yet without keys: the writer masks them). */
+    private List<SavedMessage> saved(List<Message> messages, Streaming reply) {
+        return messages.stream().map(m -> reply != null && m.id().equals(reply.messageId)
+                ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
+                : MessageCodec.toSaved(m, null, null, null, clock.instant())).toList();
+    }
+
+    private void syncConversation(String conversationId, ChatSettings settings, List<SavedMessage> messages) {
+        if (messages.isEmpty() && store.load(conversationId).isEmpty()) {
             return; // an empty new chat is not worth a line in the history
         }
-        ChatSettings settings = chat.settings();
-        if (!store.ensure(conversation.id(), settings.providerId(), settings.model(), settings.systemPrompt())) {
-            store.updateSetup(conversation.id(), settings.providerId(), settings.model(), settings.systemPrompt());
+        if (!store.ensure(conversationId, settings.providerId(), settings.model(), settings.systemPrompt())) {
+            store.updateSetup(conversationId, settings.providerId(), settings.model(), settings.systemPrompt());
         }
-        List<SavedMessage> messages = conversation.messages().stream().map(m -> reply != null
-                && m.id().equals(reply.messageId)
-                ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
-                : MessageCodec.toSaved(m, null, null, null, clock.instant())).map(this::withoutKeys).toList();
-        store.syncMessages(conversation.id(), messages);
+        store.syncMessages(conversationId, messages.stream().map(this::withoutKeys).toList());
     }
 
     private void grow(String messageId, String text, boolean reasoning) {
@@ -114,7 +130,8 @@ public final class HistoryRecorder implements AutoCloseable {
             long now = clock.millis();
             if (now - reply.savedAt >= intervalMillis) {
                 reply.savedAt = now;
-                store.saveMessage(reply.conversationId, withoutKeys(reply.snapshot(MessageStatus.STREAMING.name(), clock)));
+                SavedMessage snapshot = reply.snapshot(MessageStatus.STREAMING.name(), clock);
+                write(() -> store.saveMessage(reply.conversationId, withoutKeys(snapshot)));
             }
         }
     }
@@ -128,12 +145,13 @@ public final class HistoryRecorder implements AutoCloseable {
         SavedMessage saved = MessageCodec.toSaved(last, reply.model, reply.parameters,
                 e.record() == null || e.record().usage() == null || e.record().usage().equals(parley.api.Usage.NONE)
                         ? null : e.record().usage(), clock.instant());
-        store.saveMessage(reply.conversationId, withoutKeys(saved));
+        write(() -> store.saveMessage(reply.conversationId, withoutKeys(saved)));
     }
 
     private void picked(ChatEvent.ChoicePicked p) {
-        store.saveMessage(chat.conversation().id(), withoutKeys(MessageCodec.toSaved(p.message(), null, null, null,
-                clock.instant())));
+        String conversationId = chat.conversation().id();
+        SavedMessage saved = MessageCodec.toSaved(p.message(), null, null, null, clock.instant());
+        write(() -> store.saveMessage(conversationId, withoutKeys(saved)));
     }
 
     /** The text with the keys in use masked. */
@@ -144,6 +162,10 @@ public final class HistoryRecorder implements AutoCloseable {
     private SavedMessage withoutKeys(SavedMessage m) {
         Collection<String> keys = knownKeys.get();
         return m.withTexts(text -> KeyMask.redactKnown(text, keys)).withError(KeyMask.redact(m.error(), keys));
+    }
+
+    private void write(Runnable work) {
+        writer.execute(() -> guard(work));
     }
 
     private void guard(Runnable write) {

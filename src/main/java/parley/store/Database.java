@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -111,6 +112,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(OpenFailure.of(e).message(target, firstLine(e)), e);
         }
+    }
+
+    /**
+     * This open file with its connection seen through {@code decorator} (e.g. one that logs, times
+     * or slows each statement). The returned database takes this one's place: use it, not this one.
+     */
+    public Database decorated(UnaryOperator<Connection> decorator) {
+        return new Database(file, decorator.apply(connection), backup, recoveryNotice);
     }
 
     public Path file() {

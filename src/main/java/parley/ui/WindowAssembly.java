@@ -104,7 +104,7 @@ public final class WindowAssembly implements AutoCloseable {
         this.chat = new ChatService(s -> Providers.LOCAL_GGUF.id().equals(s.providerId()) ? engineBackend : remote.backendFor(s),
                 WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
-        this.memory = new WindowMemory(new AppState(new Settings(database)), background);
+        this.memory = new WindowMemory(new AppState(new Settings(database)), background, ui);
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, ExtendedControls.create(background, ui), providers,
@@ -130,6 +130,12 @@ public final class WindowAssembly implements AutoCloseable {
     /** As {@link #open(Database, Map, UiThread)}, with the questions and file choices answered by {@code dialogs}. */
     public static WindowAssembly open(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
         return new WindowAssembly(database, SecretStore.open(), env, ui, dialogs);
+    }
+
+    /** As {@link #open(Database, SecretStore, Map, UiThread)}, with the questions and file choices answered by {@code dialogs}. */
+    public static WindowAssembly open(Database database, SecretStore secrets, Map<String, String> env, UiThread ui,
+                                      Dialogs dialogs) {
+        return new WindowAssembly(database, secrets, env, ui, dialogs);
     }
 
     /** The installed feature of that class. */

@@ -34,6 +34,29 @@ class DatabaseTest {
     }
 
     @Test
+    void aDecoratedDatabaseRunsEveryReadAndWriteThroughTheDecoratedConnection() {
+        List<String> seen = new ArrayList<>();
+        try (Database db = Database.open(dir.resolve("parley.db"), V2).decorated(c -> recording(c, seen))) {
+            db.write(c -> update(c, "INSERT INTO notes(text) VALUES ('kept')"));
+            assertThat(scalar(db, "SELECT text FROM notes")).isEqualTo("kept");
+            assertThat(seen).contains("setAutoCommit", "createStatement", "commit");
+            assertThat(db.file()).isEqualTo(dir.resolve("parley.db").toAbsolutePath());
+        }
+    }
+
+    private static java.sql.Connection recording(java.sql.Connection connection, List<String> seen) {
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(DatabaseTest.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                    seen.add(method.getName());
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
     void migratingAnExistingDatabaseCopiesItFirstAndKeepsTheData() throws Exception {
         Path file = dir.resolve("parley.db");
         try (Database db = Database.open(file, V1)) {

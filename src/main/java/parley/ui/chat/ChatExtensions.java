@@ -2,7 +2,6 @@ package parley.ui.chat;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import parley.api.ApiError;
@@ -14,8 +13,8 @@ import parley.api.ApiError;
  * on a reply refused for a parameter. Called on the FX thread.
  */
 public interface ChatExtensions {
-    /** Asked before every send and regenerate; false keeps the request from going out. Guards are asked in order. */
-    void addSendGuard(BooleanSupplier guard);
+    /** Asked before every send and regenerate; a no from any guard keeps the request from going out. */
+    void addSendGuard(SendGuard guard);
 
     /**
      * Shows a reply's cost in its footer, as text ("$0.0012", "price unknown"). A cost that arrives

@@ -137,6 +137,7 @@ public final class ChatView extends BorderPane {
         stop.setOnAction(e -> model.stop());
         var streaming = model.stateProperty().isEqualTo(ChatViewModel.State.STREAMING);
         send.visibleProperty().bind(streaming.not());
+        send.disableProperty().bind(model.checkingProperty());
         send.managedProperty().bind(send.visibleProperty());
         stop.visibleProperty().bind(streaming);
         stop.managedProperty().bind(stop.visibleProperty());

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -69,7 +69,8 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper composerNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper contextWarning = new ReadOnlyStringWrapper("");
-    private final List<BooleanSupplier> sendGuards = new ArrayList<>();
+    private final List<SendGuard> sendGuards = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private Consumer<String> brancher;
     /** How many rounds of results run tools may send back by themselves before the user is asked. */
     static final int MAX_TOOL_ROUNDS = 10;
@@ -109,6 +110,8 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty canRegenerateProperty() { return canRegenerate.getReadOnlyProperty(); }
+    /** True while a send waits for the guards' answers (e.g. the budget read from the ledger). */
+    public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty emptyProperty() { return empty.getReadOnlyProperty(); }
 
@@ -158,7 +161,7 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     }
 
     @Override
-    public void addSendGuard(BooleanSupplier guard) {
+    public void addSendGuard(SendGuard guard) {
         sendGuards.add(guard);
     }
 
@@ -204,8 +207,9 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
             notice.set("Type a message first.");
             return;
         }
-        if (!guardsApprove()) return;
-        if (attempt(() -> service.send(text))) draft.set("");
+        whenApproved(() -> {
+            if (attempt(() -> service.send(text)) && text.equals(draft.get())) draft.set("");
+        });
     }
 
     public void stop() {
@@ -219,8 +223,7 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     }
 
     public void regenerate() {
-        if (!guardsApprove()) return;
-        attempt(service::regenerate);
+        whenApproved(() -> attempt(service::regenerate));
     }
 
     /** Replaces a user message's text, drops what came after it and asks for a new answer. */
@@ -268,11 +271,29 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
         clock.stop();
     }
 
-    private boolean guardsApprove() {
-        for (BooleanSupplier guard : sendGuards) {
-            if (!guard.getAsBoolean()) return false;
+    /**
+     * Runs {@code command} on the FX thread once every send guard has approved; while they answer,
+     * {@link #checkingProperty} is true and a second send is ignored.
+     */
+    private void whenApproved(Runnable command) {
+        if (checking.get()) return;
+        if (sendGuards.isEmpty()) {
+            command.run();
+            return;
         }
-        return true;
+        checking.set(true);
+        List<CompletableFuture<Boolean>> answers = sendGuards.stream().map(g -> g.approve().toCompletableFuture()).toList();
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> ui.run(() -> {
+            checking.set(false);
+            if (failure != null) notice.set("Not sent: " + rootMessage(failure));
+            else if (answers.stream().allMatch(CompletableFuture::join)) command.run();
+        }));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) root = root.getCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private boolean attempt(Runnable command) {
@@ -402,9 +423,11 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
         return null;
     }
 
+    /** Hands the results over: they go out once the send guards approve (a refusal says why in the notice). */
     private boolean sendToolResults(String messageId, List<ToolCall> calls, List<String> results) {
-        if (!guardsApprove()) return false;
-        return attempt(() -> loop.sendToolResults(messageId, calls, results));
+        if (checking.get()) return false;
+        whenApproved(() -> attempt(() -> loop.sendToolResults(messageId, calls, results)));
+        return true;
     }
 
     private boolean keepChoice(String messageId, Choice choice) {

@@ -38,6 +38,8 @@ public final class HistoryViewModel {
 
     private final HistoryService history;
     private final Executor background;
+    /** Counts the refreshes asked for (on the UI thread), so only the newest one's answer is shown. */
+    private long refreshes;
     private final UiThread ui;
     private final ZoneId zone;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -98,7 +100,9 @@ public final class HistoryViewModel {
 
     public void refresh() {
         String text = query.get();
+        long generation = ++refreshes;
         run(() -> text == null || text.isBlank() ? summaries(history.list()) : hits(history.search(text)), found -> {
+            if (generation != refreshes) return; // a newer refresh (the next letter typed) is on its way
             rows.setAll(found);
             currentId.set(history.currentId());
         });

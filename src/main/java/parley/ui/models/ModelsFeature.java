@@ -21,6 +21,8 @@ public final class ModelsFeature implements WindowFeature {
         window.addToToolbar(bar);
         window.addShortcut(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), "Ctrl+M",
                 "Search the models", bar.picker()::open);
+        // the send asks for the key on the FX thread: only once it has been read from the keyring
+        context.chatExtensions().addSendGuard(providers::keyRead);
         window.addShortcut(new KeyCodeCombination(KeyCode.F5), "F5", "Reload the model list", providers::refreshModels);
     }
 

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -75,6 +78,10 @@ public final class ProviderViewModel {
     private long endUserGeneration;
     private final List<ListedModels> listedObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long fetchGeneration;
+    /** Typed keys by provider key id, each read once from {@code typedKeys} in the background. */
+    private final Map<String, CompletableFuture<Optional<String>>> typed = new ConcurrentHashMap<>();
+    /** The keyring writes, one after another in the order the user typed. */
+    private CompletableFuture<Void> keyWrites = CompletableFuture.completedFuture(null);
 
     /** Told of every model list fetched, on the background thread, before the list is shown. */
     @FunctionalInterface
@@ -144,10 +151,24 @@ public final class ProviderViewModel {
         return keyFor(provider.get());
     }
 
-    /** The key for any profile, also from another thread: the typed one, else the environment's. */
+    /**
+     * The key for any profile: the typed one, else the environment's. Waits for the keyring the
+     * first time a profile's key is asked for, so on the FX thread only after {@link #keyRead}.
+     */
     public String keyFor(ProviderProfile p) {
-        return typedKeys.get(keyId(p)).orElseGet(() ->
+        return typedKey(keyId(p)).join().orElseGet(() ->
                 KeyResolver.fromEnvironment(env).keyFor(p).map(k -> k.value()).orElse(null));
+    }
+
+    /** Completes (with true) once the chosen provider's typed key has been read from where keys are kept. */
+    public CompletionStage<Boolean> keyRead() {
+        return typedKey(keyId(provider.get())).thenApply(key -> true);
+    }
+
+    /** The typed key of that id: read once, in the background (a keyring can take seconds to answer). */
+    private CompletableFuture<Optional<String>> typedKey(String id) {
+        return typed.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> typedKeys.get(k), background)
+                .exceptionally(failed -> Optional.empty()));
     }
 
     /** {@code base} pointed at the chosen provider and model. */
@@ -278,8 +299,16 @@ public final class ProviderViewModel {
     /** Keeps a typed key for the chosen provider where typed keys are kept (the keyring when there is one); blank forgets it. */
     public void setTypedKey(String key) {
         String id = keyId(provider.get());
-        if (key == null || key.isBlank()) typedKeys.forget(id);
-        else typedKeys.put(id, key.strip());
+        Optional<String> value = key == null || key.isBlank() ? Optional.empty() : Optional.of(key.strip());
+        typed.put(id, CompletableFuture.completedFuture(value));
+        keyWrites = keyWrites.thenRunAsync(() -> {
+            try {
+                if (value.isEmpty()) typedKeys.forget(id);
+                else typedKeys.put(id, value.get());
+            } catch (RuntimeException e) {
+                ui.run(() -> message.set("The key was not kept: " + e.getMessage()));
+            }
+        }, background);
         updateKeyState();
     }
 
@@ -298,7 +327,6 @@ public final class ProviderViewModel {
     /** Fetches the model list in the background; also tells whether the server answers. */
     public void refreshModels() {
         ProviderProfile profile = provider.get();
-        String key = apiKey();
         long generation = ++fetchGeneration;
         modelsState.set(ModelsState.LOADING);
         reach.set(Reach.CHECKING);
@@ -306,7 +334,7 @@ public final class ProviderViewModel {
             List<ModelInfo> found = null;
             ApiError error = null;
             try {
-                found = lister.models(profile, key);
+                found = lister.models(profile, keyFor(profile));
                 for (ListedModels observer : listedObservers) observer.listed(profile, found);
             } catch (ApiException e) {
                 error = e.error();
@@ -408,9 +436,15 @@ public final class ProviderViewModel {
 
     private void updateKeyState() {
         ProviderProfile p = provider.get();
-        if (typedKeys.get(keyId(p)).isPresent()) {
+        CompletableFuture<Optional<String>> typedKey = typedKey(keyId(p));
+        if (!typedKey.isDone()) {
+            keyStatus.set("Reading the key…");
+            typedKey.thenRun(() -> ui.run(() -> { if (p.equals(provider.get())) updateKeyState(); }));
+            return;
+        }
+        if (typedKey.join().isPresent()) {
             keyState.set(KeyState.TYPED);
-            String masked = KeyMask.mask(typedKeys.get(keyId(p)).orElse(""));
+            String masked = KeyMask.mask(typedKey.join().orElse(""));
             keyStatus.set(typedKeys.persistent() ? "Key " + masked + " from the system keyring"
                     : "Typed key " + masked + ", kept for this run only");
         } else if (KeyResolver.fromEnvironment(env).keyFor(p).isPresent()) {

@@ -14,7 +14,7 @@ public final class AppearanceFeature implements WindowFeature {
     private final AppearanceViewModel appearance = new AppearanceViewModel();
 
     public AppearanceFeature(WindowContext context) {
-        new WindowMemory(new AppState(new Settings(context.database())), context.background()).keep(appearance);
+        new WindowMemory(new AppState(new Settings(context.database())), context.background(), context.ui()).keep(appearance);
         MainWindow window = context.window();
         window.addToToolbarEnd(new AppearanceMenu(appearance));
         window.styleProperty().bind(appearance.fontSizeProperty().asString("-fx-font-size: %dpx;"));

@@ -19,7 +19,8 @@ import parley.ui.params.ParamsViewModel;
 /**
  * Restores what the user set up last time and keeps it as it changes: theme and font size, the
  * request parameters, the last provider and model, the window's bounds and the split panes'
- * dividers. Changes are written a moment after they settle, on {@code background}.
+ * dividers. What was kept is read on {@code background} and applied through {@code ui}; changes
+ * are written a moment after they settle, on {@code background}.
  */
 public final class WindowMemory {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,39 +28,65 @@ public final class WindowMemory {
 
     private final AppState state;
     private final Executor background;
+    private final UiThread ui;
 
+    /** Reads on {@code background} and applies on the JavaFX thread. */
     public WindowMemory(AppState state, Executor background) {
+        this(state, background, UiThread.FX);
+    }
+
+    public WindowMemory(AppState state, Executor background, UiThread ui) {
         this.state = state;
         this.background = background;
+        this.ui = ui;
     }
 
     public void keep(AppearanceViewModel appearance) {
-        state.theme().flatMap(ThemeChoice::parse).ifPresent(appearance::choose);
-        state.fontSize().ifPresent(appearance::setFontSize);
-        appearance.choiceProperty().subscribe(choice -> later(() -> state.setTheme(choice.name())));
-        appearance.fontSizeProperty().subscribe(size -> later(() -> state.setFontSize(size.intValue())));
+        restore(() -> new Appearance(state.theme().flatMap(ThemeChoice::parse), state.fontSize()), kept -> {
+            kept.theme().ifPresent(appearance::choose);
+            kept.fontSize().ifPresent(appearance::setFontSize);
+            appearance.choiceProperty().subscribe(choice -> later(() -> state.setTheme(choice.name())));
+            appearance.fontSizeProperty().subscribe(size -> later(() -> state.setFontSize(size.intValue())));
+        });
     }
 
+    private record Appearance(java.util.Optional<ThemeChoice> theme, java.util.Optional<Integer> fontSize) {}
+
     public void keep(ParamsViewModel params) {
-        state.parameters().flatMap(WindowMemory::readParameters).ifPresent(params::apply);
-        Runnable save = settled(() -> {
-            String json = writeParameters(params.snapshot());
-            later(() -> state.setParameters(json));
+        restore(() -> state.parameters().flatMap(WindowMemory::readParameters), kept -> {
+            kept.ifPresent(params::apply);
+            Runnable save = settled(() -> {
+                String json = writeParameters(params.snapshot());
+                later(() -> state.setParameters(json));
+            });
+            params.revision().addListener((Observable o) -> save.run());
         });
-        params.revision().addListener((Observable o) -> save.run());
     }
 
     /** Selects the last provider (a custom server is added again) and model, and remembers each choice. */
     public void keep(ProviderViewModel providers) {
-        state.provider().ifPresent(id -> {
+        restore(() -> new LastProvider(state.provider(), state.baseUrl(), state.model()), kept -> {
+            choose(providers, kept);
+            remember(providers);
+        });
+    }
+
+    private record LastProvider(java.util.Optional<String> id, java.util.Optional<String> baseUrl,
+                                java.util.Optional<String> model) {}
+
+    private static void choose(ProviderViewModel providers, LastProvider kept) {
+        kept.id().ifPresent(id -> {
             var known = providers.providers().stream().filter(p -> p.id().equals(id)).findFirst();
             if (known.isPresent()) {
                 providers.selectProvider(known.get());
             } else {
-                state.baseUrl().ifPresent(providers::addCustom);
+                kept.baseUrl().ifPresent(providers::addCustom);
             }
         });
-        state.model().filter(m -> !m.isBlank()).ifPresent(providers::selectModel);
+        kept.model().filter(m -> !m.isBlank()).ifPresent(providers::selectModel);
+    }
+
+    private void remember(ProviderViewModel providers) {
         Runnable save = settled(() -> {
             var p = providers.provider();
             String model = providers.modelProperty().get();
@@ -71,15 +98,23 @@ public final class WindowMemory {
 
     /** Puts the window where it was (when that place is still on a screen) and remembers its moves. */
     public void keep(Stage stage) {
-        state.window().ifPresent(b -> {
-            if (onSomeScreen(b)) {
-                stage.setX(b.x());
-                stage.setY(b.y());
-                stage.setWidth(b.width());
-                stage.setHeight(b.height());
-            }
-            stage.setMaximized(b.maximized());
+        restore(state::window, kept -> {
+            kept.ifPresent(b -> place(stage, b));
+            remember(stage);
         });
+    }
+
+    private static void place(Stage stage, AppState.Bounds b) {
+        if (onSomeScreen(b)) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+        }
+        stage.setMaximized(b.maximized());
+    }
+
+    private void remember(Stage stage) {
         Runnable save = settled(() -> {
             if (!stage.isIconified()) {
                 AppState.Bounds b = new AppState.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
@@ -95,7 +130,10 @@ public final class WindowMemory {
 
     /** Restores the dividers of {@code split} (saved under {@code name}) once it is laid out, and keeps them. */
     public void keep(String name, SplitPane split) {
-        List<Double> saved = state.dividers(name);
+        restore(() -> state.dividers(name), saved -> keep(name, split, saved));
+    }
+
+    private void keep(String name, SplitPane split, List<Double> saved) {
         Runnable save = settled(() -> {
             List<Double> positions = java.util.Arrays.stream(split.getDividerPositions()).boxed().toList();
             later(() -> state.setDividers(name, positions));
@@ -108,6 +146,18 @@ public final class WindowMemory {
             watch.run();
             split.getDividers().addListener((Observable o) -> watch.run());
         });
+    }
+
+    /** Reads what was kept on the background thread, then applies it on the JavaFX thread. */
+    private <T> void restore(java.util.function.Supplier<T> read, java.util.function.Consumer<T> apply) {
+        try {
+            background.execute(() -> {
+                T kept = read.get();
+                ui.run(() -> apply.accept(kept));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window closed before it was built: nothing to restore
+        }
     }
 
     private void later(Runnable write) {

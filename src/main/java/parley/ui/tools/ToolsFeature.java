@@ -14,7 +14,7 @@ public final class ToolsFeature implements WindowFeature {
 
     public ToolsFeature(WindowContext context) {
         this.tools = context.controls().extended().tools();
-        this.memory = new ToolsMemory(new Settings(context.database()), context.background());
+        this.memory = new ToolsMemory(new Settings(context.database()), context.background(), context.ui());
         memory.keep(tools);
         context.window().addSidePanel("Tools", new ToolsView(tools, context.dialogs(),
                 context.controls().params().capabilitiesProperty()));

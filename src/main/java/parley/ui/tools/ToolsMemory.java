@@ -9,27 +9,36 @@ import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.util.Duration;
 import parley.store.Settings;
+import parley.ui.UiThread;
 
 /**
  * Keeps the Tools panel's functions, with their canned results, from one run to the next: restored
- * when the window opens, written on {@code background} a moment after a change settles.
+ * when the window opens (read on {@code background}, applied through {@code ui}), written on
+ * {@code background} a moment after a change settles.
  */
 final class ToolsMemory {
     static final String KEY = "tools.library";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Settings settings;
     private final Executor background;
+    private final UiThread ui;
     private final PauseTransition settle = new PauseTransition(Duration.millis(400));
 
-    ToolsMemory(Settings settings, Executor background) {
+    ToolsMemory(Settings settings, Executor background, UiThread ui) {
         this.settings = settings;
         this.background = background;
+        this.ui = ui;
     }
 
     void keep(ToolsViewModel tools) {
-        read().ifPresent(tools::restore);
-        settle.setOnFinished(e -> save(tools.library()));
-        tools.libraryRevision().addListener((Observable o) -> settle.playFromStart());
+        background.execute(() -> {
+            var saved = read();
+            ui.run(() -> {
+                saved.ifPresent(tools::restore);
+                settle.setOnFinished(e -> save(tools.library()));
+                tools.libraryRevision().addListener((Observable o) -> settle.playFromStart());
+            });
+        });
     }
 
     /** Stops waiting to save (the window is closing). */

@@ -50,7 +50,7 @@ public final class UsageFeature implements WindowFeature {
         estimate.textProperty().subscribe(this::showEstimate);
         estimate.budgetProperty().subscribe(this::showEstimate);
         BudgetGate gate = new BudgetGate(service, check -> confirm(context.dialogs(), check),
-                check -> refuse(context.dialogs(), check));
+                check -> refuse(context.dialogs(), check), context.background(), ui);
         chatExtensions.addSendGuard(() -> gate.approve(() -> nextRequest(context.chatModel().draftProperty().get()),
                 this::origin));
         context.controls().addChangeListener(() -> draftChanged(context.chatModel().draftProperty().get()));

@@ -63,6 +63,32 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aSendWaitsForItsGuardsAnswerWithoutBlockingAndGoesOnlyWhenApproved() throws Exception {
+        java.util.concurrent.CompletableFuture<Boolean> first = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Boolean> second = new java.util.concurrent.CompletableFuture<>();
+        java.util.Iterator<java.util.concurrent.CompletableFuture<Boolean>> answers = List.of(first, second).iterator();
+        model.addSendGuard(answers::next);
+
+        model.setDraft("Hello");
+        model.send();
+        assertThat(model.checkingProperty().get()).isTrue();
+        assertThat(model.items()).as("nothing sent while the guard answers").isEmpty();
+        model.send();
+        first.complete(true);
+        assertThat(model.checkingProperty().get()).isFalse();
+        assertThat(model.items()).as("sent once").hasSize(2);
+        assertThat(model.draftProperty().get()).isEmpty();
+
+        var answered = backend.last();
+        answered.finish("stop");
+        awaitEnd();
+        model.regenerate();
+        second.complete(false);
+        assertThat(model.checkingProperty().get()).isFalse();
+        assertThat(backend.last()).as("a refused regenerate asks nothing").isSameAs(answered);
+    }
+
+    @Test
     void stopKeepsThePartialReplyMarkedStopped() throws Exception {
         send("Tell me a story");
         backend.last().text("Once upon");

@@ -76,6 +76,22 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void anOlderSearchAnsweringLastDoesNotReplaceTheNewestOnesRows() throws Exception {
+        chat.send("About walruses").await();
+        chat.newConversation();
+        chat.send("About penguins").await();
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        HistoryViewModel typing = new HistoryViewModel(new HistoryService(new ConversationStore(database), chat, recorder),
+                queued::add, UiThread.DIRECT, ZoneOffset.UTC);
+
+        typing.setQuery("penguins");
+        typing.setQuery("walrus");
+        queued.reversed().forEach(Runnable::run); // the newest answers first, the older one after it
+
+        assertThat(typing.rows()).extracting(HistoryViewModel.Row::title).containsExactly("About walruses");
+    }
+
+    @Test
     void deleteOffersUndoAndOpenLoadsTheChat() throws Exception {
         chat.send("Keep me").await();
         String first = chat.conversation().id();

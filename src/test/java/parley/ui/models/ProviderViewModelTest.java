@@ -39,6 +39,42 @@ class ProviderViewModelTest {
     }
 
     @Test
+    void theKeyringIsAskedOnlyOnTheBackgroundExecutorAndTheKeyStateFollowsItsAnswer() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SessionSecrets keyring = new SessionSecrets("memory");
+        keyring.put(Providers.DEFAULT.id(), "kept-key-of-the-default-provider");
+        parley.store.SecretStore watched = new parley.store.SecretStore() {
+            public java.util.Optional<String> get(String id) { asked.add("get " + id); return keyring.get(id); }
+            public void put(String id, String key) { asked.add("put " + id); keyring.put(id, key); }
+            public void forget(String id) { asked.add("forget " + id); keyring.forget(id); }
+            public boolean persistent() { return false; }
+            public String description() { return "watched"; }
+        };
+        ProviderViewModel vm = new ProviderViewModel((p, k) -> List.of(), List::of, watched, marks, Map.of(), queued::add,
+                UiThread.DIRECT);
+        assertThat(asked).as("nothing asked on the caller's thread").isEmpty();
+        assertThat(vm.keyRead().toCompletableFuture()).isNotDone();
+        assertThat(vm.keyStatusProperty().get()).isEqualTo("Reading the key…");
+
+        runAll(queued);
+        assertThat(asked).containsExactly("get " + Providers.DEFAULT.id());
+        assertThat(vm.keyRead().toCompletableFuture()).isCompleted();
+        assertThat(vm.keyStateProperty().get()).isEqualTo(ProviderViewModel.KeyState.TYPED);
+
+        vm.setTypedKey("");
+        assertThat(vm.keyStateProperty().get()).isNotEqualTo(ProviderViewModel.KeyState.TYPED);
+        assertThat(asked).as("the forget waits for the executor").hasSize(1);
+        runAll(queued);
+        assertThat(asked).endsWith("forget " + Providers.DEFAULT.id());
+        assertThat(vm.apiKey()).isNull();
+    }
+
+    private static void runAll(List<Runnable> queued) {
+        while (!queued.isEmpty()) queued.removeFirst().run();
+    }
+
+    @Test
     void aCustomServerIsAddedSelectedAndItsModelsListed() {
         server.enqueue(Reply.recording("llama-server/models.txt", 0));
         ProviderViewModel vm = vm(Map.of(), List.of());

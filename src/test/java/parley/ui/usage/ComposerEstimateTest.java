@@ -87,20 +87,25 @@ class ComposerEstimateTest {
         List<BudgetCheck> asked = new ArrayList<>();
         List<BudgetCheck> refused = new ArrayList<>();
         boolean[] answer = {false};
-        BudgetGate gate = new BudgetGate(service, c -> { asked.add(c); return answer[0]; }, refused::add);
+        BudgetGate gate = new BudgetGate(service, c -> { asked.add(c); return answer[0]; }, refused::add,
+                Runnable::run, UiThread.DIRECT);
 
-        assertThat(gate.approve(() -> REQUEST, () -> ATLAS)).isTrue();
+        assertThat(verdict(gate)).isTrue();
         assertThat(asked).isEmpty();
 
         service.saveBudget(new BudgetSettings(new BigDecimal("0.401"), null, false));
-        assertThat(gate.approve(() -> REQUEST, () -> ATLAS)).isFalse();
+        assertThat(verdict(gate)).isFalse();
         assertThat(asked).singleElement().satisfies(c -> assertThat(c.message()).contains("past the limit of $0.4010"));
         answer[0] = true;
-        assertThat(gate.approve(() -> REQUEST, () -> ATLAS)).isTrue();
+        assertThat(verdict(gate)).isTrue();
 
         service.saveBudget(new BudgetSettings(new BigDecimal("0.401"), null, true));
-        assertThat(gate.approve(() -> REQUEST, () -> ATLAS)).isFalse();
+        assertThat(verdict(gate)).isFalse();
         assertThat(refused).singleElement().satisfies(c -> assertThat(c.verdict()).isEqualTo(BudgetCheck.Verdict.BLOCK));
         assertThat(asked).hasSize(2);
+    }
+
+    private static boolean verdict(BudgetGate gate) {
+        return gate.approve(() -> REQUEST, () -> ATLAS).toCompletableFuture().join();
     }
 }
