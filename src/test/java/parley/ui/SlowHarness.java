@@ -28,6 +28,8 @@ final class SlowHarness {
     static final long KEYRING_DELAY_MS = 3_000;
     /** The longest pulse gap a test accepts: 250 ms by default (a loaded CI machine), 50 on a quiet one. */
     static final long PULSE_BOUND_MS = Long.getLong("parley.pulseBound", 250);
+    /** {@code -Dparley.slowStore=false}: the same calls recorded without their delays, the baseline run. */
+    static final boolean DELAYS = Boolean.parseBoolean(System.getProperty("parley.slowStore", "true"));
 
     private static final Set<String> STATEMENT_METHODS = Set.of("createStatement", "prepareStatement", "prepareCall");
     /** Frames that show a thread waiting for an HTTP exchange or reading its body. */
@@ -128,8 +130,8 @@ final class SlowHarness {
      */
     void networkDelay(String what, long millis) {
         if (!slow) return;
-        String fxWaiting = null;
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        String fxWaiting = networkWait(fxThread.getStackTrace());
+        long end = System.nanoTime() + (DELAYS ? TimeUnit.MILLISECONDS.toNanos(millis) : 0);
         while (System.nanoTime() < end) {
             if (fxWaiting == null) fxWaiting = networkWait(fxThread.getStackTrace());
             sleep(Math.min(10, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
@@ -141,7 +143,7 @@ final class SlowHarness {
         if (!slow) return;
         boolean onFx = Thread.currentThread() == fxThread;
         calls.add(new SlowCall(kind, what, onFx ? stack(Thread.currentThread().getStackTrace()) : null));
-        sleep(millis);
+        if (DELAYS) sleep(millis);
     }
 
     private static String networkWait(StackTraceElement[] stack) {

@@ -39,7 +39,7 @@ import parley.ui.history.HistoryViewModel;
  * and no gap between pulses is longer than {@link SlowHarness#PULSE_BOUND_MS}.
  */
 class SlowStoreFxTest extends FxRobot {
-    private static final long PROVIDER_DELAY_MS = 300;
+    private static final long PROVIDER_DELAY_MS = SlowHarness.DELAYS ? 300 : 0;
     private static final long WAIT_SECONDS = 30;
 
     @TempDir
@@ -179,8 +179,9 @@ class SlowStoreFxTest extends FxRobot {
     private void verify(TestInfo test) {
         long gap = harness.longestPulseGapMillis();
         List<SlowHarness.SlowCall> calls = harness.calls();
-        System.out.printf("slow store: %-20s longest pulse gap %4d ms (bound %d ms), %d slow calls%n",
-                test.getTestMethod().orElseThrow().getName(), gap, SlowHarness.PULSE_BOUND_MS, calls.size());
+        System.out.printf("slow store: %-20s longest pulse gap %4d ms (bound %d ms), %d %s calls%n",
+                test.getTestMethod().orElseThrow().getName(), gap, SlowHarness.PULSE_BOUND_MS, calls.size(),
+                SlowHarness.DELAYS ? "delayed" : "undelayed (baseline)");
         assertThat(harness.callsOnFxThread()).as("slow calls on the JavaFX thread:\n%s", describe(harness.callsOnFxThread()))
                 .isEmpty();
         assertThat(gap).as("the longest gap between pulses, ms").isLessThanOrEqualTo(SlowHarness.PULSE_BOUND_MS);
