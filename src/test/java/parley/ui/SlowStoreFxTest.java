@@ -24,6 +24,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import parley.app.AppDatabase;
+import parley.provider.Providers;
+import parley.store.AppState;
+import parley.store.Database;
+import parley.store.Settings;
 import parley.store.SecretStore;
 import parley.store.SessionSecrets;
 import parley.testing.ScriptedServer;
@@ -32,6 +36,7 @@ import parley.testing.ScriptedServer.Reply;
 import parley.ui.chat.ChatViewFxTestAccess;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.history.HistoryViewModel;
+import parley.ui.models.ProviderViewModel;
 
 /**
  * The real window with a slow database (each statement 300 ms), a slow keyring (3 s) and a slow
@@ -57,12 +62,12 @@ class SlowStoreFxTest extends FxRobot {
         harness = SlowHarness.start();
         keyring = harness.slowSecrets(new SessionSecrets("kept for this test only"));
         server = ScriptedServer.start().fallback(this::answer);
+        try (Database database = AppDatabase.open(home.resolve("parley.db"))) {
+            new AppState(new Settings(database)).setProviderAndModel(Providers.CUSTOM_ID, server.baseUrl(), "slow-model");
+        }
+        keyring.put(Providers.CUSTOM_ID + ":" + server.baseUrl(), "test-key-for-the-scripted-server");
         openWindow();
-        interact(() -> {
-            assembly.providers().addCustom(server.baseUrl());
-            assembly.providers().setTypedKey("test-key-for-the-scripted-server");
-            assembly.providers().selectModel("slow-model");
-        });
+        waitUntil(this::restored);
         send("What is a walrus?");
         interact(assembly.chatModel()::newChat);
         send("Penguins, please");
@@ -83,8 +88,7 @@ class SlowStoreFxTest extends FxRobot {
         closeWindow();
         harness.slow(true);
         openWindow();
-        waitUntil(() -> titles().size() == 2 && assembly.providers().provider().baseUrl().equals(server.baseUrl())
-                && assembly.providers().keyStateProperty().get() == parley.ui.models.ProviderViewModel.KeyState.TYPED);
+        waitUntil(() -> titles().size() == 2 && restored());
         verify(test);
     }
 
@@ -237,6 +241,13 @@ class SlowStoreFxTest extends FxRobot {
             assembly.chatModel().send();
         });
         waitUntil(() -> server.requestCount() > before && idle() && transcript().contains("Reply to " + text));
+    }
+
+    /** The last provider and model are back, with the key read from the keyring. */
+    private boolean restored() {
+        return assembly.providers().provider().baseUrl().equals(server.baseUrl())
+                && "slow-model".equals(assembly.providers().modelProperty().get())
+                && assembly.providers().keyStateProperty().get() == ProviderViewModel.KeyState.TYPED;
     }
 
     private boolean idle() {

@@ -1,7 +1,9 @@
 package parley.ui.usage;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,6 +28,9 @@ public final class ComposerEstimate {
     private final Executor background;
     private final UiThread ui;
     private final AtomicLong latest = new AtomicLong();
+    /** The newest estimate asked for and not started yet. */
+    private final AtomicReference<Runnable> next = new AtomicReference<>();
+    private final AtomicBoolean working = new AtomicBoolean();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyObjectWrapper<BudgetCheck> budget = new ReadOnlyObjectWrapper<>(this, "budget", BudgetCheck.OK);
 
@@ -41,27 +46,43 @@ public final class ComposerEstimate {
     /** The budget's verdict on sending this request: OK, WARNING, CONFIRM or BLOCK, with its message. */
     public ReadOnlyObjectProperty<BudgetCheck> budgetProperty() { return budget.getReadOnlyProperty(); }
 
-    /** Estimates the request the composer would send now. {@code request} is called off the UI thread. */
+    /**
+     * Estimates the request the composer would send now. {@code request} is called off the UI thread.
+     * One estimate runs at a time, and only the newest asked for runs next: typing on a slow disk
+     * does not queue a read of the ledger per letter ahead of the send's budget check.
+     */
     public void update(Supplier<ChatRequest> request, Supplier<RequestOrigin> origin) {
         long ticket = latest.incrementAndGet();
-        background.execute(() -> {
-            try {
-                ChatRequest r = request.get();
-                RequestOrigin o = origin.get();
-                SendEstimate estimate = service.estimate(o, r);
-                BudgetCheck check = service.checkBudget(o, r);
-                String line = describe(estimate);
-                ui.run(() -> {
-                    if (ticket != latest.get()) return;
-                    text.set(line);
-                    budget.set(check);
-                });
-            } catch (RuntimeException e) {
-                ui.run(() -> {
-                    if (ticket == latest.get()) text.set("No estimate: " + e.getMessage());
-                });
-            }
-        });
+        next.set(() -> estimate(ticket, request, origin));
+        if (working.compareAndSet(false, true)) background.execute(this::work);
+    }
+
+    private void work() {
+        try {
+            for (Runnable job; (job = next.getAndSet(null)) != null; ) job.run();
+        } finally {
+            working.set(false);
+            if (next.get() != null && working.compareAndSet(false, true)) background.execute(this::work);
+        }
+    }
+
+    private void estimate(long ticket, Supplier<ChatRequest> request, Supplier<RequestOrigin> origin) {
+        try {
+            ChatRequest r = request.get();
+            RequestOrigin o = origin.get();
+            SendEstimate estimate = service.estimate(o, r);
+            BudgetCheck check = service.checkBudget(o, r);
+            String line = describe(estimate);
+            ui.run(() -> {
+                if (ticket != latest.get()) return;
+                text.set(line);
+                budget.set(check);
+            });
+        } catch (RuntimeException e) {
+            ui.run(() -> {
+                if (ticket == latest.get()) text.set("No estimate: " + e.getMessage());
+            });
+        }
     }
 
     /** Nothing to estimate (an empty composer): shows nothing, and drops answers still on their way. */

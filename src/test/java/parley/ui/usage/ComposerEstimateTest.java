@@ -70,13 +70,17 @@ class ComposerEstimateTest {
     }
 
     @Test
-    void onlyTheLatestAnswerIsShown() {
+    void oneEstimateRunsAtATimeAndOnlyTheNewestAskedForRunsNext() {
         List<Runnable> queued = new ArrayList<>();
+        List<String> estimated = new ArrayList<>();
         ComposerEstimate estimate = new ComposerEstimate(service, queued::add, UiThread.DIRECT);
-        estimate.update(() -> REQUEST.withModel("mystery"), () -> ATLAS);
-        estimate.update(() -> REQUEST, () -> ATLAS);
-        queued.get(1).run();
-        queued.get(0).run();
+        estimate.update(() -> { estimated.add("first"); return REQUEST.withModel("mystery"); }, () -> ATLAS);
+        estimate.update(() -> { estimated.add("second"); return REQUEST.withModel("mystery"); }, () -> ATLAS);
+        estimate.update(() -> { estimated.add("third"); return REQUEST; }, () -> ATLAS);
+        assertThat(queued).as("one task for the three letters typed").hasSize(1);
+        queued.removeFirst().run();
+        assertThat(estimated).containsExactly("third");
+        assertThat(queued).isEmpty();
         assertThat(estimate.textProperty().get()).contains("to $0.0012");
     }
 
