@@ -21,7 +21,8 @@ import parley.store.SecretStore;
  * {@link #KEYRING_DELAY_MS}, and the scripted provider calls {@link #networkDelay} before it
  * answers. Each delayed call records whether the JavaFX thread was the one waiting; a pulse monitor
  * (an {@link AnimationTimer}) keeps the longest gap between two pulses. Delays and records apply only
- * while {@link #slow} is on, so a test prepares its data at full speed and then measures one action.
+ * while {@link #slow} is on, so a test prepares its data at full speed and then measures one action;
+ * {@code -Dparley.slowStore=false} records the same calls without their delays (the baseline run).
  */
 final class SlowHarness {
     static final long STORE_DELAY_MS = 300;
