@@ -282,12 +282,20 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
             return;
         }
         checking.set(true);
-        List<CompletableFuture<Boolean>> answers = sendGuards.stream().map(g -> g.approve().toCompletableFuture()).toList();
+        List<CompletableFuture<Boolean>> answers = sendGuards.stream().map(ChatViewModel::ask).toList();
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> ui.run(() -> {
             checking.set(false);
             if (failure != null) notice.set("Not sent: " + rootMessage(failure));
             else if (answers.stream().allMatch(CompletableFuture::join)) command.run();
         }));
+    }
+
+    private static CompletableFuture<Boolean> ask(SendGuard guard) {
+        try {
+            return guard.approve().toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,6 +1,5 @@
 package parley.ui.chat;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -11,9 +10,4 @@ import java.util.concurrent.CompletionStage;
 public interface SendGuard {
     /** Completes with true when the request may go out, false (or exceptionally) when it may not. */
     CompletionStage<Boolean> approve();
-
-    /** A guard that answers at once. */
-    static SendGuard answering(boolean verdict) {
-        return () -> CompletableFuture.completedFuture(verdict);
-    }
 }

@@ -89,6 +89,17 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aGuardThatFailsToAnswerKeepsTheRequestBackWithItsReason() {
+        model.addSendGuard(() -> { throw new IllegalArgumentException("the budget could not be read"); });
+        model.setDraft("Hello");
+        model.send();
+        assertThat(model.checkingProperty().get()).isFalse();
+        assertThat(model.items()).isEmpty();
+        assertThat(model.noticeProperty().get()).isEqualTo("Not sent: the budget could not be read");
+        assertThat(model.draftProperty().get()).isEqualTo("Hello");
+    }
+
+    @Test
     void stopKeepsThePartialReplyMarkedStopped() throws Exception {
         send("Tell me a story");
         backend.last().text("Once upon");
