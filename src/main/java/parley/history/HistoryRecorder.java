@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -23,6 +29,11 @@ import parley.store.StoreException;
  * {@code interval}; when it ends (finished, stopped or failed), the reply with the model, the
  * parameters and the usage it was made with. A failed write is reported to {@code onError} and
  * never stops the chat.
+ *
+ * <p>The writes run in order on one thread of their own, never on the thread that sends: the
+ * request does not wait for a long conversation to be saved, and a reply's saves while it streams
+ * and when it ends come after the save of the conversation it belongs to. {@link #flush()} waits
+ * for the writes asked for so far; {@link #close()} finishes them.
  */
 public final class HistoryRecorder implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
@@ -33,6 +44,8 @@ public final class HistoryRecorder implements AutoCloseable {
     private final long intervalMillis;
     private final java.util.function.Consumer<String> onError;
     private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("parley-history").factory());
     private final Subscription subscription;
     private volatile Supplier<Collection<String>> knownKeys = List::of;
 
@@ -58,50 +71,75 @@ public final class HistoryRecorder implements AutoCloseable {
         knownKeys = keys == null ? List::of : keys;
     }
 
-    /** Saves the current conversation as it stands (after a deletion, before opening another). */
+    /**
+     * Saves the current conversation as it stands (after a deletion, before opening another) and
+     * returns once it and every write asked for before it are stored.
+     */
     public void saveNow() {
-        guard(() -> syncConversation(chat.conversation(), null));
+        Shown shown = shown(null);
+        writeAndWait(() -> syncConversation(shown));
     }
 
+    /** Returns once every write asked for so far is stored (or has failed and been reported). */
+    public void flush() {
+        writeAndWait(() -> { });
+    }
+
+    /** Stops listening, then finishes the writes already asked for. */
     @Override
     public void close() {
         subscription.close();
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                onError.accept("The history is still being written: the last changes may be missing.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void received(ChatEvent event) {
-        guard(() -> {
-            switch (event) {
-                case ChatEvent.Started s -> started(s);
-                case ChatEvent.Text t -> grow(t.messageId(), t.text(), false);
-                case ChatEvent.Reasoning r -> grow(r.messageId(), r.text(), true);
-                case ChatEvent.Ended e -> ended(e);
-                case ChatEvent.ChoicePicked p -> picked(p);
-                default -> { }
-            }
-        });
+        switch (event) {
+            case ChatEvent.Started s -> started(s);
+            case ChatEvent.Text t -> grow(t.messageId(), t.text(), false);
+            case ChatEvent.Reasoning r -> grow(r.messageId(), r.text(), true);
+            case ChatEvent.Ended e -> ended(e);
+            case ChatEvent.ChoicePicked p -> picked(p);
+            default -> { }
+        }
+    }
+
+    /** The conversation and settings as they are when the event is told, saved later by the writer. */
+    private record Shown(String conversationId, List<Message> messages, ChatSettings settings, Streaming reply) {}
+
+    private Shown shown(Streaming reply) {
+        Conversation conversation = chat.conversation();
+        return new Shown(conversation.id(), conversation.messages(), chat.settings(), reply);
     }
 
     private void started(ChatEvent.Started s) {
-        Conversation conversation = chat.conversation();
-        Streaming reply = new Streaming(conversation.id(), s.messageId(), s.request().model(),
+        Streaming reply = new Streaming(s.conversationId(), s.messageId(), s.request().model(),
                 RequestParameters.of(s.request()), clock.millis());
         streaming.put(s.messageId(), reply);
-        syncConversation(conversation, reply);
+        Shown shown = shown(reply);
+        write(() -> syncConversation(shown));
     }
 
-    private void syncConversation(Conversation conversation, Streaming reply) {
-        if (conversation.size() == 0 && store.load(conversation.id()).isEmpty()) {
+    private void syncConversation(Shown shown) {
+        if (shown.messages().isEmpty() && store.load(shown.conversationId()).isEmpty()) {
             return; // an empty new chat is not worth a line in the history
         }
-        ChatSettings settings = chat.settings();
-        if (!store.ensure(conversation.id(), settings.providerId(), settings.model(), settings.systemPrompt())) {
-            store.updateSetup(conversation.id(), settings.providerId(), settings.model(), settings.systemPrompt());
+        ChatSettings settings = shown.settings();
+        if (!store.ensure(shown.conversationId(), settings.providerId(), settings.model(), settings.systemPrompt())) {
+            store.updateSetup(shown.conversationId(), settings.providerId(), settings.model(), settings.systemPrompt());
         }
-        List<SavedMessage> messages = conversation.messages().stream().map(m -> reply != null
+        Streaming reply = shown.reply();
+        List<SavedMessage> messages = shown.messages().stream().map(m -> reply != null
                 && m.id().equals(reply.messageId)
                 ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
                 : MessageCodec.toSaved(m, null, null, null, clock.instant())).map(this::withoutKeys).toList();
-        store.syncMessages(conversation.id(), messages);
+        store.syncMessages(shown.conversationId(), messages);
     }
 
     private void grow(String messageId, String text, boolean reasoning) {
@@ -114,7 +152,8 @@ public final class HistoryRecorder implements AutoCloseable {
             long now = clock.millis();
             if (now - reply.savedAt >= intervalMillis) {
                 reply.savedAt = now;
-                store.saveMessage(reply.conversationId, withoutKeys(reply.snapshot(MessageStatus.STREAMING.name(), clock)));
+                SavedMessage snapshot = reply.snapshot(MessageStatus.STREAMING.name(), clock);
+                write(() -> store.saveMessage(reply.conversationId, withoutKeys(snapshot)));
             }
         }
     }
@@ -128,12 +167,39 @@ public final class HistoryRecorder implements AutoCloseable {
         SavedMessage saved = MessageCodec.toSaved(last, reply.model, reply.parameters,
                 e.record() == null || e.record().usage() == null || e.record().usage().equals(parley.api.Usage.NONE)
                         ? null : e.record().usage(), clock.instant());
-        store.saveMessage(reply.conversationId, withoutKeys(saved));
+        write(() -> store.saveMessage(reply.conversationId, withoutKeys(saved)));
     }
 
     private void picked(ChatEvent.ChoicePicked p) {
-        store.saveMessage(chat.conversation().id(), withoutKeys(MessageCodec.toSaved(p.message(), null, null, null,
-                clock.instant())));
+        String conversationId = chat.conversation().id();
+        SavedMessage saved = MessageCodec.toSaved(p.message(), null, null, null, clock.instant());
+        write(() -> store.saveMessage(conversationId, withoutKeys(saved)));
+    }
+
+    /** Queues a write behind those asked for before it. */
+    private void write(Runnable work) {
+        try {
+            writer.execute(() -> guard(work));
+        } catch (RejectedExecutionException closed) {
+            onError.accept("The history is closed: a change after closing it was not saved.");
+        }
+    }
+
+    private void writeAndWait(Runnable work) {
+        Future<?> written;
+        try {
+            written = writer.submit(() -> guard(work));
+        } catch (RejectedExecutionException closed) {
+            guard(work); // nothing is queued any more: write here
+            return;
+        }
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The text with the keys in use masked. */
@@ -172,7 +238,7 @@ public final class HistoryRecorder implements AutoCloseable {
             this.savedAt = now;
         }
 
-        SavedMessage snapshot(String status, Clock clock) {
+        synchronized SavedMessage snapshot(String status, Clock clock) {
             return new SavedMessage(messageId, "assistant", content.toString(), reasoning.toString(), status, null,
                     model, parameters, null, clock.instant());
         }
