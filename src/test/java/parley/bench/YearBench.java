@@ -86,10 +86,13 @@ public final class YearBench {
         Side e = new Side(empty);
         Side y = new Side(year);
 
-        compare("open the database (migrations and the integrity check)", "", e::open, y::open);
-        try (Database de = AppDatabase.open(empty); Database dy = AppDatabase.open(year)) {
+        compare("open the database for the window (migrations, the schema read)", "", e::open, y::open);
+        compare("open it with the check of the whole file, as the command line does", "", e::openChecked, y::openChecked);
+        try (Database de = AppDatabase.openForWindow(empty); Database dy = AppDatabase.openForWindow(year)) {
             e.attach(de);
             y.attach(dy);
+            compare("the check of the whole file, once the window is up (its own connection and thread)", "",
+                    e::checkWhole, y::checkWhole);
             compare("history list: every conversation, newest first", "", e::list, y::list);
             searches(e, y);
             compare("open the longest conversation: read it", "≤ 300 ms with the first screen",
@@ -217,9 +220,19 @@ public final class YearBench {
         }
 
         Object open() {
+            try (Database db = AppDatabase.openForWindow(file)) {
+                return db.version();
+            }
+        }
+
+        Object openChecked() {
             try (Database db = AppDatabase.open(file)) {
                 return db.version();
             }
+        }
+
+        Object checkWhole() {
+            return database.checkWhole().orElse("ok");
         }
 
         void attach(Database db) {
