@@ -44,8 +44,9 @@ public final class HistoryRecorder implements AutoCloseable {
     private final long intervalMillis;
     private final java.util.function.Consumer<String> onError;
     private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("parley-history").factory());
+    private volatile Thread writerThread;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task ->
+            writerThread = Thread.ofPlatform().daemon().name("parley-history").unstarted(task));
     private final Subscription subscription;
     private volatile Supplier<Collection<String>> knownKeys = List::of;
 
@@ -186,6 +187,10 @@ public final class HistoryRecorder implements AutoCloseable {
     }
 
     private void writeAndWait(Runnable work) {
+        if (Thread.currentThread() == writerThread) {
+            guard(work); // asked by a write itself (e.g. through onError): waiting for the queue would never end
+            return;
+        }
         Future<?> written;
         try {
             written = writer.submit(() -> guard(work));
