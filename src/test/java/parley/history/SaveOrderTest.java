@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.api.ChatClient;
 import parley.api.ClientConfig;
 import parley.app.AppDatabase;
+import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
+import parley.chat.Outcome;
 import parley.chat.Reply;
 import parley.store.Database;
 import parley.testing.ScriptedServer;
@@ -60,10 +62,10 @@ class SaveOrderTest {
         server.enqueue(ScriptedServer.Reply.sse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Fine.\"},"
                 + "\"finish_reason\":\"stop\"}]}"));
         try (Holder held = Holder.hold(database)) {
-            CompletableFuture<Reply> sending = CompletableFuture.supplyAsync(() -> chat.send("Is the tea ready?"));
+            CompletableFuture<ChatEvent.Ended> sending = sendAside("Is the tea ready?");
 
             assertThat(server.takeRequest(10, TimeUnit.SECONDS)).as("the request left before the save").isNotNull();
-            assertThat(sending.get(10, TimeUnit.SECONDS).await().message().content()).isEqualTo("Fine.");
+            assertThat(sending.get(10, TimeUnit.SECONDS).message().content()).isEqualTo("Fine.");
         }
         recorder.flush();
 
@@ -82,7 +84,7 @@ class SaveOrderTest {
                 "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"three.\"},\"finish_reason\":\"stop\"}]}"));
         try (Holder held = Holder.hold(database)) {
             // the whole reply arrives and ends while the first save is still waiting for the database
-            chat.send("Count to three").await();
+            assertThat(sendAside("Count to three").get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.COMPLETED);
         }
         recorder.flush();
 
@@ -108,6 +110,17 @@ class SaveOrderTest {
                         tuple("assistant", "STREAMING"));
         reply.stop();
         reply.await();
+    }
+
+    /** Sends on another thread, which a send that waited for the database would block, and waits for the end there. */
+    private CompletableFuture<ChatEvent.Ended> sendAside(String text) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return chat.send(text).await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Holds the database (every call on it waits) from another thread until closed. */
