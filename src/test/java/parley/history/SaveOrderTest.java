@@ -112,7 +112,10 @@ class SaveOrderTest {
         reply.await();
     }
 
-    /** Sends on another thread, which a send that waited for the database would block, and waits for the end there. */
+    /**
+     * Sends on a thread of its own, which a send that waited for the database would block, and waits for
+     * the end there (not in the common pool: the HTTP client's stages may need its one worker).
+     */
     private CompletableFuture<ChatEvent.Ended> sendAside(String text) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -120,7 +123,7 @@ class SaveOrderTest {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, work -> Thread.ofPlatform().daemon().name("send-aside").start(work));
     }
 
     /** Holds the database (every call on it waits) from another thread until closed. */
