@@ -114,7 +114,8 @@ class SaveOrderTest {
 
     /**
      * Sends on a thread of its own, which a send that waited for the database would block, and waits for
-     * the end there (not in the common pool: the HTTP client's stages may need its one worker).
+     * the end there. Not in the common pool: with its one worker on 2 cores waiting there, the JDK's
+     * HTTP client never sends the request (seen here: {@code sendAsync} does not complete).
      */
     private CompletableFuture<ChatEvent.Ended> sendAside(String text) {
         return CompletableFuture.supplyAsync(() -> {
