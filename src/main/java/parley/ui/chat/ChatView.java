@@ -210,8 +210,7 @@ public final class ChatView extends BorderPane {
         MessageCard top = cards.topCard();
         boolean keepPlace = viewport != null && top != null && scroller.getVvalue() < scroller.getVmax();
         double offset = keepPlace ? top.getBoundsInParent().getMinY() - viewTop() : 0;
-        cards.pulse();
-        if (keepPlace) TranscriptPages.keepAt(scroller, transcript, top, offset);
+        if (cards.pulse() && keepPlace) TranscriptPages.keepAt(scroller, transcript, top, offset);
         if (cards.waiting()) Platform.requestNextPulse();
     }
 

@@ -29,6 +29,8 @@ final class TranscriptCards {
     private final Map<MessageItem, MessageCard> cards = new HashMap<>();
     /** The messages of the page still without a card, oldest first: made from the newest up. */
     private final List<MessageItem> waiting = new ArrayList<>();
+    /** The first pulse after an open draws the first screen alone. */
+    private boolean opened;
 
     TranscriptCards(Pane column, TranscriptPages pages, Function<MessageItem, MessageCard> make, long budgetNanos) {
         this.column = column;
@@ -73,10 +75,18 @@ final class TranscriptCards {
             card.applyCss();
             filled += card.prefHeight(width);
         }
+        opened = !waiting.isEmpty();
     }
 
-    /** One pulse's share of the waiting cards, put above the others; false when none was waiting. */
+    /**
+     * One pulse's share of the waiting cards, put above the others; false when none was added (none
+     * waiting, or the pulse that draws the first screen after an open).
+     */
     boolean pulse() {
+        if (opened) {
+            opened = false;
+            return false;
+        }
         if (waiting.isEmpty()) return false;
         long start = System.nanoTime();
         do {

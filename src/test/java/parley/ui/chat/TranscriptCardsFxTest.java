@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -67,14 +68,24 @@ class TranscriptCardsFxTest extends FxRobot {
     @Test
     void openingBuildsTheCardsThatFillTheViewAtOnceAndTheRestOfThePageAfter() throws Exception {
         showWith(TranscriptCards.PULSE_BUDGET_NANOS);
+        CompletableFuture<Integer> atFirstLayout = new CompletableFuture<>();
         double[] firstScreen = onFx(() -> {
             model.reload();
             List<Node> built = cards();
             double height = built.stream().mapToDouble(c -> c.prefHeight(transcriptWidth())).sum();
+            Scene scene = viewport().getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                atFirstLayout.complete(cards().size());
+            };
+            scene.addPostLayoutPulseListener(once[0]);
             return new double[] {built.size(), height, viewport().getLayoutBounds().getHeight()};
         });
         assertThat((int) firstScreen[0]).as("cards built with the open").isPositive().isLessThan(TranscriptPages.PAGE);
         assertThat(firstScreen[1]).as("their height fills the view").isGreaterThanOrEqualTo(firstScreen[2]);
+        assertThat(atFirstLayout.get(30, TimeUnit.SECONDS)).as("the first layout draws them alone")
+                .isEqualTo((int) firstScreen[0]);
 
         waitUntil(() -> cards().size() == TranscriptPages.PAGE);
         assertThat(ChatViewFxTest.text(cards().getFirst())).contains("Message 240 about");
