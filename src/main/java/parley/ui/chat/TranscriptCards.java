@@ -20,7 +20,7 @@ import javafx.scene.layout.Pane;
  */
 final class TranscriptCards {
     /** How long a pulse may spend on the waiting cards (at least one card is made per pulse). */
-    static final long PULSE_BUDGET_NANOS = 10_000_000;
+    static final long PULSE_BUDGET_NANOS = 4_000_000;
 
     private final Pane column;
     private final TranscriptPages pages;
