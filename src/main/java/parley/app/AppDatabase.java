@@ -45,8 +45,17 @@ public final class AppDatabase {
         return Database.open(file, MIGRATIONS, checkedTables);
     }
 
-    /** Opens {@code parley.db} in the data folder ({@link DataFolder}). */
+    /**
+     * Opens {@code file} for the window: migrated, without the check of the whole file, which the
+     * window runs once it is up ({@link Database#checkWhole()}); a file that check found damaged is
+     * set aside here (see {@link Database#openCheckingLater}).
+     */
+    public static Database openForWindow(Path file) {
+        return Database.openCheckingLater(file, MIGRATIONS);
+    }
+
+    /** Opens {@code parley.db} in the data folder ({@link DataFolder}) for the window, see {@link #openForWindow}. */
     public static Database openDefault() {
-        return open(DataFolder.resolve().resolve(Database.FILE_NAME));
+        return openForWindow(DataFolder.resolve().resolve(Database.FILE_NAME));
     }
 }

@@ -285,9 +285,10 @@ public final class ChatService {
         Reply reply = new Reply(placeholder.id());
         Exchange exchange = new Exchange(target, settings, request, reply, this::emit, this::ended);
         current = reply;
-        emit(new ChatEvent.Started(target.id(), reply.messageId(), request));
+        // the request leaves first; the listeners hear of it (and save the conversation) while it travels
+        ChatEvent.Started started = new ChatEvent.Started(target.id(), reply.messageId(), request);
         try {
-            ChatCall call = backend.start(request, exchange::accept);
+            ChatCall call = exchange.begin(backend, started);
             reply.attach(call);
             Thread.ofVirtual().name("parley-reply").start(() -> exchange.awaitEnd(call));
         } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package parley.chat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import parley.api.ApiError;
+import parley.api.ChatBackend;
 import parley.api.ChatCall;
 import parley.api.ChatRequest;
 import parley.api.ChatResult;
@@ -34,6 +36,8 @@ final class Exchange {
     private ApiError error;
     private List<Choice> choices = List.of();
     private boolean ended;
+    private boolean announced;
+    private final List<StreamEvent> early = new ArrayList<>();
 
     Exchange(Conversation conversation, ChatSettings settings, ChatRequest request, Reply reply,
              Consumer<ChatEvent> emit, Consumer<ChatEvent.Ended> onEnd) {
@@ -45,7 +49,34 @@ final class Exchange {
         this.onEnd = onEnd;
     }
 
+    /**
+     * Sends the request, then reports {@code started}: the request does not wait for the listeners,
+     * and the events that arrive before they have heard of it wait, in order, until they have.
+     */
+    ChatCall begin(ChatBackend backend, ChatEvent.Started started) {
+        try {
+            return backend.start(request, this::accept);
+        } finally {
+            announce(started);
+        }
+    }
+
+    private synchronized void announce(ChatEvent.Started started) {
+        emit.accept(started);
+        announced = true;
+        early.forEach(this::deliver);
+        early.clear();
+    }
+
     synchronized void accept(StreamEvent event) {
+        if (!announced) {
+            early.add(event);
+            return;
+        }
+        deliver(event);
+    }
+
+    private void deliver(StreamEvent event) {
         if (ended) {
             return;
         }

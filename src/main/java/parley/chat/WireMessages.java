@@ -31,13 +31,19 @@ final class WireMessages {
                 }
                 continue;
             }
-            List<ToolCall> calls = m.toolCalls().stream().filter(c -> answered.contains(c.id())).toList();
+            List<ToolCall> calls = answeredOf(m.toolCalls(), answered);
             calls.forEach(c -> asked.add(c.id()));
             if (!m.content().isEmpty() || !calls.isEmpty()) {
-                wire.add(m.withToolCalls(calls).toWire(reasoningBack));
+                Message sent = calls.size() == m.toolCalls().size() ? m : m.withToolCalls(calls);
+                wire.add(sent.toWire(reasoningBack));
             }
         }
         return wire;
+    }
+
+    /** The calls that a {@code tool} message answers (a long conversation has mostly none: no copy then). */
+    private static List<ToolCall> answeredOf(List<ToolCall> calls, Set<String> answered) {
+        return calls.isEmpty() ? calls : calls.stream().filter(c -> answered.contains(c.id())).toList();
     }
 
     /** The ids of the calls a later {@code tool} message answers. */

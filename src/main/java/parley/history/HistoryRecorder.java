@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import parley.chat.ChatEvent;
 import parley.chat.ChatService;
 import parley.chat.ChatSettings;
@@ -23,9 +28,12 @@ import parley.store.StoreException;
  * stands (the user's new message, edits, deletions); while a reply streams, what has arrived every
  * {@code interval}; when it ends (finished, stopped or failed), the reply with the model, the
  * parameters and the usage it was made with. A failed write is reported to {@code onError} and
- * never stops the chat. What an event brings is taken when it arrives; the writes run on
- * {@code writer}, in the order the events came (the window's writer is a thread of its own, since
- * a send's events arrive on the JavaFX thread).
+ * never stops the chat.
+ *
+ * <p>The writes run in order on one thread of their own, never on the thread that sends: the
+ * request does not wait for a long conversation to be saved, and a reply's saves while it streams
+ * and when it ends come after the save of the conversation it belongs to. {@link #flush()} waits
+ * for the writes asked for so far; {@link #close()} finishes them.
  */
 public final class HistoryRecorder implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
@@ -35,8 +43,10 @@ public final class HistoryRecorder implements AutoCloseable {
     private final Clock clock;
     private final long intervalMillis;
     private final java.util.function.Consumer<String> onError;
-    private final Executor writer;
     private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
+    private volatile Thread writerThread;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task ->
+            writerThread = Thread.ofPlatform().daemon().name("parley-history").unstarted(task));
     private final Subscription subscription;
     private volatile Supplier<Collection<String>> knownKeys = List::of;
 
@@ -46,13 +56,6 @@ public final class HistoryRecorder implements AutoCloseable {
 
     public HistoryRecorder(ChatService chat, ConversationStore store, Clock clock, Duration interval,
                            java.util.function.Consumer<String> onError) {
-        this(chat, store, clock, interval, onError, Runnable::run);
-    }
-
-    /** As above, the writes run in order on {@code writer} (one task at a time). */
-    public HistoryRecorder(ChatService chat, ConversationStore store, Clock clock, Duration interval,
-                           java.util.function.Consumer<String> onError, Executor writer) {
-        this.writer = writer;
         this.chat = chat;
         this.store = store;
         this.clock = clock;
@@ -69,17 +72,32 @@ public final class HistoryRecorder implements AutoCloseable {
         knownKeys = keys == null ? List::of : keys;
     }
 
-    /** Saves the current conversation as it stands (after a deletion, before opening another). */
+    /**
+     * Saves the current conversation as it stands (after a deletion, before opening another) and
+     * returns once it and every write asked for before it are stored.
+     */
     public void saveNow() {
-        Conversation conversation = chat.conversation();
-        List<SavedMessage> messages = saved(conversation.messages(), null);
-        ChatSettings settings = chat.settings();
-        guard(() -> syncConversation(conversation.id(), settings, messages));
+        Shown shown = shown(null);
+        writeAndWait(() -> syncConversation(shown));
     }
 
+    /** Returns once every write asked for so far is stored (or has failed and been reported). */
+    public void flush() {
+        writeAndWait(() -> { });
+    }
+
+    /** Stops listening, then finishes the writes already asked for. */
     @Override
     public void close() {
         subscription.close();
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                onError.accept("The history is still being written: the last changes may be missing.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void received(ChatEvent event) {
@@ -93,31 +111,36 @@ public final class HistoryRecorder implements AutoCloseable {
         }
     }
 
-    private void started(ChatEvent.Started s) {
+    /** The conversation and settings as they are when the event is told, saved later by the writer. */
+    private record Shown(String conversationId, List<Message> messages, ChatSettings settings, Streaming reply) {}
+
+    private Shown shown(Streaming reply) {
         Conversation conversation = chat.conversation();
-        Streaming reply = new Streaming(conversation.id(), s.messageId(), s.request().model(),
+        return new Shown(conversation.id(), conversation.messages(), chat.settings(), reply);
+    }
+
+    private void started(ChatEvent.Started s) {
+        Streaming reply = new Streaming(s.conversationId(), s.messageId(), s.request().model(),
                 RequestParameters.of(s.request()), clock.millis());
         streaming.put(s.messageId(), reply);
-        List<SavedMessage> messages = saved(conversation.messages(), reply);
-        ChatSettings settings = chat.settings();
-        write(() -> syncConversation(conversation.id(), settings, messages));
+        Shown shown = shown(reply);
+        write(() -> syncConversation(shown));
     }
 
-    /** The messages as saved, the streaming reply's as it stands (not yet without keys: the writer masks them). */
-    private List<SavedMessage> saved(List<Message> messages, Streaming reply) {
-        return messages.stream().map(m -> reply != null && m.id().equals(reply.messageId)
-                ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
-                : MessageCodec.toSaved(m, null, null, null, clock.instant())).toList();
-    }
-
-    private void syncConversation(String conversationId, ChatSettings settings, List<SavedMessage> messages) {
-        if (messages.isEmpty() && store.load(conversationId).isEmpty()) {
+    private void syncConversation(Shown shown) {
+        if (shown.messages().isEmpty() && store.load(shown.conversationId()).isEmpty()) {
             return; // an empty new chat is not worth a line in the history
         }
-        if (!store.ensure(conversationId, settings.providerId(), settings.model(), settings.systemPrompt())) {
-            store.updateSetup(conversationId, settings.providerId(), settings.model(), settings.systemPrompt());
+        ChatSettings settings = shown.settings();
+        if (!store.ensure(shown.conversationId(), settings.providerId(), settings.model(), settings.systemPrompt())) {
+            store.updateSetup(shown.conversationId(), settings.providerId(), settings.model(), settings.systemPrompt());
         }
-        store.syncMessages(conversationId, messages.stream().map(this::withoutKeys).toList());
+        Streaming reply = shown.reply();
+        List<SavedMessage> messages = shown.messages().stream().map(m -> reply != null
+                && m.id().equals(reply.messageId)
+                ? reply.snapshot(MessageStatus.STREAMING.name(), clock)
+                : MessageCodec.toSaved(m, null, null, null, clock.instant())).map(this::withoutKeys).toList();
+        store.syncMessages(shown.conversationId(), messages);
     }
 
     private void grow(String messageId, String text, boolean reasoning) {
@@ -154,6 +177,36 @@ public final class HistoryRecorder implements AutoCloseable {
         write(() -> store.saveMessage(conversationId, withoutKeys(saved)));
     }
 
+    /** Queues a write behind those asked for before it. */
+    private void write(Runnable work) {
+        try {
+            writer.execute(() -> guard(work));
+        } catch (RejectedExecutionException closed) {
+            onError.accept("The history is closed: a change after closing it was not saved.");
+        }
+    }
+
+    private void writeAndWait(Runnable work) {
+        if (Thread.currentThread() == writerThread) {
+            guard(work); // asked by a write itself (e.g. through onError): waiting for the queue would never end
+            return;
+        }
+        Future<?> written;
+        try {
+            written = writer.submit(() -> guard(work));
+        } catch (RejectedExecutionException closed) {
+            guard(work); // nothing is queued any more: write here
+            return;
+        }
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     /** The text with the keys in use masked. */
     public String withoutKeys(String text) {
         return KeyMask.redactKnown(text, knownKeys.get());
@@ -162,10 +215,6 @@ public final class HistoryRecorder implements AutoCloseable {
     private SavedMessage withoutKeys(SavedMessage m) {
         Collection<String> keys = knownKeys.get();
         return m.withTexts(text -> KeyMask.redactKnown(text, keys)).withError(KeyMask.redact(m.error(), keys));
-    }
-
-    private void write(Runnable work) {
-        writer.execute(() -> guard(work));
     }
 
     private void guard(Runnable write) {
@@ -194,7 +243,7 @@ public final class HistoryRecorder implements AutoCloseable {
             this.savedAt = now;
         }
 
-        SavedMessage snapshot(String status, Clock clock) {
+        synchronized SavedMessage snapshot(String status, Clock clock) {
             return new SavedMessage(messageId, "assistant", content.toString(), reasoning.toString(), status, null,
                     model, parameters, null, clock.instant());
         }

@@ -51,15 +51,18 @@ public final class HistoryService {
     }
 
     public List<ConversationSummary> list() {
+        settle();
         return store.list();
     }
 
     /** The {@code limit} most recently changed conversations (0: all), newest first. */
     public List<ConversationSummary> list(int limit) {
+        settle();
         return store.list(limit);
     }
 
     public List<SearchHit> search(String query) {
+        settle();
         return store.search(query, SEARCH_LIMIT);
     }
 
@@ -80,11 +83,13 @@ public final class HistoryService {
     }
 
     public void rename(String conversationId, String title) {
+        settle();
         store.rename(conversationId, title);
     }
 
     /** Deletes the conversation (Undo brings it back); the chat starts a new one if it was showing it. */
     public void delete(String conversationId) {
+        settle();
         if (chat != null && conversationId.equals(currentId())) {
             chat.newConversation();
         }
@@ -93,6 +98,7 @@ public final class HistoryService {
 
     /** Removes the conversation for good, with no Undo; {@link IllegalArgumentException} when there is none. */
     public void deleteForGood(String conversationId) {
+        settle();
         if (chat != null && conversationId.equals(currentId())) {
             chat.newConversation();
         }
@@ -102,6 +108,7 @@ public final class HistoryService {
     }
 
     public void undoDelete(String conversationId) {
+        settle();
         store.undoDelete(conversationId);
     }
 
@@ -115,6 +122,7 @@ public final class HistoryService {
 
     /** Puts a stored conversation into the chat, with the model and system prompt it was held with. */
     public void open(String conversationId) {
+        settle();
         SavedConversation saved = store.load(conversationId).orElseThrow(() ->
                 new IllegalArgumentException("That conversation is no longer in the history."));
         ChatService chat = chat();
@@ -131,10 +139,12 @@ public final class HistoryService {
     }
 
     public void exportMarkdown(String conversationId, Path file) throws IOException {
+        settle();
         Files.writeString(file, ConversationMarkdown.write(load(conversationId)), StandardCharsets.UTF_8);
     }
 
     public void exportJson(String conversationId, Path file) throws IOException {
+        settle();
         ConversationJson.write(load(conversationId), file);
     }
 
@@ -239,6 +249,13 @@ public final class HistoryService {
     private SavedConversation load(String conversationId) {
         return find(conversationId).orElseThrow(() ->
                 new IllegalArgumentException("That conversation is no longer in the history."));
+    }
+
+    /** Waits for the chat's saves on their way, so what is read or changed here is what the chat saved. */
+    private void settle() {
+        if (recorder != null) {
+            recorder.flush();
+        }
     }
 
     private void saveShown() {

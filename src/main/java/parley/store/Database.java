@@ -56,22 +56,51 @@ public final class Database implements AutoCloseable {
      * (those of them the file has, with their indexes) for damage instead of the whole file, when the
      * list is not empty: for a command that uses a few tables of a file that a year of history makes
      * hundreds of MB, whose whole check takes a second or more. A file that is not a database at all
-     * is still found and set aside; the window checks the whole file when it starts.
+     * is still found and set aside; the window checks the whole file once it is up ({@link #checkWhole()}).
      */
     public static Database open(Path file, List<Migration> steps, List<String> checkedTables) {
+        return open(file, steps, connection -> checks(connection, checkedTables));
+    }
+
+    /**
+     * Opens {@code file} as {@link #open(Path, List)} does, but leaves the check of the whole file to
+     * {@link #checkWhole()}, to run once the app is at work: only the schema is read (which finds a file
+     * that is not a database). A file that such a check found damaged earlier is handled here as
+     * {@link #open(Path, List)} handles a damaged file: moved aside, and a new one started.
+     */
+    public static Database openCheckingLater(Path file, List<Migration> steps) {
+        Path target = file.toAbsolutePath();
+        return open(file, steps, connection -> {
+            Optional<String> marked = DamageMark.read(target);
+            if (marked.isPresent()) {
+                throw new SQLiteException("an earlier check found it damaged: " + marked.get(),
+                        SQLiteErrorCode.SQLITE_CORRUPT);
+            }
+            return List.of("SELECT 'ok' FROM (SELECT count(*) FROM sqlite_schema)");
+        });
+    }
+
+    /** The integrity checks to run on a new connection; each answers "ok" when it finds nothing wrong. */
+    @FunctionalInterface
+    private interface Checks {
+        List<String> of(Connection connection) throws SQLException;
+    }
+
+    private static Database open(Path file, List<Migration> steps, Checks checks) {
         Migrations.check(steps);
         Path target = file.toAbsolutePath();
         createFolder(target.getParent());
         String notice = null;
         Connection connection;
         try {
-            connection = connectChecked(target, checkedTables);
+            connection = connectChecked(target, checks);
         } catch (SQLException failed) {
             OpenFailure failure = OpenFailure.of(failed);
             if (failure != OpenFailure.DAMAGED) {
                 throw new StoreException(failure.message(target, firstLine(failed)), failed);
             }
             Path kept = moveAside(target, "damaged");
+            DamageMark.clear(target);
             notice = "The database " + target + " could not be read (" + firstLine(failed)
                     + "); it was kept as " + kept + " and a new one was started.";
             LOG.log(System.Logger.Level.WARNING, notice, failed);
@@ -154,6 +183,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs SQLite's check over the whole file on a connection of its own (seconds for a large file:
+     * call it off the start and off the JavaFX thread). When it finds damage it marks the file, so the
+     * next {@link #openCheckingLater} sets it aside, and returns a sentence that tells the user so.
+     */
+    public Optional<String> checkWhole() {
+        return WholeFileCheck.run(file);
+    }
+
     /** The schema version of the open file. */
     public int version() {
         return read(Database::userVersion);
@@ -164,10 +202,10 @@ public final class Database implements AutoCloseable {
         closeQuietly(connection);
     }
 
-    private static Connection connectChecked(Path target, List<String> tables) throws SQLException {
+    private static Connection connectChecked(Path target, Checks checks) throws SQLException {
         Connection connection = connect(target);
         try {
-            for (String check : checks(connection, tables)) {
+            for (String check : checks.of(connection)) {
                 try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(check)) {
                     String result = rs.next() ? rs.getString(1) : "no answer";
                     if (!"ok".equalsIgnoreCase(result)) {

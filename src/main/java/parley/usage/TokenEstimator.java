@@ -30,14 +30,15 @@ public final class TokenEstimator {
         Tables.ENCODING.getName();
     }
 
-    /** Texts at least this long have their counts remembered: a long conversation is counted once, not at every send. */
-    private static final int REMEMBERED_LENGTH = 64;
+    /**
+     * Counts are remembered, short texts' too: a conversation of 2,000 messages is counted once, not at
+     * every send (looking a text up costs a fraction of counting it, even for a role's name).
+     */
     private static final int REMEMBERED_TEXTS = 20_000;
     private static final Map<String, Integer> COUNTS = new ConcurrentHashMap<>();
 
     public int count(String text) {
         if (text == null || text.isEmpty()) return 0;
-        if (text.length() < REMEMBERED_LENGTH) return Tables.ENCODING.countTokensOrdinary(text);
         Integer known = COUNTS.get(text);
         if (known != null) return known;
         int counted = Tables.ENCODING.countTokensOrdinary(text);

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import parley.api.ApiError;
+import parley.api.ChatCall;
 import parley.api.ChatMessage;
 import parley.api.ChatRequest;
+import parley.api.ChatResult;
 import parley.api.StreamEvent;
 import parley.api.Usage;
 
@@ -201,5 +203,43 @@ class ChatServiceTest {
         ChatEvent.Ended end = broken.send("Hi").await();
         assertThat(end.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(end.message().error().message()).contains("connection refused");
+    }
+
+    @Test
+    void theRequestIsOnItsWayBeforeTheListenersHearOfIt() throws Exception {
+        backend.reply(new StreamEvent.Delta("Hi"), new StreamEvent.Finish("stop"));
+        List<Integer> requestsWhenStarted = new CopyOnWriteArrayList<>();
+        service.addListener(e -> {
+            if (e instanceof ChatEvent.Started) requestsWhenStarted.add(backend.requests.size());
+        });
+
+        service.send("Hello").await();
+
+        assertThat(requestsWhenStarted).containsExactly(1);
+    }
+
+    @Test
+    void eventsThatArriveBeforeTheListenersHeardOfTheStartWaitForIt() throws Exception {
+        ChatService eager = new ChatService(settings -> (request, sink) -> {
+            // a backend that answers before start returns: the listeners must still hear Started first
+            sink.accept(new StreamEvent.Delta("At once"));
+            sink.accept(new StreamEvent.Finish("stop"));
+            return new Done(new ChatResult("At once", "", "stop", Usage.NONE, false, false, null, 0, 0));
+        });
+        List<ChatEvent> seen = new CopyOnWriteArrayList<>();
+        eager.addListener(seen::add);
+
+        ChatEvent.Ended end = eager.send("Hi").await();
+
+        assertThat(end.message().content()).isEqualTo("At once");
+        assertThat(seen).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Started", "Text", "Finished", "Ended");
+    }
+
+    /** A call that had ended before it was returned. */
+    private record Done(ChatResult result) implements ChatCall {
+        @Override public ChatResult await() { return result; }
+        @Override public boolean isDone() { return true; }
+        @Override public void close() { }
     }
 }

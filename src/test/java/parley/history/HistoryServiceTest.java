@@ -61,6 +61,7 @@ class HistoryServiceTest {
         server.enqueue(ScriptedServer.Reply.recording("llama-server/chat_stream.txt", 7));
 
         chat.send("Hello there").await();
+        recorder.flush();
 
         SavedConversation saved = store.load(chat.conversation().id()).orElseThrow();
         assertThat(saved.title()).isEqualTo("Hello there");
@@ -92,6 +93,7 @@ class HistoryServiceTest {
 
         reply.stop();
         reply.await();
+        recorder.flush();
 
         SavedMessage stopped = store.load(conversation).orElseThrow().messages().get(1);
         assertThat(stopped.status()).isEqualTo("STOPPED");
@@ -104,6 +106,7 @@ class HistoryServiceTest {
                 .events("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Half of it\"}}]}").cut());
 
         chat.send("Go").await();
+        recorder.flush();
 
         SavedMessage cut = store.load(chat.conversation().id()).orElseThrow().messages().get(1);
         Message shown = chat.conversation().messages().get(1);

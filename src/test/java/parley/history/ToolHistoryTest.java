@@ -130,6 +130,7 @@ class ToolHistoryTest {
         String last = chat.conversation().last().orElseThrow().id();
 
         chat.pickChoice(last, 1);
+        recorder.flush();
 
         List<SavedMessage> saved = store.load(chat.conversation().id()).orElseThrow().messages();
         assertThat(errors).isEmpty();

@@ -1,14 +1,11 @@
 package parley.ui.chat;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
@@ -65,18 +62,26 @@ public final class ChatView extends BorderPane {
     private final BlockColumn transcript = new BlockColumn(10);
     private final ScrollPane scroller = new ScrollPane(transcript);
     private final TextArea composer = new TextArea();
-    private final Map<MessageItem, MessageCard> cards = new HashMap<>();
     private final TranscriptPages pages = new TranscriptPages(this::showEarlier);
+    private final TranscriptCards cards;
     private final EventHandler<KeyEvent> keys = this::keyPressed;
     private Consumer<String> linkOpener;
     private boolean warmedUp;
     private Node viewport;
+    private final Runnable beforeLayout = this::beforeLayout;
     private final Runnable afterLayout = this::afterLayout;
     private double lastViewTop;
     private boolean atEnd = true;
 
     public ChatView(ChatViewModel model) {
+        this(model, TranscriptCards.PULSE_BUDGET_NANOS);
+    }
+
+    /** {@code cardBudgetNanos}: how long a pulse may spend building the cards of an opened conversation. */
+    ChatView(ChatViewModel model, long cardBudgetNanos) {
         this.model = model;
+        this.cards = new TranscriptCards(transcript, pages, item -> new MessageCard(item, model, renderer, ChatView::copy),
+                cardBudgetNanos);
         getStyleClass().add("chat-view");
         transcript.getStyleClass().add("chat-transcript");
         scroller.setFitToWidth(true);
@@ -198,6 +203,19 @@ public final class ChatView extends BorderPane {
     }
 
     /**
+     * Before each layout: a share of the cards of an opened conversation that are still waiting goes
+     * above the others. What the user looks at stays in its place; a view at the end stays there.
+     */
+    private void beforeLayout() {
+        if (!cards.waiting()) return;
+        MessageCard top = cards.topCard();
+        boolean keepPlace = viewport != null && top != null && scroller.getVvalue() < scroller.getVmax();
+        double offset = keepPlace ? top.getBoundsInParent().getMinY() - viewTop() : 0;
+        if (cards.pulse() && keepPlace) TranscriptPages.keepAt(scroller, transcript, top, offset);
+        if (cards.waiting()) Platform.requestNextPulse();
+    }
+
+    /**
      * After each layout, before the frame is drawn: the transcript follows a growing reply, and
      * only the cards in view, and in them only the Markdown blocks in view, stay visible.
      */
@@ -259,47 +277,29 @@ public final class ChatView extends BorderPane {
     }
 
     private void showItems() {
-        build(pages.shown(model.items()));
+        double height = viewport == null ? 0 : viewport.getLayoutBounds().getHeight();
+        cards.buildGradually(pages.shown(model.items()), transcript.getWidth(), height);
         scroller.setVvalue(scroller.getVmax());
+        if (cards.waiting()) Platform.requestNextPulse();
     }
 
     /** One page more above, keeping the message that was at the top where it was on the screen. */
     private void showEarlier() {
-        MessageCard top = cards.get(model.items().get(pages.hidden()));
+        cards.finish();
+        MessageCard top = cards.card(model.items().get(pages.hidden()));
         double offset = viewport == null ? 0 : top.getBoundsInParent().getMinY() - viewTop();
-        build(pages.earlier(model.items()));
+        cards.build(pages.earlier(model.items()));
         TranscriptPages.keepAt(scroller, transcript, top, offset);
     }
 
     /** Scrolls to a message at the top of the view, building the pages down to it (a history search hit). */
     private void reveal(String messageId) {
         model.item(messageId).ifPresent(item -> {
+            cards.finish();
             int index = model.items().indexOf(item);
-            if (index < pages.hidden()) build(pages.upTo(model.items(), index));
-            if (cards.containsKey(item)) TranscriptPages.keepAt(scroller, transcript, cards.get(item), 0);
+            if (index < pages.hidden()) cards.build(pages.upTo(model.items(), index));
+            if (cards.card(item) != null) TranscriptPages.keepAt(scroller, transcript, cards.card(item), 0);
         });
-    }
-
-    private void build(List<MessageItem> items) {
-        Map<MessageItem, MessageCard> keep = new HashMap<>();
-        List<Node> nodes = new ArrayList<>(items.size() + 1);
-        if (pages.hidden() > 0) nodes.add(pages.button());
-        for (MessageItem item : items) {
-            MessageCard card = cards.get(item);
-            if (card == null) card = new MessageCard(item, model, renderer, ChatView::copy);
-            keep.put(item, card);
-            nodes.add(card);
-        }
-        cards.clear();
-        cards.putAll(keep);
-        ObservableList<Node> shown = transcript.getChildren();
-        // Cards only added at the end (a send) are appended: setAll would take every card out and put
-        // it back, and JavaFX styles a re-added card with all its text again (a long frame per send).
-        if (nodes.size() >= shown.size() && nodes.subList(0, shown.size()).equals(shown)) {
-            shown.addAll(nodes.subList(shown.size(), nodes.size()));
-        } else {
-            shown.setAll(nodes);
-        }
     }
 
     /** The chat's stylesheet; the window puts it on its scene before the chat is attached. */
@@ -315,10 +315,12 @@ public final class ChatView extends BorderPane {
     private void attached(Scene was, Scene now) {
         if (was != null) {
             was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            was.removePreLayoutPulseListener(beforeLayout);
             was.removePostLayoutPulseListener(afterLayout);
         }
         if (now != null) {
             now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            now.addPreLayoutPulseListener(beforeLayout);
             now.addPostLayoutPulseListener(afterLayout);
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
             if (!warmedUp) {

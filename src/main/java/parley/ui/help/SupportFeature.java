@@ -18,8 +18,9 @@ import parley.ui.WindowFeature;
 
 /**
  * When something goes wrong: the failure notice over the transcript, the Help menu (shortcuts, log
- * and data folders, diagnostics, About), the request log with its "log message text" setting, and
- * the start-up line of the log. Installed once the window is built; {@link #close()} undoes it.
+ * and data folders, diagnostics, About), the request log with its "log message text" setting, the
+ * start-up line of the log, and the check of the whole database file once the window is up.
+ * Installed once the window is built; {@link #close()} undoes it.
  */
 public final class SupportFeature implements WindowFeature {
     private static final System.Logger LOG = System.getLogger("parley.window");
@@ -28,12 +29,14 @@ public final class SupportFeature implements WindowFeature {
     private final Failures.FailureListener toNotice;
     private final Subscription requestLog;
     private final HelpActions actions;
+    private final Database database;
+    private final UiThread ui;
 
     public SupportFeature(WindowContext context) {
         MainWindow window = context.window();
-        Database database = context.database();
+        database = context.database();
         Executor background = context.background();
-        UiThread ui = context.ui();
+        ui = context.ui();
         Path logFolder = AppLog.current().map(AppLog::folder)
                 .orElse(database.file().getParent().resolve(AppLog.FOLDER)); // where the log opening meanwhile will be
         actions = new HelpActions(window, database, context.controls().providers(), notice, logFolder, background, ui);
@@ -46,6 +49,17 @@ public final class SupportFeature implements WindowFeature {
         AppLog.whenStarted(log -> log.trouble().onTrouble(trouble -> ui.run(() -> notice.notice(trouble))));
         String screen = screen();
         background.execute(() -> LOG.log(System.Logger.Level.INFO, startLine(actions.dataFolder(), logFolder, screen)));
+    }
+
+    /**
+     * Checks the whole database file now that the window is up, and tells the user when it is damaged.
+     * On a platform thread of its own: the check is one native call of seconds, which would hold one of
+     * the few carrier threads of the background executor's virtual threads.
+     */
+    @Override
+    public void windowShown() {
+        Thread.ofPlatform().daemon().name("integrity-check").start(() ->
+                database.checkWhole().ifPresent(damaged -> ui.run(() -> notice.notice(damaged))));
     }
 
     /** The notice's state (for tests). */

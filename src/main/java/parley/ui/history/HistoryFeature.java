@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -20,7 +18,6 @@ import parley.chat.ChatSettings;
 import parley.chat.Subscription;
 import parley.history.ConversationStore;
 import parley.history.HistoryRecorder;
-import java.time.Clock;
 import parley.history.HistoryService;
 import parley.history.SessionFile;
 import parley.store.Settings;
@@ -46,16 +43,13 @@ public final class HistoryFeature implements WindowFeature {
     private final HistoryViewModel model;
     private final HistoryView view;
     private final Subscription refresher;
-    /** The recorder's writes, one at a time in the order of the chat's events, never on the FX thread. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("history-writer").factory());
 
     public HistoryFeature(WindowContext context) {
         this.context = context;
         UiThread ui = context.ui();
         ConversationStore store = new ConversationStore(context.database());
         context.background().execute(store::purgeDeleted); // only rows already hidden: the list does not wait for it
-        this.recorder = new HistoryRecorder(context.chat(), store, Clock.systemUTC(), HistoryRecorder.DEFAULT_INTERVAL,
-                message -> ui.run(() -> report(message)), writer);
+        this.recorder = new HistoryRecorder(context.chat(), store, message -> ui.run(() -> report(message)));
         RequestControls controls = context.controls();
         recorder.setKnownKeys(() -> Arrays.asList(controls.providers().apiKey()));
         Settings settings = new Settings(context.database());
@@ -64,8 +58,7 @@ public final class HistoryFeature implements WindowFeature {
         this.model = new HistoryViewModel(service, context.background(), ui, ZoneId.systemDefault());
         this.view = new HistoryView(model, context.dialogs());
         this.refresher = context.chat().addListener(event -> {
-            // behind the recorder's writes of the same event, so the list shows what they stored
-            if (event instanceof ChatEvent.Started || event instanceof ChatEvent.Ended) writer.execute(() -> ui.run(model::refresh));
+            if (event instanceof ChatEvent.Started || event instanceof ChatEvent.Ended) refreshAfterWrites();
         });
         connect(context.chatModel(), controls);
         context.window().setLeftPanel(view);
@@ -97,7 +90,18 @@ public final class HistoryFeature implements WindowFeature {
     public void close() {
         refresher.close();
         recorder.close();
-        writer.shutdown();
+    }
+
+    /** Refreshes the list once the recorder's writes asked for so far are stored, so it shows them. */
+    private void refreshAfterWrites() {
+        try {
+            context.background().execute(() -> {
+                recorder.flush();
+                context.ui().run(model::refresh);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing: nothing is left to show
+        }
     }
 
     private void report(String message) {

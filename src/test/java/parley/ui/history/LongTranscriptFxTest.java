@@ -90,6 +90,8 @@ class LongTranscriptFxTest extends FxRobot {
     void opensWithOnePageOfCardsAndBuildsTheNextPageAboveOnRequestKeepingItsPlace() throws Exception {
         interact(() -> history.model().open(new HistoryViewModel.Row(conversationId, null, "", "")));
         waitUntil(() -> transcript().contains("Message 499 about"));
+        waitUntil(() -> cards() >= PAGE); // the newest cards come first, the rest of the page over the next pulses
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(cards()).as("cards built for the newest page only").isEqualTo(PAGE);
         assertThat(transcript()).contains("Message 440 about").doesNotContain("Message 439 about");
         Button earlier = lookup(".chat-earlier").queryButton();
