@@ -27,8 +27,12 @@ import parley.store.SecretStore;
 final class SlowHarness {
     static final long STORE_DELAY_MS = 300;
     static final long KEYRING_DELAY_MS = 3_000;
-    /** The longest pulse gap a test accepts: 250 ms by default (a loaded CI machine), 50 on a quiet one. */
-    static final long PULSE_BOUND_MS = Long.getLong("parley.pulseBound", 250);
+    /**
+     * The longest pulse gap a test accepts: 600 ms by default, as a loaded CI machine's load and GC
+     * alone passed 250 ms once (a delayed call on the JavaFX thread fails a test by itself, whatever
+     * the gap); {@code -Dparley.pulseBound=50} on a quiet machine.
+     */
+    static final long PULSE_BOUND_MS = Long.getLong("parley.pulseBound", 600);
     /** {@code -Dparley.slowStore=false}: the same calls recorded without their delays, the baseline run. */
     static final boolean DELAYS = Boolean.parseBoolean(System.getProperty("parley.slowStore", "true"));
 
