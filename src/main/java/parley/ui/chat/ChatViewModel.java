@@ -461,12 +461,14 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
                 item.setText(message.content(), message.reasoning());
                 item.setStatus(status(message.status()));
                 item.setError(message.error());
-                String cost = pendingCosts.remove(message.id());
-                if (cost != null) item.costProperty().set(cost);
             } else if (item.status() != MessageItem.Status.STREAMING
                     && !item.content().text().equals(message.content())) {
                 item.setText(message.content(), message.reasoning());
             }
+            // a cost can come before the card: a reply that ended before its start reached this
+            // thread is on the ledger already
+            String cost = pendingCosts.remove(message.id());
+            if (cost != null) item.costProperty().set(cost);
             next.add(item);
             kept.put(message.id(), item);
         }

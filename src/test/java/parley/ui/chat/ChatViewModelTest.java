@@ -309,6 +309,26 @@ class ChatViewModelTest {
         assertThat(reply.status()).isEqualTo(MessageItem.Status.COMPLETE);
     }
 
+    @Test
+    void aCostThatComesBeforeTheRepliesCardIsShownOnIt() throws Exception {
+        ManualClock clock = new ManualClock();
+        ManualBackend manual = new ManualBackend();
+        ChatService chat = new ChatService(settings -> manual, request -> {});
+        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
+        CountDownLatch ended = new CountDownLatch(1);
+        chat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
+        batched.setDraft("Hello");
+        batched.send();
+        manual.last().text("Hi").usage(10, 1).finish("stop");
+        assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+        String replyId = chat.conversation().messages().getLast().id();
+
+        batched.showCost(replyId, "price unknown");
+        clock.tick();
+
+        assertThat(batched.item(replyId)).map(i -> i.costProperty().get()).contains("price unknown");
+    }
+
     private void send(String text) {
         model.setDraft(text);
         model.send();
