@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the window restores at start, kept in the settings table: theme, font size, the last
@@ -25,24 +26,71 @@ public final class AppState {
     public record Bounds(double x, double y, double width, double height, boolean maximized) {}
 
     private final Settings settings;
+    /** What was read ahead, kept in step with every write; null when each read goes to the database. */
+    private final Map<String, String> readAhead;
 
+    /** Reads each value from the database when asked. */
     public AppState(Settings settings) {
-        this.settings = settings;
+        this(settings, null);
     }
 
-    public Optional<String> theme() { return settings.getString(THEME); }
+    private AppState(Settings settings, Map<String, String> readAhead) {
+        this.settings = settings;
+        this.readAhead = readAhead;
+    }
 
-    public void setTheme(String name) { settings.putString(THEME, name); }
+    /**
+     * Reads every value now (off the JavaFX thread, before the window is built), so the window can
+     * be put as it was left while it is built, without asking the database on the JavaFX thread.
+     * Writes still go to the database.
+     */
+    public static AppState readAhead(Settings settings) {
+        Map<String, String> values = new ConcurrentHashMap<>();
+        for (String prefix : List.of("ui.", "chat.")) {
+            settings.withPrefix(prefix).forEach((key, value) -> {
+                if (value != null) values.put(key, value);
+            });
+        }
+        return new AppState(settings, values);
+    }
 
-    public Optional<Integer> fontSize() { return settings.getInt(FONT_SIZE); }
+    /** True when the values were read ahead: reading them touches no database. */
+    public boolean isReadAhead() {
+        return readAhead != null;
+    }
 
-    public void setFontSize(int size) { settings.putInt(FONT_SIZE, size); }
+    private Optional<String> get(String key) {
+        return readAhead == null ? settings.getString(key) : Optional.ofNullable(readAhead.get(key));
+    }
 
-    public Optional<String> provider() { return settings.getString(PROVIDER); }
+    private void put(String key, String value) {
+        settings.putString(key, value);
+        if (readAhead == null) return;
+        if (value == null) readAhead.remove(key);
+        else readAhead.put(key, value);
+    }
 
-    public Optional<String> baseUrl() { return settings.getString(BASE_URL); }
+    public Optional<String> theme() { return get(THEME); }
 
-    public Optional<String> model() { return settings.getString(MODEL); }
+    public void setTheme(String name) { put(THEME, name); }
+
+    public Optional<Integer> fontSize() {
+        return get(FONT_SIZE).flatMap(v -> {
+            try {
+                return Optional.of(Integer.valueOf(v.trim()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public void setFontSize(int size) { put(FONT_SIZE, Integer.toString(size)); }
+
+    public Optional<String> provider() { return get(PROVIDER); }
+
+    public Optional<String> baseUrl() { return get(BASE_URL); }
+
+    public Optional<String> model() { return get(MODEL); }
 
     /** Stores the provider (with its base URL for a custom server, else null) and the model together. */
     public void setProviderAndModel(String provider, String baseUrl, String model) {
@@ -51,15 +99,21 @@ public final class AppState {
         entries.put(BASE_URL, baseUrl);
         entries.put(MODEL, model);
         settings.putAll(entries);
+        if (readAhead != null) {
+            entries.forEach((key, value) -> {
+                if (value == null) readAhead.remove(key);
+                else readAhead.put(key, value);
+            });
+        }
     }
 
     /** The request parameters as the JSON their owner wrote. */
-    public Optional<String> parameters() { return settings.getString(PARAMETERS); }
+    public Optional<String> parameters() { return get(PARAMETERS); }
 
-    public void setParameters(String json) { settings.putString(PARAMETERS, json); }
+    public void setParameters(String json) { put(PARAMETERS, json); }
 
     public Optional<Bounds> window() {
-        return settings.getString(WINDOW).flatMap(text -> {
+        return get(WINDOW).flatMap(text -> {
             List<Double> n = numbers(text);
             if (n.size() != 5 || n.get(2) < 100 || n.get(3) < 100) {
                 return Optional.empty();
@@ -69,18 +123,18 @@ public final class AppState {
     }
 
     public void setWindow(Bounds b) {
-        settings.putString(WINDOW, b.x() + "," + b.y() + "," + b.width() + "," + b.height() + ","
+        put(WINDOW, b.x() + "," + b.y() + "," + b.width() + "," + b.height() + ","
                 + (b.maximized() ? 1 : 0));
     }
 
     /** The divider positions (0 to 1) of the split pane named {@code name}; empty when none are stored. */
     public List<Double> dividers(String name) {
-        List<Double> positions = settings.getString(DIVIDERS + name).map(AppState::numbers).orElse(List.of());
+        List<Double> positions = get(DIVIDERS + name).map(AppState::numbers).orElse(List.of());
         return positions.stream().allMatch(p -> p >= 0 && p <= 1) ? positions : List.of();
     }
 
     public void setDividers(String name, List<Double> positions) {
-        settings.putString(DIVIDERS + name, String.join(",", positions.stream().map(String::valueOf).toList()));
+        put(DIVIDERS + name, String.join(",", positions.stream().map(String::valueOf).toList()));
     }
 
     private static List<Double> numbers(String text) {

@@ -13,8 +13,10 @@ import javafx.stage.Stage;
 import parley.StartArchive;
 import parley.app.AppDatabase;
 import parley.history.SessionFile;
+import parley.store.AppState;
 import parley.store.Database;
 import parley.store.SecretStore;
+import parley.store.Settings;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatView;
 import parley.usage.TokenEstimator;
@@ -56,8 +58,9 @@ public final class DesktopApp extends Application {
             try {
                 Database database = AppDatabase.openDefault();
                 SecretStore secrets = SecretStore.open(); // asks the keyring, which can take seconds
+                AppState remembered = AppState.readAhead(new Settings(database));
                 TokenEstimator.load();
-                Platform.runLater(() -> showWindow(stage, database, secrets, starting, smoke));
+                Platform.runLater(() -> showWindow(stage, database, remembered, secrets, starting, smoke));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "the database could not be opened", e);
                 Platform.runLater(() -> starting.failed(oneLine(e)));
@@ -91,11 +94,12 @@ public final class DesktopApp extends Application {
         scene.addPostLayoutPulseListener(once);
     }
 
-    private void showWindow(Stage stage, Database database, SecretStore secrets, StartingView starting, StartupSmoke.Watch smoke) {
+    private void showWindow(Stage stage, Database database, AppState remembered, SecretStore secrets, StartingView starting,
+                            StartupSmoke.Watch smoke) {
         // The theme first: controls created without one would load JavaFX's own stylesheet too.
         Application.setUserAgentStylesheet(firstTheme().resolve(systemDark()).getUserAgentStylesheet());
         try {
-            assembly = WindowAssembly.open(database, secrets, System.getenv(), UiThread.FX);
+            assembly = WindowAssembly.open(database, remembered, secrets, System.getenv(), UiThread.FX);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "the window could not be built", e);
             database.close();

@@ -84,7 +84,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final WindowMemory memory;
     private final List<WindowFeature> features = new ArrayList<>();
 
-    private WindowAssembly(Database database, SecretStore secrets, Map<String, String> env, UiThread ui, Dialogs dialogs) {
+    private WindowAssembly(Database database, AppState remembered, SecretStore secrets, Map<String, String> env, UiThread ui,
+                           Dialogs dialogs) {
         this.database = database;
         Settings settings = new Settings(database);
         ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
@@ -104,13 +105,13 @@ public final class WindowAssembly implements AutoCloseable {
         this.chat = new ChatService(s -> Providers.LOCAL_GGUF.id().equals(s.providerId()) ? engineBackend : remote.backendFor(s),
                 WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
-        this.memory = new WindowMemory(new AppState(new Settings(database)), background, ui);
+        this.memory = new WindowMemory(remembered, background, ui);
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, ExtendedControls.create(background, ui), providers,
                 request, ui);
         WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
-                dialogs == null ? new FxDialogs(window) : dialogs, engine);
+                dialogs == null ? new FxDialogs(window) : dialogs, engine, memory);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
 
@@ -119,23 +120,32 @@ public final class WindowAssembly implements AutoCloseable {
      * whether it answers: both are opened off the JavaFX thread, since a keyring can take seconds.
      */
     public static WindowAssembly open(Database database, SecretStore secrets, Map<String, String> env, UiThread ui) {
-        return new WindowAssembly(database, secrets, env, ui, null);
+        return new WindowAssembly(database, new AppState(new Settings(database)), secrets, env, ui, null);
+    }
+
+    /**
+     * As {@link #open(Database, SecretStore, Map, UiThread)}, with what the window remembers read
+     * ahead ({@link AppState#readAhead}, off the JavaFX thread): the window is built as it was left.
+     */
+    public static WindowAssembly open(Database database, AppState remembered, SecretStore secrets, Map<String, String> env,
+                                      UiThread ui) {
+        return new WindowAssembly(database, remembered, secrets, env, ui, null);
     }
 
     /** As {@link #open(Database, SecretStore, Map, UiThread)}, asking the keyring here (for tests). */
     public static WindowAssembly open(Database database, Map<String, String> env, UiThread ui) {
-        return new WindowAssembly(database, SecretStore.open(), env, ui, null);
+        return new WindowAssembly(database, new AppState(new Settings(database)), SecretStore.open(), env, ui, null);
     }
 
     /** As {@link #open(Database, Map, UiThread)}, with the questions and file choices answered by {@code dialogs}. */
     public static WindowAssembly open(Database database, Map<String, String> env, UiThread ui, Dialogs dialogs) {
-        return new WindowAssembly(database, SecretStore.open(), env, ui, dialogs);
+        return new WindowAssembly(database, new AppState(new Settings(database)), SecretStore.open(), env, ui, dialogs);
     }
 
     /** As {@link #open(Database, SecretStore, Map, UiThread)}, with the questions and file choices answered by {@code dialogs}. */
     public static WindowAssembly open(Database database, SecretStore secrets, Map<String, String> env, UiThread ui,
                                       Dialogs dialogs) {
-        return new WindowAssembly(database, secrets, env, ui, dialogs);
+        return new WindowAssembly(database, new AppState(new Settings(database)), secrets, env, ui, dialogs);
     }
 
     /** The installed feature of that class. */

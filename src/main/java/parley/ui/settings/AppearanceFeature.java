@@ -3,8 +3,6 @@ package parley.ui.settings;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import parley.store.AppState;
-import parley.store.Settings;
 import parley.ui.MainWindow;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
@@ -14,7 +12,7 @@ public final class AppearanceFeature implements WindowFeature {
     private final AppearanceViewModel appearance = new AppearanceViewModel();
 
     public AppearanceFeature(WindowContext context) {
-        new WindowMemory(new AppState(new Settings(context.database())), context.background(), context.ui()).keep(appearance);
+        context.memory().keep(appearance);
         MainWindow window = context.window();
         window.addToToolbarEnd(new AppearanceMenu(appearance));
         window.styleProperty().bind(appearance.fontSizeProperty().asString("-fx-font-size: %dpx;"));

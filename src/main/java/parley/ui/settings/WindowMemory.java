@@ -35,6 +35,11 @@ public final class WindowMemory {
         this(state, background, UiThread.FX);
     }
 
+    /** What is remembered, and how it is read ({@link AppState#readAhead}). */
+    public AppState state() {
+        return state;
+    }
+
     public WindowMemory(AppState state, Executor background, UiThread ui) {
         this.state = state;
         this.background = background;
@@ -148,8 +153,15 @@ public final class WindowMemory {
         });
     }
 
-    /** Reads what was kept on the background thread, then applies it on the JavaFX thread. */
+    /**
+     * Applies what was kept: at once when it was read ahead (the window is put as it was left while
+     * it is built), else read on the background thread and applied on the JavaFX thread.
+     */
     private <T> void restore(java.util.function.Supplier<T> read, java.util.function.Consumer<T> apply) {
+        if (state.isReadAhead()) {
+            apply.accept(read.get());
+            return;
+        }
         try {
             background.execute(() -> {
                 T kept = read.get();

@@ -73,6 +73,32 @@ class WindowRestartFxTest extends FxRobot {
         assertThat(assembly.chat().settings().temperature()).isEqualTo(1.3);
     }
 
+    /** As the app starts: what was remembered is read off the JavaFX thread, and the window is built as it was left. */
+    @Test
+    void whatWasReadAheadIsInTheWindowAsItIsBuilt() throws Exception {
+        try (Database database = AppDatabase.open(dir.resolve("parley.db"))) {
+            AppState state = new AppState(new Settings(database));
+            state.setTheme(ThemeChoice.NORD_DARK.name());
+            state.setFontSize(17);
+            state.setProviderAndModel("custom", "http://127.0.0.1:9/v1", "my-model");
+            state.setParameters("{\"temperature\":1.3}");
+        }
+        Database database = AppDatabase.open(dir.resolve("parley.db"));
+        AppState remembered = AppState.readAhead(new Settings(database));
+        java.util.concurrent.atomic.AtomicReference<String> seenWhileBuilding = new java.util.concurrent.atomic.AtomicReference<>();
+
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            assembly = WindowAssembly.open(database, remembered, new parley.store.SessionSecrets("kept for this test only"),
+                    Map.of(), UiThread.FX);
+            seenWhileBuilding.set(assembly.appearance().choiceProperty().get() + " "
+                    + assembly.appearance().fontSizeProperty().get() + " " + assembly.params().temperature().value() + " "
+                    + assembly.providers().modelProperty().get());
+        });
+
+        assertThat(seenWhileBuilding.get()).isEqualTo(ThemeChoice.NORD_DARK + " 17 1.3 my-model");
+    }
+
     @Test
     void aConversationDeletedInOneRunIsRemovedForGoodWhenTheWindowNextStarts() throws Exception {
         start();
