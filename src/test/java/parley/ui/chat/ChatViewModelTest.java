@@ -24,6 +24,11 @@ class ChatViewModelTest {
     private String refusal;
     private ChatService service;
     private ChatViewModel model;
+    /** A second view model whose frames come only when the test ticks {@code clock}. */
+    private final ManualClock clock = new ManualClock();
+    private final ManualBackend manual = new ManualBackend();
+    private final ChatService batchedChat = new ChatService(settings -> manual, request -> {});
+    private final ChatViewModel batched = new ChatViewModel(batchedChat, UiThread.DIRECT, clock);
 
     @BeforeEach
     void setUp() {
@@ -256,10 +261,6 @@ class ChatViewModelTest {
 
     @Test
     void deltasBetweenTwoFramesReachTheCardAsOneAppend() throws Exception {
-        ManualClock clock = new ManualClock();
-        ManualBackend manual = new ManualBackend();
-        ChatService chat = new ChatService(settings -> manual, request -> {});
-        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
         batched.setDraft("Hello");
         batched.send();
         clock.tick();
@@ -276,14 +277,10 @@ class ChatViewModelTest {
 
     @Test
     void aReplyThatEndsBeforeTheNextFrameArrivesOnceAndAsAStream() throws Exception {
-        ManualClock clock = new ManualClock();
-        ManualBackend manual = new ManualBackend();
-        ChatService chat = new ChatService(settings -> manual, request -> {});
-        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
         // after the view model's: listeners hear an event in the order they were added, so the reply's
         // end is in the view model's buffer once this latch opens
         CountDownLatch ended = new CountDownLatch(1);
-        chat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
+        batchedChat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
         List<String> resets = new ArrayList<>();
         List<String> appends = new ArrayList<>();
         batched.items().addListener((javafx.collections.ListChangeListener<MessageItem>) change -> {
@@ -311,17 +308,13 @@ class ChatViewModelTest {
 
     @Test
     void aCostThatComesBeforeTheRepliesCardIsShownOnIt() throws Exception {
-        ManualClock clock = new ManualClock();
-        ManualBackend manual = new ManualBackend();
-        ChatService chat = new ChatService(settings -> manual, request -> {});
-        ChatViewModel batched = new ChatViewModel(chat, UiThread.DIRECT, clock);
         CountDownLatch ended = new CountDownLatch(1);
-        chat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
+        batchedChat.addListener(e -> { if (e instanceof ChatEvent.Ended) ended.countDown(); });
         batched.setDraft("Hello");
         batched.send();
         manual.last().text("Hi").usage(10, 1).finish("stop");
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
-        String replyId = chat.conversation().messages().getLast().id();
+        String replyId = batchedChat.conversation().messages().getLast().id();
 
         batched.showCost(replyId, "price unknown");
         clock.tick();
