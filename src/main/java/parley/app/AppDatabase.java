@@ -7,11 +7,13 @@ import parley.experiment.ExperimentSchema;
 import parley.history.HistorySchema;
 import parley.mcp.ServerStore;
 import parley.preset.PresetStore;
+import parley.prompt.PromptSchema;
 import parley.store.DataFolder;
 import parley.store.Database;
 import parley.store.Migration;
 import parley.store.Migrations;
 import parley.store.Settings;
+import parley.team.TeamOutbox;
 import parley.usage.UsageSchema;
 
 /**
@@ -28,7 +30,9 @@ public final class AppDatabase {
             PresetStore.MIGRATIONS,
             RefusalStore.MIGRATIONS,
             ServerStore.MIGRATIONS,
-            ExperimentSchema.MIGRATIONS);
+            ExperimentSchema.MIGRATIONS,
+            PromptSchema.MIGRATIONS,
+            TeamOutbox.MIGRATIONS);
 
     private AppDatabase() {}
 

@@ -26,7 +26,7 @@ import org.sqlite.SQLiteException;
  * {@link StoreException} that says so ({@link OpenFailure}).
  * Every write runs in a transaction; calls are serialized on this object.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements SqlStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     public static final String FILE_NAME = "parley.db";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -165,7 +165,7 @@ public final class Database implements AutoCloseable {
         return Optional.ofNullable(recoveryNotice);
     }
 
-    /** Runs {@code work} outside a transaction; use it for reads. */
+    @Override
     public synchronized <T> T read(SqlWork<T> work) {
         try {
             return work.run(connection);
@@ -174,7 +174,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    @Override
     public synchronized <T> T write(SqlWork<T> work) {
         try {
             return inTransaction(connection, work);

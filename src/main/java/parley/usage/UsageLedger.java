@@ -14,7 +14,7 @@ import parley.store.Database;
 
 /** The ledger of every request, in the {@code usage_ledger} table. Rows are only ever added. */
 public final class UsageLedger {
-    private static final String COLUMNS = "at_ms, day, provider, model, prompt_tokens, completion_tokens, "
+    public static final String COLUMNS = "at_ms, day, provider, model, prompt_tokens, completion_tokens, "
             + "reasoning_tokens, cached_tokens, estimated, cost_usd, ttft_ms, duration_ms, outcome, "
             + "conversation_id, message_id, origin";
 
@@ -104,7 +104,8 @@ public final class UsageLedger {
         st.setString(16, e.origin());
     }
 
-    private static LedgerEntry read(ResultSet rs) throws SQLException {
+    /** The ledger row at the result set's cursor, read by its column names. */
+    public static LedgerEntry read(ResultSet rs) throws SQLException {
         TokenCounts tokens = new TokenCounts(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
                 rs.getLong("reasoning_tokens"), rs.getLong("cached_tokens"), rs.getInt("estimated") != 0);
         String cost = rs.getString("cost_usd");
