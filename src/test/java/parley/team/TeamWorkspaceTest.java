@@ -128,6 +128,8 @@ class TeamWorkspaceTest {
             assertThat(status.connected()).isTrue();
             assertThat(status.url()).isEqualTo(db.url() + "?user=" + db.user() + "&ApplicationName=x");
             assertThat(ada.secrets().get(TeamSettings.secretId(ada.team().config().orElseThrow()))).contains(db.password());
+            // were a driver's message to echo it, the log masks it
+            assertThat(parley.log.LogSecrets.redact("login failed for " + db.password())).doesNotContain(db.password());
         }
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
