@@ -203,10 +203,14 @@ public final class TeamBench {
         }
     }
 
-    /** A year of a team of 20: 8 models on 2 providers, 1 request in 50 of unknown price; both tables filled directly. */
+    /**
+     * A year of a team of 20, every member using each of 8 models (on 2 providers) every day: the
+     * rollup's largest shape, 365 x 20 x 8 rows. 1 request in 50 of unknown price. Both tables are
+     * filled directly (the trigger is off for the load, the rollup summed in one statement).
+     */
     private static void fill(Statement st, int rows) throws Exception {
         st.execute("ALTER TABLE team_ledger DISABLE TRIGGER team_daily_insert");
-        st.execute("INSERT INTO team_ledger SELECT 'k' || i, 'member-' || lpad((i / 7 % " + MEMBERS + ")::text, 2, '0'), "
+        st.execute("INSERT INTO team_ledger SELECT 'k' || i, 'member-' || lpad((i / 14600 % " + MEMBERS + ")::text, 2, '0'), "
                 + "'bench', 1765000000000 + i, current_date - (i % 365), CASE WHEN i % 8 < 4 THEN 'atlascloud' ELSE 'deepseek' END, "
                 + "'model-' || (i % 8), 1000 + i % 500, 200 + i % 300, 0, i % 100, false, "
                 + "CASE WHEN i % 50 = 0 THEN NULL ELSE 0.0001 + (i % 1000) * 0.000001 END, 150, 900, 'ok', 'window' "
