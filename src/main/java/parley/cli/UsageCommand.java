@@ -8,6 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import parley.store.Database;
+import parley.store.SecretStore;
+import parley.store.Settings;
+import parley.team.TeamService;
+import parley.team.TeamSettings;
+import parley.team.TeamUsageReader;
+import parley.team.WorkspaceUnavailable;
 import parley.usage.Cost;
 import parley.usage.GroupBy;
 import parley.usage.Money;
@@ -18,16 +24,24 @@ import parley.usage.UsageTotal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code parley usage}: what the requests on the ledger used and cost, grouped by model, day or provider. */
+/**
+ * {@code parley usage}: what the requests on the ledger used and cost, grouped by model, day, provider
+ * or member; with {@code --team}, the team workspace's ledger.
+ */
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = "Show the tokens and cost of every request on the usage ledger, grouped.")
 final class UsageCommand extends Subcommand {
+    static final String TEAM_OFFLINE = "team offline";
+
     @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only requests from this day on.")
     String since;
 
-    @Option(names = "--by", paramLabel = "model|day|provider", defaultValue = "model",
-            description = "Group by model (default), day or provider.")
+    @Option(names = "--by", paramLabel = "model|day|provider|member", defaultValue = "model",
+            description = "Group by model (default), day, provider or member.")
     String by;
+
+    @Option(names = "--team", description = "The team workspace's ledger: every member's requests.")
+    boolean team;
 
     @Option(names = "--csv", description = "Print CSV instead of a table.")
     boolean csv;
@@ -39,11 +53,23 @@ final class UsageCommand extends Subcommand {
     @Override
     protected int run() {
         GroupBy group = GroupBy.parse(by);
-        if (group == null) throw new BadInput("--by must be model, day or provider, not '" + by + "'.");
+        if (group == null) throw new BadInput("--by must be model, day, provider or member, not '" + by + "'.");
         UsageFilter filter = since == null ? UsageFilter.ALL : UsageFilter.since(day(since));
         List<UsageTotal> totals;
         try (Database db = DataHome.openForUsage(context.env(), context.err())) {
-            totals = UsageService.over(db, Clock.systemDefaultZone()).group(filter, group);
+            UsageService personal = UsageService.over(db, Clock.systemDefaultZone(),
+                    () -> new Settings(db).getString(TeamSettings.MEMBER).orElse(GroupBy.ME));
+            if (!team) {
+                totals = personal.group(filter, group);
+            } else {
+                try (TeamService workspace = new TeamService(db, SecretStore.open(), context.env(), Clock.systemDefaultZone())) {
+                    totals = teamTotals(workspace, personal, filter, group);
+                } catch (WorkspaceUnavailable e) {
+                    if (!e.unreachable()) throw e;
+                    context.err().println("parley: " + TEAM_OFFLINE + ": " + e.getMessage());
+                    return FAILED;
+                }
+            }
         }
         if (csv) {
             Writer out = new PrintWriter(context.out());
@@ -53,6 +79,16 @@ final class UsageCommand extends Subcommand {
             printTable(totals, group);
         }
         return OK;
+    }
+
+    private static List<UsageTotal> teamTotals(TeamService workspace, UsageService personal, UsageFilter filter,
+                                               GroupBy group) {
+        if (workspace.config().isEmpty()) {
+            throw new BadInput("This data folder is not connected to a team workspace: connect it with "
+                    + "'parley team connect JDBC_URL --member NAME [--user U] [--password-env VAR]'.");
+        }
+        workspace.flush(); // this member's queued rows first, so the team's figures include them
+        return TeamUsageReader.team(workspace, personal, Clock.systemDefaultZone()).group(filter, group);
     }
 
     private static LocalDate day(String text) {
@@ -65,7 +101,8 @@ final class UsageCommand extends Subcommand {
 
     private void printTable(List<UsageTotal> totals, GroupBy group) {
         if (totals.isEmpty()) {
-            context.out().println("No requests on the ledger" + (since == null ? "" : " since " + since) + ".");
+            context.out().println("No requests on the " + (team ? "team's " : "") + "ledger"
+                    + (since == null ? "" : " since " + since) + ".");
             return;
         }
         List<String[]> rows = new ArrayList<>();

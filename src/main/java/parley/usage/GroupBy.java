@@ -2,9 +2,15 @@ package parley.usage;
 
 import java.util.function.Function;
 
-/** The ways the ledger is summed up. */
+/**
+ * The ways the ledger is summed up. {@link #MEMBER} reads the member on a team's rows; the personal
+ * ledger is one member's, so by member it is one group under that member's name.
+ */
 public enum GroupBy {
-    MODEL(LedgerEntry::model), DAY(e -> e.day().toString()), PROVIDER(LedgerEntry::provider);
+    MODEL(LedgerEntry::model), DAY(e -> e.day().toString()), PROVIDER(LedgerEntry::provider), MEMBER(e -> GroupBy.ME);
+
+    /** The key of the personal ledger's one group by member when this data folder has no member name. */
+    public static final String ME = "me";
 
     private final Function<LedgerEntry, String> key;
 
@@ -14,7 +20,7 @@ public enum GroupBy {
 
     public String label() { return name().toLowerCase(); }
 
-    /** Parses {@code model}, {@code day} or {@code provider}; null for anything else. */
+    /** Parses {@code model}, {@code day}, {@code provider} or {@code member}; null for anything else. */
     public static GroupBy parse(String text) {
         for (GroupBy g : values()) if (g.label().equals(text)) return g;
         return null;

@@ -3,6 +3,7 @@ package parley.usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes ledger rows and grouped totals as CSV (RFC 4180: comma-separated, quoted where needed, CRLF). */
@@ -11,20 +12,38 @@ public final class UsageCsv {
             "completion_tokens", "reasoning_tokens", "cached_tokens", "estimated", "cost_usd", "ttft_ms",
             "duration_ms", "outcome", "conversation_id", "message_id", "origin");
 
+    /** A team's rows: the member first, then the columns of {@link #ENTRY_HEADER}. */
+    public static final List<String> MEMBER_ENTRY_HEADER = withFirst("member", ENTRY_HEADER);
+
     private UsageCsv() {}
 
     /** One line per request; an unknown cost or time to first token is an empty field. */
     public static void writeEntries(List<LedgerEntry> entries, Writer out) {
         line(out, ENTRY_HEADER);
-        for (LedgerEntry e : entries) {
-            TokenCounts t = e.tokens();
-            line(out, List.of(e.at().toString(), e.day().toString(), text(e.provider()), text(e.model()),
-                    Long.toString(t.prompt()), Long.toString(t.completion()), Long.toString(t.reasoning()),
-                    Long.toString(t.cached()), Boolean.toString(t.estimated()),
-                    e.costUsd() == null ? "" : e.costUsd().toPlainString(),
-                    e.ttftMillis() == null ? "" : e.ttftMillis().toString(), Long.toString(e.durationMillis()),
-                    e.outcome().label(), orEmpty(e.conversationId()), orEmpty(e.messageId()), e.origin()));
-        }
+        for (LedgerEntry e : entries) line(out, fields(e));
+    }
+
+    /** One line per request of a team's ledger, the member who sent it first. */
+    public static void writeMemberEntries(List<MemberEntry> entries, Writer out) {
+        line(out, MEMBER_ENTRY_HEADER);
+        for (MemberEntry e : entries) line(out, withFirst(text(e.member()), fields(e.entry())));
+    }
+
+    private static List<String> fields(LedgerEntry e) {
+        TokenCounts t = e.tokens();
+        return List.of(e.at().toString(), e.day().toString(), text(e.provider()), text(e.model()),
+                Long.toString(t.prompt()), Long.toString(t.completion()), Long.toString(t.reasoning()),
+                Long.toString(t.cached()), Boolean.toString(t.estimated()),
+                e.costUsd() == null ? "" : e.costUsd().toPlainString(),
+                e.ttftMillis() == null ? "" : e.ttftMillis().toString(), Long.toString(e.durationMillis()),
+                e.outcome().label(), orEmpty(e.conversationId()), orEmpty(e.messageId()), e.origin());
+    }
+
+    private static List<String> withFirst(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return List.copyOf(all);
     }
 
     /**

@@ -85,6 +85,7 @@ public final class UsageRollup {
             case MODEL -> "model";
             case DAY -> "day";
             case PROVIDER -> "provider";
+            case MEMBER -> "'" + GroupBy.ME + "'";
         };
         return query(filter, column, column);
     }

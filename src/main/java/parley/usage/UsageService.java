@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Supplier;
 import parley.api.ChatRequest;
 import parley.provider.Locality;
 import parley.store.Database;
@@ -19,27 +20,40 @@ import parley.store.Settings;
  * What the window and the CLI ask of the usage tracker: totals, groups, the cost chart, the CSV
  * export, the prices and the budget. Every call may touch the database: call it off the UI thread.
  */
-public final class UsageService {
+public final class UsageService implements UsageReader {
     private final UsageTracker tracker;
     private final BudgetStore budgets;
     private final Clock clock;
+    private final Supplier<String> owner;
 
     public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock) {
+        this(tracker, budgets, clock, () -> GroupBy.ME);
+    }
+
+    /** {@code owner} names the ledger's one group by member: this data folder's member name. */
+    public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock, Supplier<String> owner) {
         this.tracker = tracker;
         this.budgets = budgets;
         this.clock = clock;
+        this.owner = owner;
     }
 
     /** The whole usage stack over the application's database. */
     public static UsageService over(Database database, Clock clock) {
+        return over(database, clock, () -> GroupBy.ME);
+    }
+
+    /** The same, whose one group by member is named by {@code owner} (the member name in a team workspace). */
+    public static UsageService over(Database database, Clock clock, Supplier<String> owner) {
         Settings settings = new Settings(database);
         UsageTracker tracker = new UsageTracker(new UsageLedger(database),
                 new PriceBook(new PriceStore(database), new LocalMarkStore(settings), clock), new TokenEstimator(), clock);
-        return new UsageService(tracker, new BudgetStore(settings), clock);
+        return new UsageService(tracker, new BudgetStore(settings), clock, owner);
     }
 
     public UsageTracker tracker() { return tracker; }
 
+    @Override
     public UsageOverview overview(String conversationId) {
         LocalDate today = LocalDate.now(clock);
         UsageLedger ledger = tracker.ledger();
@@ -52,24 +66,35 @@ public final class UsageService {
         return new UsageOverview(conversation, day, month, ledger.total("all time", UsageFilter.ALL), budget);
     }
 
-    /** One total per key; summed in SQL unless the filter names a conversation or a message. */
+    /**
+     * One total per key; summed in SQL unless the filter names a conversation or a message. By member:
+     * one total, everything under this data folder's member name.
+     */
+    @Override
     public List<UsageTotal> group(UsageFilter filter, GroupBy by) {
         UsageLedger ledger = tracker.ledger();
+        if (by == GroupBy.MEMBER) {
+            UsageTotal all = ledger.total(owner.get(), filter);
+            return all.requests() == 0 ? List.of() : List.of(all);
+        }
         return UsageRollup.covers(filter) ? ledger.rollup().group(filter, by)
                 : UsageReport.group(ledger.entries(filter), by);
     }
 
+    @Override
     public UsageReport.DailyCosts dailyCosts(UsageFilter filter) {
         UsageLedger ledger = tracker.ledger();
         return UsageRollup.covers(filter) ? ledger.rollup().dailyCosts(filter)
                 : UsageReport.dailyCostsByModel(ledger.entries(filter));
     }
 
+    @Override
     public List<String> providers() { return tracker.ledger().distinct("provider"); }
 
+    @Override
     public List<String> models() { return tracker.ledger().distinct("model"); }
 
-    /** Writes the matching ledger rows to a CSV file; returns how many. */
+    @Override
     public int exportCsv(UsageFilter filter, Path file) throws IOException {
         List<LedgerEntry> rows = tracker.ledger().entries(filter);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -12,6 +12,11 @@ public record UsageTotal(String key, int requests, TokenCounts tokens, Cost cost
         return total;
     }
 
+    /** This total and {@code other} summed, under this key. */
+    public UsageTotal plus(UsageTotal other) {
+        return new UsageTotal(key, requests + other.requests, tokens.plus(other.tokens), cost.plus(other.cost));
+    }
+
     public UsageTotal plus(LedgerEntry e) {
         return new UsageTotal(key, requests + 1, tokens.plus(e.tokens()), cost.plus(e.cost()));
     }

@@ -80,7 +80,7 @@ class UsageCommandTest {
     void badInputIsRefusedWithOneLineAndExitCodeTwo() {
         CliRun badBy = CliRun.of(env, "usage", "--by", "week");
         assertThat(badBy.code()).isEqualTo(2);
-        assertThat(badBy.err().strip()).isEqualTo("parley: --by must be model, day or provider, not 'week'.");
+        assertThat(badBy.err().strip()).isEqualTo("parley: --by must be model, day, provider or member, not 'week'.");
         CliRun badDay = CliRun.of(env, "usage", "--since", "2026-13-01");
         assertThat(badDay.code()).isEqualTo(2);
         assertThat(badDay.err().lines()).hasSize(1).first().asString().contains("YYYY-MM-DD");

@@ -4,6 +4,9 @@ import java.time.Clock;
 import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.chat.Subscription;
+import parley.store.SecretStore;
+import parley.team.TeamService;
+import parley.team.TeamUsageScopes;
 import parley.ui.Dialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowContext;
@@ -18,7 +21,7 @@ import parley.usage.UsageService;
 
 /**
  * The usage tracker in the window: puts every finished request on the ledger, adds the Usage side
- * panel, prices each reply's footer, shows the composer's cost estimate, asks before a send that
+ * panel (my usage or, with a team workspace, the team's), prices each reply's footer, shows the composer's cost estimate, asks before a send that
  * could pass a budget limit, and keeps the prices a provider's model list carries (Atlas Cloud's does).
  */
 public final class UsageFeature implements WindowFeature {
@@ -29,13 +32,17 @@ public final class UsageFeature implements WindowFeature {
     private final ComposerEstimate estimate;
     private final ChatExtensions chatExtensions;
     private final Subscription ledger;
+    private final TeamUsageScopes scopes;
 
     public UsageFeature(WindowContext context) {
-        this.service = UsageService.over(context.database(), Clock.systemDefaultZone());
+        Clock clock = Clock.systemDefaultZone();
+        this.service = UsageService.over(context.database(), clock, this::memberName);
+        this.scopes = new TeamUsageScopes(context.database(), () -> new TeamService(context.database(), SecretStore.open(), System.getenv(), clock),
+                service, clock);
         this.chat = context.chat();
         this.ui = context.ui();
         this.chatExtensions = context.chatExtensions();
-        this.panel = new UsageViewModel(service, context.background(), ui, () -> chat.conversation().id());
+        this.panel = new UsageViewModel(service, scopes, context.background(), ui, () -> chat.conversation().id());
         this.estimate = new ComposerEstimate(service, context.background(), ui);
         this.ledger = chat.addExchangeListener(new UsageRecorder(service.tracker()));
         service.tracker().addListener(e -> ui.run(() -> {
@@ -58,6 +65,9 @@ public final class UsageFeature implements WindowFeature {
 
     public UsageService service() { return service; }
 
+    /** This data folder's member name in its team workspace (read off the JavaFX thread, with the ledger). */
+    private String memberName() { return scopes.member(); }
+
     public UsageViewModel panel() { return panel; }
 
     public ComposerEstimate estimate() { return estimate; }
@@ -65,6 +75,7 @@ public final class UsageFeature implements WindowFeature {
     @Override
     public void close() {
         ledger.close();
+        scopes.close();
     }
 
     /** Estimates again: the draft, the parameters, the provider or the model changed. */

@@ -54,7 +54,7 @@ public final class UsageView extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
         content.getStyleClass().add("usage-content");
-        content.getChildren().addAll(header(), budgetMessage(), totals(), new Separator(), tableSection(),
+        content.getChildren().addAll(header(), scopeChoice(), offlineMessage(), budgetMessage(), totals(), new Separator(), tableSection(),
                 chartSection(), new Separator(), priceSection(), new Separator(), budgetSection(), message());
         setContent(content);
     }
@@ -75,6 +75,44 @@ public final class UsageView extends ScrollPane {
         HBox row = new HBox(8, title, grow(), export, refresh);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Me or the team: shown only when a team workspace is set up. */
+    private Node scopeChoice() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton me = scopeButton("Me", UsageViewModel.Scope.ME, group, Styles.LEFT_PILL);
+        ToggleButton team = scopeButton("Team", UsageViewModel.Scope.TEAM, group, Styles.RIGHT_PILL);
+        me.setTooltip(new Tooltip("My requests on the team's ledger, and those not sent to it yet"));
+        team.setTooltip(new Tooltip("Every member's requests on the team's ledger"));
+        group.selectedToggleProperty().subscribe((old, now) -> {
+            if (now == null) old.setSelected(true); else vm.scope((UsageViewModel.Scope) now.getUserData());
+        });
+        HBox row = new HBox(me, team);
+        row.setId("usage-scope");
+        row.visibleProperty().bind(vm.teamAvailableProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    private ToggleButton scopeButton(String text, UsageViewModel.Scope scope, ToggleGroup group, String pill) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId("usage-scope-" + scope.name().toLowerCase());
+        b.setUserData(scope);
+        b.setToggleGroup(group);
+        b.getStyleClass().addAll(Styles.SMALL, pill);
+        b.setSelected(vm.scopeProperty().get() == scope);
+        return b;
+    }
+
+    private Node offlineMessage() {
+        Label label = new Label();
+        label.setId("usage-team-offline");
+        label.setWrapText(true);
+        label.getStyleClass().add("budget-warning");
+        label.textProperty().bind(vm.offlineTextProperty());
+        label.visibleProperty().bind(vm.offlineTextProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private Node budgetMessage() {
@@ -125,7 +163,16 @@ public final class UsageView extends ScrollPane {
         }
         by.getChildren().getFirst().getStyleClass().add(Styles.LEFT_PILL);
         by.getChildren().get(1).getStyleClass().add(Styles.CENTER_PILL);
-        by.getChildren().getLast().getStyleClass().add(Styles.RIGHT_PILL);
+        Node byProvider = by.getChildren().get(2);
+        Node byMember = by.getChildren().getLast();
+        byMember.getStyleClass().add(Styles.RIGHT_PILL);
+        // by member only with a team; without one the provider button ends the row
+        byMember.visibleProperty().bind(vm.teamAvailableProperty());
+        byMember.managedProperty().bind(byMember.visibleProperty());
+        vm.teamAvailableProperty().subscribe(team -> {
+            byProvider.getStyleClass().removeAll(Styles.CENTER_PILL, Styles.RIGHT_PILL);
+            byProvider.getStyleClass().add(team ? Styles.CENTER_PILL : Styles.RIGHT_PILL);
+        });
         group.selectedToggleProperty().subscribe((old, now) -> {
             if (now == null) old.setSelected(true); else vm.groupBy((GroupBy) now.getUserData());
         });

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,20 +22,26 @@ import parley.usage.GroupBy;
 import parley.usage.Money;
 import parley.usage.PriceRow;
 import parley.usage.UsageFilter;
-import parley.usage.UsageOverview;
 import parley.usage.UsageReport;
+import parley.usage.UsageScopes;
 import parley.usage.UsageService;
+import parley.usage.UsageSnapshot;
 import parley.usage.UsageTotal;
 
 /**
- * The usage panel's state: the totals, the grouped table with its filters, the cost chart, the
- * prices and the budget. Reads and writes run on the background executor; results reach the
- * properties through the UI thread seam.
+ * The usage panel's state: the scope (me or the team, when a team workspace is set up), the totals,
+ * the grouped table with its filters, the cost chart, the prices and the budget. Reads and writes run
+ * on the background executor; results reach the properties through the UI thread seam, the newest
+ * read's only.
  */
 public final class UsageViewModel {
     public enum State { LOADING, READY, ERROR }
 
+    /** Whose usage is shown. */
+    public enum Scope { ME, TEAM }
+
     private final UsageService service;
+    private final UsageScopes scopes;
     private final Executor background;
     private final UiThread ui;
     private final Supplier<String> conversationId;
@@ -54,9 +63,20 @@ public final class UsageViewModel {
     private final ObservableList<String> modelChoices = FXCollections.observableArrayList();
     private final ObservableList<PriceRow> prices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Scope> scope = new ReadOnlyObjectWrapper<>(this, "scope", Scope.ME);
+    private final ReadOnlyBooleanWrapper teamAvailable = new ReadOnlyBooleanWrapper(this, "teamAvailable", false);
+    private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper(this, "offlineText", "");
+    private final AtomicLong generation = new AtomicLong();
 
     public UsageViewModel(UsageService service, Executor background, UiThread ui, Supplier<String> conversationId) {
+        this(service, UsageScopes.personal(service), background, ui, conversationId);
+    }
+
+    /** {@code scopes} says whether a team workspace is set up and reads me or the team; the prices and budget are {@code service}'s. */
+    public UsageViewModel(UsageService service, UsageScopes scopes, Executor background, UiThread ui,
+                          Supplier<String> conversationId) {
         this.service = service;
+        this.scopes = scopes;
         this.background = background;
         this.ui = ui;
         this.conversationId = conversationId;
@@ -79,22 +99,41 @@ public final class UsageViewModel {
     public ObservableList<PriceRow> prices() { return FXCollections.unmodifiableObservableList(prices); }
     /** The last result or refusal, one line ("Saved 12 rows to …", "The input price …"). */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Scope> scopeProperty() { return scope.getReadOnlyProperty(); }
+    /** True when a team workspace is set up: the choice between me and the team is offered. */
+    public ReadOnlyBooleanProperty teamAvailableProperty() { return teamAvailable.getReadOnlyProperty(); }
+    /** Empty while the figures are fresh; else why they are the last ones read (the team's workspace is away). */
+    public ReadOnlyStringProperty offlineTextProperty() { return offlineText.getReadOnlyProperty(); }
 
-    /** Reads everything again from the ledger. */
+    /** Reads everything again from the ledger of the scope. */
     public void refresh() {
         UsageFilter f = filter.get();
         GroupBy by = groupBy.get();
+        boolean team = scope.get() == Scope.TEAM;
         String conversation = conversationId.get();
+        long asked = generation.incrementAndGet();
         state.set(State.LOADING);
         background.execute(() -> {
             try {
-                Snapshot s = new Snapshot(service.overview(conversation), service.group(f, by), service.dailyCosts(f),
-                        service.providers(), service.models(), service.prices(), service.budget());
-                ui.run(() -> show(s));
+                boolean configured = scopes.teamConfigured();
+                UsageSnapshot figures = scopes.reader(configured && team).snapshot(conversation, f, by);
+                Snapshot s = new Snapshot(configured, figures, service.prices(), service.budget());
+                ui.run(() -> {
+                    if (asked == generation.get()) show(s);
+                });
             } catch (RuntimeException e) {
-                ui.run(() -> fail(e));
+                ui.run(() -> {
+                    if (asked == generation.get()) fail(e);
+                });
             }
         });
+    }
+
+    /** Shows my usage or the team's. */
+    public void scope(Scope chosen) {
+        if (chosen == null || chosen == scope.get()) return;
+        scope.set(chosen);
+        refresh();
     }
 
     public void groupBy(GroupBy by) {
@@ -115,9 +154,10 @@ public final class UsageViewModel {
 
     public void exportCsv(Path file) {
         UsageFilter f = filter.get();
+        boolean team = scope.get() == Scope.TEAM;
         background.execute(() -> {
             try {
-                int rows = service.exportCsv(f, file);
+                int rows = scopes.reader(team && scopes.teamConfigured()).exportCsv(f, file);
                 ui.run(() -> message.set("Saved " + rows + " request" + (rows == 1 ? "" : "s") + " to " + file + "."));
             } catch (Exception e) {
                 ui.run(() -> message.set("Could not save " + file + ": " + e.getMessage()));
@@ -184,15 +224,18 @@ public final class UsageViewModel {
     }
 
     private void show(Snapshot s) {
-        conversationText.set(describe(s.overview.conversation()));
-        todayText.set(describe(s.overview.today()));
-        monthText.set(describe(s.overview.month()));
-        allTimeText.set(describe(s.overview.allTime()));
-        budgetStatus.set(s.overview.budget());
-        groups.setAll(s.groups);
-        dailyCosts.set(s.daily);
-        providerChoices.setAll(s.providers);
-        modelChoices.setAll(s.models);
+        UsageSnapshot f = s.figures;
+        conversationText.set(describe(f.overview().conversation()));
+        todayText.set(describe(f.overview().today()));
+        monthText.set(describe(f.overview().month()));
+        allTimeText.set(describe(f.overview().allTime()));
+        budgetStatus.set(f.overview().budget());
+        groups.setAll(f.groups());
+        dailyCosts.set(f.daily());
+        providerChoices.setAll(f.providers());
+        modelChoices.setAll(f.models());
+        teamAvailable.set(s.teamConfigured);
+        offlineText.set(f.problem() == null ? "" : "Team offline: these are the last figures read. " + f.problem());
         prices.setAll(s.prices);
         budget.set(s.budget);
         state.set(State.READY);
@@ -256,6 +299,5 @@ public final class UsageViewModel {
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
 
-    private record Snapshot(UsageOverview overview, List<UsageTotal> groups, UsageReport.DailyCosts daily,
-                            List<String> providers, List<String> models, List<PriceRow> prices, BudgetSettings budget) {}
+    private record Snapshot(boolean teamConfigured, UsageSnapshot figures, List<PriceRow> prices, BudgetSettings budget) {}
 }
