@@ -54,6 +54,8 @@ CREATE TABLE team_daily (
   PRIMARY KEY (day, member, provider, model)
 );
 
+CREATE INDEX team_daily_member_day ON team_daily (member, day);
+
 CREATE FUNCTION team_daily_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO team_daily AS d VALUES (NEW.day, NEW.member, NEW.provider, NEW.model, 1,
