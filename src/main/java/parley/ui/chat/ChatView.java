@@ -162,7 +162,16 @@ public final class ChatView extends BorderPane {
         experiment.managedProperty().bind(experiment.visibleProperty());
         experiment.disableProperty().bind(streaming);
         experiment.setMaxWidth(Double.MAX_VALUE);
-        VBox buttons = new VBox(6, send, stop, newChat, experiment);
+        Button prompts = new Button("Prompts…");
+        prompts.setId("open-prompts");
+        prompts.getStyleClass().addAll("flat", "chat-prompts");
+        prompts.setTooltip(new Tooltip("The prompt library: use a saved prompt, save this one, see versions"));
+        prompts.setOnAction(e -> { if (model.promptLibraryActionProperty().get() != null) model.promptLibraryActionProperty().get().run(); });
+        prompts.visibleProperty().bind(model.promptLibraryActionProperty().isNotNull());
+        prompts.managedProperty().bind(prompts.visibleProperty());
+        prompts.disableProperty().bind(streaming);
+        prompts.setMaxWidth(Double.MAX_VALUE);
+        VBox buttons = new VBox(6, send, stop, newChat, experiment, prompts);
         buttons.setAlignment(Pos.TOP_CENTER);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
 

@@ -54,7 +54,13 @@ final class ExperimentForm extends ScrollPane {
         history.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         history.textProperty().bind(form.userProperty().map(u -> form.history().isEmpty() ? "A plain prompt (no earlier messages)."
                 : "After the chat's " + form.history().size() + " earlier messages."));
-        return new VBox(6, system, user, history);
+        Button library = new Button("From the library…");
+        library.setId("experiment-from-library");
+        library.getStyleClass().add(Styles.FLAT);
+        library.setOnAction(e -> { if (form.libraryActionProperty().get() != null) form.libraryActionProperty().get().run(); });
+        library.visibleProperty().bind(form.libraryActionProperty().isNotNull());
+        library.managedProperty().bind(library.visibleProperty());
+        return new VBox(6, system, user, new HBox(8, history, library));
     }
 
     private Node parameters() {
