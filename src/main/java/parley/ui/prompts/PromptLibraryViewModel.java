@@ -78,7 +78,7 @@ public final class PromptLibraryViewModel {
 
     // Properties
 
-    /** The personal prompts, then the team's. */
+    /** The personal prompts, then the team's (those last seen, while {@link #teamStatusProperty} is not empty). */
     public ObservableList<PromptEntry> entries() { return entriesView; }
     /** Every version of the selected prompt, oldest first. */
     public ObservableList<PromptVersion> versions() { return versionsView; }
@@ -128,6 +128,8 @@ public final class PromptLibraryViewModel {
             List<String> presetList = names;
             ui.run(() -> {
                 if (asked != generation) return;
+                // while the team's library is away, the team's prompts last seen stay, greyed by the view
+                if (!teamLine.isEmpty()) entries.stream().filter(PromptEntry::team).forEach(found::add);
                 entries.setAll(found);
                 teamStatus.set(teamLine);
                 List<Parameters> choices = new ArrayList<>(List.of(PROMPT_OWN, KEEP_CURRENT));
