@@ -19,9 +19,9 @@ import parley.app.InputLimits;
 import parley.prompt.PromptDraft;
 import parley.prompt.PromptLibrary;
 import parley.prompt.PromptParams;
-import parley.prompt.PromptService;
+import parley.team.PromptLibraries;
 import parley.prompt.PromptVersion;
-import parley.prompt.TeamOffline;
+import parley.team.TeamOffline;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.SessionSecrets;
@@ -72,14 +72,14 @@ final class PromptCommand {
         /** True when the command reaches the team's library. */
         abstract boolean usesTeam();
 
-        abstract int run(PromptService prompts, InputLimits limits) throws IOException;
+        abstract int run(PromptLibraries prompts, InputLimits limits) throws IOException;
 
         @Override
         protected final int run() {
             try (Database db = DataHome.open(context.env(), context.err());
                  TeamService team = new TeamService(db, usesTeam() ? SecretStore.open() : new SessionSecrets("unused"),
                          context.env(), Clock.systemDefaultZone())) {
-                return run(new PromptService(db, team, Clock.systemDefaultZone()), InputLimits.load(new Settings(db)));
+                return run(new PromptLibraries(db, team, Clock.systemDefaultZone()), InputLimits.load(new Settings(db)));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new BadInput(e.getMessage());
             } catch (TeamOffline e) {
@@ -116,7 +116,7 @@ final class PromptCommand {
         boolean usesTeam() { return team; }
 
         @Override
-        int run(PromptService prompts, InputLimits limits) {
+        int run(PromptLibraries prompts, InputLimits limits) {
             List<PromptVersion> newest = prompts.library(team).call(PromptLibrary::list);
             if (json) {
                 printJson(newest.stream().map(PromptCommand::versionJson).toList());
@@ -150,7 +150,7 @@ final class PromptCommand {
         boolean usesTeam() { return team; }
 
         @Override
-        int run(PromptService prompts, InputLimits limits) {
+        int run(PromptLibraries prompts, InputLimits limits) {
             if (version != null && version < 1) throw new BadInput("--version must be 1 or more, not " + version + ".");
             PromptVersion v = prompts.library(team).call(l -> version == null
                     ? l.show(name).orElseThrow(() -> missing(name, team)) : l.existing(name, version));
@@ -194,7 +194,7 @@ final class PromptCommand {
         boolean usesTeam() { return team; }
 
         @Override
-        int run(PromptService prompts, InputLimits limits) throws IOException {
+        int run(PromptLibraries prompts, InputLimits limits) throws IOException {
             Map<String, Object> parsed;
             try {
                 parsed = PromptParams.fromSpecs(params);
@@ -239,7 +239,7 @@ final class PromptCommand {
         boolean usesTeam() { return team; }
 
         @Override
-        int run(PromptService prompts, InputLimits limits) {
+        int run(PromptLibraries prompts, InputLimits limits) {
             List<PromptVersion> versions = prompts.library(team).call(l -> l.history(name));
             if (versions.isEmpty()) throw missing(name, team);
             if (json) {
@@ -273,7 +273,7 @@ final class PromptCommand {
         boolean usesTeam() { return team; }
 
         @Override
-        int run(PromptService prompts, InputLimits limits) {
+        int run(PromptLibraries prompts, InputLimits limits) {
             context.out().print(prompts.library(team).call(l -> l.diff(name, from, to)).format());
             context.out().flush();
             return OK;
@@ -292,7 +292,7 @@ final class PromptCommand {
         boolean usesTeam() { return true; }
 
         @Override
-        int run(PromptService prompts, InputLimits limits) {
+        int run(PromptLibraries prompts, InputLimits limits) {
             List<PromptVersion> added = prompts.share(name);
             context.out().println(added.isEmpty() ? "The team's library has every version of " + name.strip() + " already."
                     : "Shared " + added.getFirst().name() + " to the team: " + (added.size() == 1 ? "v" + added.getFirst().version()

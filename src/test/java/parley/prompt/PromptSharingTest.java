@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parley.team.PromptLibraries;
 import parley.team.ScratchPostgres;
+import parley.team.TeamOffline;
 import parley.team.TeamTestSupport;
 
 /** A personal prompt shared to a team on a real PostgreSQL: its whole history goes along. */
@@ -22,8 +24,8 @@ class PromptSharingTest {
              TeamTestSupport bo = TeamTestSupport.member(home.resolve("bo"))) {
             ada.team().connect(db.url(), "ada", db.user(), db.password(), null);
             bo.team().connect(db.url(), "bo", db.user(), db.password(), null);
-            PromptService adas = new PromptService(ada.database(), ada.team(), Clock.systemUTC());
-            PromptService bos = new PromptService(bo.database(), bo.team(), Clock.systemUTC());
+            PromptLibraries adas = new PromptLibraries(ada.database(), ada.team(), Clock.systemUTC());
+            PromptLibraries bos = new PromptLibraries(bo.database(), bo.team(), Clock.systemUTC());
             adas.personal().save("haiku", new PromptDraft(null, "A haiku on {{topic}}.", null, Map.of(), "first"));
             adas.personal().save("haiku", new PromptDraft(null, "A haiku on {{topic}}, no rhyme.", "m1",
                     Map.of("temperature", 1.2), "no rhyme"));
@@ -47,8 +49,8 @@ class PromptSharingTest {
              TeamTestSupport bo = TeamTestSupport.member(home.resolve("bo"))) {
             ada.team().connect(db.url(), "ada", db.user(), db.password(), null);
             bo.team().connect(db.url(), "bo", db.user(), db.password(), null);
-            PromptService adas = new PromptService(ada.database(), ada.team(), Clock.systemUTC());
-            PromptService bos = new PromptService(bo.database(), bo.team(), Clock.systemUTC());
+            PromptLibraries adas = new PromptLibraries(ada.database(), ada.team(), Clock.systemUTC());
+            PromptLibraries bos = new PromptLibraries(bo.database(), bo.team(), Clock.systemUTC());
             bos.team().save("haiku", new PromptDraft(null, "Bo's haiku.", null, Map.of(), null));
             adas.personal().save("haiku", new PromptDraft(null, "Ada's haiku.", null, Map.of(), null));
 
@@ -64,7 +66,7 @@ class PromptSharingTest {
         try (TeamTestSupport ada = TeamTestSupport.member(home.resolve("ada"))) {
             ScratchPostgres.Db db = own.newDatabase();
             ada.team().connect(db.url(), "ada", db.user(), db.password(), null);
-            PromptService prompts = new PromptService(ada.database(), ada.team(), Clock.systemUTC());
+            PromptLibraries prompts = new PromptLibraries(ada.database(), ada.team(), Clock.systemUTC());
             prompts.personal().save("kept", new PromptDraft(null, "Kept {{x}}.", null, Map.of(), null));
             own.stop();
 

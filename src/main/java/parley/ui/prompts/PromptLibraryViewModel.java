@@ -19,9 +19,9 @@ import parley.preset.ParameterSet;
 import parley.prompt.FilledPrompt;
 import parley.prompt.PromptDraft;
 import parley.prompt.PromptLibrary;
-import parley.prompt.PromptService;
+import parley.team.PromptLibraries;
 import parley.prompt.PromptVersion;
-import parley.prompt.TeamOffline;
+import parley.team.TeamOffline;
 import parley.ui.UiThread;
 
 /**
@@ -43,7 +43,7 @@ public final class PromptLibraryViewModel {
     public static final Parameters PROMPT_OWN = new Parameters.PromptOwn();
     public static final Parameters KEEP_CURRENT = new Parameters.KeepCurrent();
 
-    private final Supplier<PromptService> service;
+    private final Supplier<PromptLibraries> service;
     private final Function<String, Optional<ParameterSet>> presets;
     private final Supplier<List<String>> presetNames;
     private final Composer composer;
@@ -66,7 +66,7 @@ public final class PromptLibraryViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private long generation;
 
-    public PromptLibraryViewModel(Supplier<PromptService> service, Function<String, Optional<ParameterSet>> presets,
+    public PromptLibraryViewModel(Supplier<PromptLibraries> service, Function<String, Optional<ParameterSet>> presets,
                                   Supplier<List<String>> presetNames, Composer composer, Executor background, UiThread ui) {
         this.service = service;
         this.presets = presets;
@@ -103,7 +103,7 @@ public final class PromptLibraryViewModel {
         long asked = ++generation;
         state.set(State.BUSY);
         background.execute(() -> {
-            PromptService prompts = service.get();
+            PromptLibraries prompts = service.get();
             List<PromptEntry> found = new ArrayList<>();
             String team = "";
             String problem = null;

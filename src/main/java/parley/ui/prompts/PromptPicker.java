@@ -9,8 +9,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
-import parley.prompt.PromptService;
-import parley.prompt.TeamOffline;
+import parley.team.PromptLibraries;
+import parley.team.TeamOffline;
 import parley.prompt.PromptVersion;
 import parley.ui.WindowContext;
 
@@ -34,7 +34,7 @@ public final class PromptPicker implements AutoCloseable {
             String team = "";
             String failure = "";
             try {
-                PromptService service = prompts.get();
+                PromptLibraries service = prompts.get();
                 service.personal().list().forEach(v -> entries.add(new PromptEntry(v, false)));
                 if (service.teamConfigured()) service.team().list().forEach(v -> entries.add(new PromptEntry(v, true)));
             } catch (TeamOffline e) {

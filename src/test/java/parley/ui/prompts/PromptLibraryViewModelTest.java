@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.preset.ParameterSet;
 import parley.prompt.FilledPrompt;
 import parley.prompt.PromptDraft;
-import parley.prompt.PromptService;
+import parley.team.PromptLibraries;
 import parley.team.ScratchPostgres;
 import parley.team.TeamTestSupport;
 import parley.ui.UiThread;
@@ -24,7 +24,7 @@ import parley.ui.UiThread;
 class PromptLibraryViewModelTest {
     @TempDir Path home;
     private TeamTestSupport folder;
-    private PromptService prompts;
+    private PromptLibraries prompts;
     private final RecordingComposer composer = new RecordingComposer();
     private PromptLibraryViewModel model;
 
@@ -57,7 +57,7 @@ class PromptLibraryViewModelTest {
     @BeforeEach
     void open() {
         folder = TeamTestSupport.member(home);
-        prompts = new PromptService(folder.database(), folder.team(), Clock.systemUTC());
+        prompts = new PromptLibraries(folder.database(), folder.team(), Clock.systemUTC());
         ParameterSet cool = new ParameterSet(100, 0.1, null, null, null, List.of(), true, true, null);
         model = new PromptLibraryViewModel(() -> prompts, name -> name.equals("cool") ? Optional.of(cool) : Optional.empty(),
                 () -> List.of("cool"), composer, Runnable::run, UiThread.DIRECT);

@@ -1,13 +1,15 @@
-package parley.prompt;
+package parley.team;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import parley.prompt.Author;
+import parley.prompt.PromptDraft;
+import parley.prompt.PromptLibrary;
+import parley.prompt.PromptSharing;
+import parley.prompt.PromptVersion;
 import parley.store.Database;
-import parley.team.Computer;
-import parley.team.TeamService;
-import parley.team.Workspace;
-import parley.team.WorkspaceUnavailable;
 
 /**
  * The two prompt libraries of a data folder: the personal one in the local file, always there, and
@@ -15,12 +17,12 @@ import parley.team.WorkspaceUnavailable;
  * reached throws {@link TeamOffline} (and marks the team offline); one when no workspace is set up
  * says how to connect. Every call reaches a database: never on the JavaFX thread.
  */
-public final class PromptService {
+public final class PromptLibraries {
     private final PromptLibrary personal;
     private final TeamService team;
     private final Clock clock;
 
-    public PromptService(Database database, TeamService team, Clock clock) {
+    public PromptLibraries(Database database, TeamService team, Clock clock) {
         this.personal = new PromptLibrary(database, Author.PERSONAL, clock);
         this.team = team;
         this.clock = clock;
@@ -87,7 +89,7 @@ public final class PromptService {
 
         public List<PromptVersion> history(String name) { return call(l -> l.history(name)); }
 
-        public java.util.Optional<PromptVersion> show(String name) { return call(l -> l.show(name)); }
+        public Optional<PromptVersion> show(String name) { return call(l -> l.show(name)); }
 
         public PromptLibrary.Saved save(String name, PromptDraft draft) { return call(l -> l.save(name, draft)); }
     }
