@@ -1,6 +1,7 @@
 package parley.prompt;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a save holds: an optional system text, the text with its {@code {{variables}}}, an optional
@@ -17,8 +18,8 @@ public record PromptDraft(String system, String text, String model, Map<String, 
 
     /** True when this draft and {@code version} would send the same request: the note is not compared. */
     public boolean sameContentAs(PromptVersion version) {
-        return java.util.Objects.equals(system, version.system()) && text.equals(version.text())
-                && java.util.Objects.equals(model, version.model())
+        return Objects.equals(system, version.system()) && text.equals(version.text())
+                && Objects.equals(model, version.model())
                 && PromptParams.json(params).equals(PromptParams.json(version.params()));
     }
 
