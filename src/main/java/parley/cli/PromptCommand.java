@@ -80,7 +80,7 @@ final class PromptCommand {
                  TeamService team = new TeamService(db, usesTeam() ? SecretStore.open() : new SessionSecrets("unused"),
                          context.env(), Clock.systemDefaultZone())) {
                 return run(new PromptLibraries(db, team, Clock.systemDefaultZone()), InputLimits.load(new Settings(db)));
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException e) {
                 throw new BadInput(e.getMessage());
             } catch (TeamOffline e) {
                 context.err().println("parley: " + e.getMessage());

@@ -59,7 +59,7 @@ public final class PromptLibraries {
 
     /** Runs {@code work} on the team's library, turning an unreachable workspace into {@link TeamOffline}. */
     public <T> T onTeam(Function<PromptLibrary, T> work) {
-        String member = team.member().orElseThrow(() -> new IllegalStateException(
+        String member = team.member().orElseThrow(() -> new IllegalArgumentException(
                 "This computer is not connected to a team workspace: connect with 'parley team connect JDBC_URL --member NAME'."));
         try {
             Workspace workspace = team.workspace().orElseThrow();
