@@ -57,6 +57,7 @@ import parley.ui.settings.NetworkFeature;
 import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
 import parley.ui.tools.ToolsFeature;
+import parley.ui.prompts.PromptsFeature;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
 
@@ -70,7 +71,7 @@ public final class WindowAssembly implements AutoCloseable {
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
             CodeFeature::new, UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new,
-            EngineFeature::new, McpFeature::new, ExperimentsFeature::new);
+            EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;

@@ -51,4 +51,7 @@ public interface ChatExtensions {
 
     /** Offers "Try this prompt across…" beside the composer; {@code action} opens the prompt as an experiment. */
     void offerExperiment(Runnable action);
+
+    /** Offers "Prompts…" beside the composer; {@code action} opens the prompt library. */
+    void offerPromptLibrary(Runnable action);
 }

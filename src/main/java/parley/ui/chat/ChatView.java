@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
@@ -31,6 +32,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import parley.ui.Shortcut;
 import parley.ui.UiThread;
 import parley.ui.ViewBindings;
@@ -162,7 +165,18 @@ public final class ChatView extends BorderPane {
         experiment.managedProperty().bind(experiment.visibleProperty());
         experiment.disableProperty().bind(streaming);
         experiment.setMaxWidth(Double.MAX_VALUE);
-        VBox buttons = new VBox(6, send, stop, newChat, experiment);
+        Button prompts = new Button(null, new FontIcon(Feather.BOOK_OPEN));
+        prompts.setId("open-prompts");
+        prompts.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "chat-prompts");
+        prompts.setTooltip(new Tooltip("Prompts: use a saved prompt, save this one, see its versions"));
+        prompts.setOnAction(e -> { if (model.promptLibraryActionProperty().get() != null) model.promptLibraryActionProperty().get().run(); });
+        prompts.visibleProperty().bind(model.promptLibraryActionProperty().isNotNull());
+        prompts.managedProperty().bind(prompts.visibleProperty());
+        prompts.disableProperty().bind(streaming);
+        // the library shares a row with "Try across…", so the composer keeps its height
+        HBox.setHgrow(experiment, Priority.ALWAYS);
+        HBox tools = new HBox(4, experiment, prompts);
+        VBox buttons = new VBox(6, send, stop, newChat, tools);
         buttons.setAlignment(Pos.TOP_CENTER);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
 

@@ -44,6 +44,7 @@ import parley.ui.UiThread;
  */
 public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ReadOnlyObjectWrapper<Runnable> experimentAction = new ReadOnlyObjectWrapper<>(this, "experimentAction");
+    private final ReadOnlyObjectWrapper<Runnable> promptLibraryAction = new ReadOnlyObjectWrapper<>(this, "promptLibraryAction");
     /** What the chat is doing; FAILED: the last reply ended with an error (Retry is offered). */
     public enum State { IDLE, STREAMING, FAILED }
 
@@ -172,6 +173,14 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
 
     /** What "Try this prompt across…" does; null while no feature offers it. */
     public ReadOnlyObjectProperty<Runnable> experimentActionProperty() { return experimentAction.getReadOnlyProperty(); }
+
+    @Override
+    public void offerPromptLibrary(Runnable action) {
+        promptLibraryAction.set(action);
+    }
+
+    /** Opens the prompt library; null until a feature offers it. */
+    public ReadOnlyObjectProperty<Runnable> promptLibraryActionProperty() { return promptLibraryAction.getReadOnlyProperty(); }
 
     @Override
     public void offerBranching(Consumer<String> action) {

@@ -29,7 +29,7 @@ final class ExperimentForm extends ScrollPane {
         this.form = form;
         setId("experiment-form");
         setFitToWidth(true);
-        VBox body = new VBox(14, section("Prompt", prompt()), section("Models", new ModelsField(form)),
+        VBox body = new VBox(14, section(promptHead(), prompt()), section("Models", new ModelsField(form)),
                 section("Runs", counts()), section("Parameters", parameters()),
                 section("Inputs", new InputsField(form.inputs(), dialogs)), section("Checks", new ChecksField(form)));
         body.setPadding(new Insets(12));
@@ -107,9 +107,30 @@ final class ExperimentForm extends ScrollPane {
         return field;
     }
 
-    private static Node section(String title, Node content) {
-        Label head = new Label(title);
+    /** The Prompt section's title with "From the library…" beside it, a link no taller than the title. */
+    private Node promptHead() {
+        Button library = new Button("From the library…");
+        library.setId("experiment-from-library");
+        library.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        library.setPadding(Insets.EMPTY);
+        library.setOnAction(e -> { if (form.libraryActionProperty().get() != null) form.libraryActionProperty().get().run(); });
+        library.visibleProperty().bind(form.libraryActionProperty().isNotNull());
+        HBox head = new HBox(12, title("Prompt"), library);
+        head.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        return head;
+    }
+
+    private static Label title(String text) {
+        Label head = new Label(text);
         head.getStyleClass().addAll(Styles.TITLE_4, "experiment-section-title");
+        return head;
+    }
+
+    private static Node section(String title, Node content) {
+        return section(title(title), content);
+    }
+
+    private static Node section(Node head, Node content) {
         VBox box = new VBox(6, head, content);
         box.getStyleClass().add("experiment-section");
         return box;

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -41,6 +43,7 @@ public final class ExperimentFormModel {
     private final ReadOnlyStringWrapper system = new ReadOnlyStringWrapper(this, "system", "");
     private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user", "");
     private List<ChatMessage> history = List.of();
+    private final ReadOnlyObjectWrapper<Runnable> libraryAction = new ReadOnlyObjectWrapper<>(this, "libraryAction");
     private ChatSettings base = ChatSettings.defaults();
     private final ObservableList<ModelChoice> offered = FXCollections.observableArrayList();
     private final ObservableList<ModelChoice> chosen = FXCollections.observableArrayList();
@@ -103,6 +106,19 @@ public final class ExperimentFormModel {
     }
 
     public void setSystem(String text) { system.set(text == null ? "" : text); }
+
+    /** Takes a library prompt: its system text and text, as a plain prompt (no earlier messages). */
+    public void usePrompt(String systemText, String text) {
+        history = List.of();
+        system.set(systemText == null ? "" : systemText);
+        user.set(""); // the history's note follows the user text: a change to it refreshes the note
+        user.set(text == null ? "" : text);
+    }
+
+    /** Offers "From the library…" beside the prompt; {@code action} picks a library prompt. */
+    public void offerLibrary(Runnable action) { libraryAction.set(action); }
+
+    public ReadOnlyObjectProperty<Runnable> libraryActionProperty() { return libraryAction.getReadOnlyProperty(); }
     public void setUser(String text) { user.set(text == null ? "" : text); }
 
     /** Adds models to the offer (a provider's list arrived); checked ones stay. */

@@ -19,6 +19,7 @@ import parley.provider.Providers;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
 import parley.ui.chat.FrameClock;
+import parley.ui.prompts.PromptPicker;
 import parley.ui.models.ProviderViewModel;
 import parley.usage.UsageService;
 
@@ -37,6 +38,7 @@ public final class ExperimentsFeature implements WindowFeature {
     private final ExperimentService service;
     private final AtomicReference<UsageService> usage = new AtomicReference<>();
     private final AtomicReference<ExperimentView> view = new AtomicReference<>();
+    private final PromptPicker picker;
 
     public ExperimentsFeature(WindowContext context) {
         this.context = context;
@@ -49,10 +51,12 @@ public final class ExperimentsFeature implements WindowFeature {
         this.runner = new WindowRunner(target -> chat.backendFor(chat.settings().withProvider(target.provider(), target.baseUrl())
                 .withModel(target.model())), (target, request, result) -> ExperimentLedger.over(usage().tracker())
                 .recorded(target, request, result), store);
+        this.picker = new PromptPicker(context);
         this.showPlace = context.window().addPlace("Experiments", this::buildView);
         ProviderViewModel providers = context.controls().providers();
         providers.observeModelLists((profile, models) -> context.ui().run(() -> form.offer(choices(profile, models))));
         context.chatExtensions().offerExperiment(this::tryAcross);
+        form.offerLibrary(() -> picker.pick(version -> form.usePrompt(version.system(), version.text())));
     }
 
     public ExperimentFormModel form() { return form; }
@@ -72,6 +76,11 @@ public final class ExperimentsFeature implements WindowFeature {
         form.offer(choices(providers.provider(), providers.models()));
         form.fillFrom(settings, messages, current);
         showPlace.run();
+    }
+
+    @Override
+    public void close() {
+        picker.close();
     }
 
     private List<ModelChoice> choices(ProviderProfile profile, List<ModelInfo> models) {
