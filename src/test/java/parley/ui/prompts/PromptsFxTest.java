@@ -104,9 +104,15 @@ class PromptsFxTest extends FxRobot {
         assertThat(form.history()).isEmpty();
     }
 
+    /** A label with this text on a window that is showing (a list being refilled leaves cells without a scene). */
     private Node labeled(String text) throws TimeoutException {
-        waitUntil(() -> lookup(n -> n instanceof Labeled l && text.equals(l.getText()) && n.isVisible()).tryQuery().isPresent());
-        return lookup(n -> n instanceof Labeled l && text.equals(l.getText()) && n.isVisible()).query();
+        java.util.function.Predicate<Node> shown = n -> n instanceof Labeled l && text.equals(l.getText()) && n.isVisible()
+                && n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
+        waitUntil(() -> lookup(shown).tryQuery().isPresent());
+        // a dialog that has just opened lays its list out again, replacing the cells found first
+        WaitForAsyncUtils.waitForFxEvents(5);
+        waitUntil(() -> lookup(shown).tryQuery().isPresent());
+        return lookup(shown).query();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
