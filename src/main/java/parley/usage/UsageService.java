@@ -23,19 +23,31 @@ public final class UsageService {
     private final UsageTracker tracker;
     private final BudgetStore budgets;
     private final Clock clock;
+    private final SharedBudget shared;
 
     public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock) {
+        this(tracker, budgets, clock, SharedBudget.NONE);
+    }
+
+    public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock, SharedBudget shared) {
         this.tracker = tracker;
         this.budgets = budgets;
         this.clock = clock;
+        this.shared = shared;
     }
 
     /** The whole usage stack over the application's database. */
     public static UsageService over(Database database, Clock clock) {
+        return over(database, clock, SharedPrices.NONE, SharedBudget.NONE);
+    }
+
+    /** The same with a team's prices, which win over the user's, and a team's budget, checked beside the user's. */
+    public static UsageService over(Database database, Clock clock, SharedPrices teamPrices, SharedBudget teamBudget) {
         Settings settings = new Settings(database);
         UsageTracker tracker = new UsageTracker(new UsageLedger(database),
-                new PriceBook(new PriceStore(database), new LocalMarkStore(settings), clock), new TokenEstimator(), clock);
-        return new UsageService(tracker, new BudgetStore(settings), clock);
+                new PriceBook(new PriceStore(database), new LocalMarkStore(settings), clock, teamPrices),
+                new TokenEstimator(), clock);
+        return new UsageService(tracker, new BudgetStore(settings), clock, teamBudget);
     }
 
     public UsageTracker tracker() { return tracker; }
@@ -100,6 +112,20 @@ public final class UsageService {
 
     public BudgetCheck checkBudget(RequestOrigin origin, ChatRequest request) {
         return tracker.checkBudget(budgets.load(), origin, request);
+    }
+
+    /**
+     * The verdict of the user's budget and the team's on sending this request now, the stricter one
+     * winning; unless refused, the team's budget holds the request's upper estimate until the
+     * admission is released (when the request has ended, or was not sent).
+     */
+    public Admission admit(RequestOrigin origin, ChatRequest request) {
+        BudgetCheck personal = checkBudget(origin, request);
+        if (!personal.allowsSend()) return Admission.of(personal);
+        Admission team = shared.admit(estimate(origin, request).high());
+        Admission both = team.withWorst(personal);
+        if (!both.check().allowsSend()) both.close();
+        return both;
     }
 
     public BudgetSettings budget() { return budgets.load(); }
