@@ -112,7 +112,7 @@ public final class TeamBudgets {
                 return new Decision(BudgetCheck.OK, null, TeamBudgetState.none(today));
             }
             lapse(c, now);
-            TeamSpend spend = spent(c, member, today).plusOwn(ownToday, ownMonth);
+            TeamSpend spend = spentOrHeld(c, member, today).plusOwn(ownToday, ownMonth);
             TeamBudgetState state = new TeamBudgetState(team, mine, spend);
             BudgetCheck check = state.beforeSend(member, upper);
             String hold = null;
@@ -149,8 +149,13 @@ public final class TeamBudgets {
         });
     }
 
-    private TeamSpend spent(Connection c, String member, LocalDate today) throws SQLException {
-        TeamSpend ledger;
+    /** What the team and {@code member} spent today and this month, from the team's ledger (holds not counted). */
+    public TeamSpend spent(String member) {
+        LocalDate today = LocalDate.now(clock);
+        return workspace.read(c -> ledgerSpend(c, member, today));
+    }
+
+    private TeamSpend ledgerSpend(Connection c, String member, LocalDate today) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(sum(cost_usd), 0), "
                 + "COALESCE(sum(cost_usd) FILTER (WHERE day = ?), 0), COALESCE(sum(cost_usd) FILTER (WHERE member = ?), 0), "
                 + "COALESCE(sum(cost_usd) FILTER (WHERE member = ? AND day = ?), 0) FROM team_daily WHERE day >= ? AND day <= ?")) {
@@ -162,9 +167,13 @@ public final class TeamBudgets {
             st.setObject(6, today);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                ledger = new TeamSpend(today, rs.getBigDecimal(2), rs.getBigDecimal(1), rs.getBigDecimal(4), rs.getBigDecimal(3));
+                return new TeamSpend(today, rs.getBigDecimal(2), rs.getBigDecimal(1), rs.getBigDecimal(4), rs.getBigDecimal(3));
             }
         }
+    }
+
+    private TeamSpend spentOrHeld(Connection c, String member, LocalDate today) throws SQLException {
+        TeamSpend ledger = ledgerSpend(c, member, today);
         try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(sum(amount_usd), 0), "
                 + "COALESCE(sum(amount_usd) FILTER (WHERE member = ?), 0) FROM team_reservation")) {
             st.setString(1, member);

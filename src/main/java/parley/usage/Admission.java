@@ -4,12 +4,13 @@ package parley.usage;
  * A budget's verdict on one request and the hold it took on the budget for it: {@link #release()}
  * gives the held amount back once the request has ended (or was not sent). Releasing twice is harmless.
  */
-public record Admission(BudgetCheck check, Runnable release) {
+public record Admission(BudgetCheck check, Runnable release) implements AutoCloseable {
     /** A verdict that holds nothing. */
     public static Admission of(BudgetCheck check) {
         return new Admission(check, () -> { });
     }
 
+    @Override
     public void close() {
         release.run();
     }

@@ -1,0 +1,72 @@
+package parley.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import parley.store.Database;
+import parley.store.SecretStore;
+import parley.store.Settings;
+import parley.team.TeamBudgetGuard;
+import parley.team.TeamPriceCache;
+import parley.team.TeamService;
+import parley.team.TeamSettings;
+import parley.team.Workspace;
+import parley.usage.SharedBudget;
+import parley.usage.SharedPrices;
+
+/**
+ * The data folder's team workspace as a command sees it: its service, the team's prices and budget;
+ * nothing at all when the folder is not connected (then the keyring is not even asked).
+ */
+final class TeamLink implements AutoCloseable {
+    static final String NOT_CONNECTED = "This data folder is not connected to a team workspace: connect it with "
+            + "'parley team connect JDBC_URL --member NAME'.";
+
+    private final Database database;
+    private final TeamService service;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    private TeamLink(Database database, TeamService service) {
+        this.database = database;
+        this.service = service;
+    }
+
+    static TeamLink over(Database database, Map<String, String> env) {
+        boolean connected = new Settings(database).getString(TeamSettings.MEMBER).isPresent();
+        return new TeamLink(database, connected
+                ? new TeamService(database, SecretStore.open(), env, Clock.systemDefaultZone()) : null);
+    }
+
+    boolean connected() {
+        return service != null;
+    }
+
+    /** This member's name; bad input when not connected. */
+    String member() {
+        if (service == null) throw new BadInput(NOT_CONNECTED);
+        return service.member().orElseThrow(() -> new BadInput(NOT_CONNECTED));
+    }
+
+    /** The workspace; bad input when not connected. */
+    Workspace workspace() {
+        if (service == null) throw new BadInput(NOT_CONNECTED);
+        return service.workspace().orElseThrow(() -> new BadInput(NOT_CONNECTED));
+    }
+
+    /** The team's prices, read now; when the workspace cannot be reached, says so on {@code err} and has none. */
+    SharedPrices prices(PrintStream err) {
+        if (service == null) return SharedPrices.NONE;
+        TeamPriceCache cache = new TeamPriceCache(service, clock);
+        if (!cache.refresh()) err.println("parley: team offline: the team's prices could not be read; yours apply");
+        return cache;
+    }
+
+    SharedBudget budget() {
+        return service == null ? SharedBudget.NONE : new TeamBudgetGuard(service, database, clock);
+    }
+
+    @Override
+    public void close() {
+        if (service != null) service.close();
+    }
+}
