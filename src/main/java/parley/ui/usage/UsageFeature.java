@@ -4,6 +4,8 @@ import java.time.Clock;
 import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.chat.Subscription;
+import parley.team.TeamBudgetGuard;
+import parley.team.TeamPriceCache;
 import parley.ui.Dialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowContext;
@@ -19,7 +21,8 @@ import parley.usage.UsageService;
 /**
  * The usage tracker in the window: puts every finished request on the ledger, adds the Usage side
  * panel, prices each reply's footer, shows the composer's cost estimate, asks before a send that
- * could pass a budget limit, and keeps the prices a provider's model list carries (Atlas Cloud's does).
+ * could pass a budget limit (the user's, or the team's when connected to a workspace), and keeps the
+ * prices a provider's model list carries (Atlas Cloud's does) beside the team's.
  */
 public final class UsageFeature implements WindowFeature {
     private final UsageService service;
@@ -29,19 +32,30 @@ public final class UsageFeature implements WindowFeature {
     private final ComposerEstimate estimate;
     private final ChatExtensions chatExtensions;
     private final Subscription ledger;
+    private final TeamPriceCache teamPrices;
+    private final BudgetGate gate;
 
     public UsageFeature(WindowContext context) {
-        this.service = UsageService.over(context.database(), Clock.systemDefaultZone());
+        Clock clock = Clock.systemDefaultZone();
+        this.teamPrices = new TeamPriceCache(context.team(), clock);
+        this.service = UsageService.over(context.database(), clock, teamPrices,
+                new TeamBudgetGuard(context.team(), context.database(), clock));
+        context.background().execute(teamPrices::refresh);
         this.chat = context.chat();
         this.ui = context.ui();
         this.chatExtensions = context.chatExtensions();
         this.panel = new UsageViewModel(service, context.background(), ui, () -> chat.conversation().id());
         this.estimate = new ComposerEstimate(service, context.background(), ui);
         this.ledger = chat.addExchangeListener(new UsageRecorder(service.tracker()));
-        service.tracker().addListener(e -> ui.run(() -> {
-            panel.refresh();
-            if (e.messageId() != null) chatExtensions.showCost(e.messageId(), Money.format(e.cost()));
-        }));
+        this.gate = new BudgetGate(service, check -> confirm(context.dialogs(), check),
+                check -> refuse(context.dialogs(), check), context.background(), ui);
+        service.tracker().addListener(e -> {
+            if (LedgerEntry.WINDOW.equals(e.origin())) context.background().execute(this::requestEnded);
+            ui.run(() -> {
+                panel.refresh();
+                if (e.messageId() != null) chatExtensions.showCost(e.messageId(), Money.format(e.cost()));
+            });
+        });
         context.window().addSidePanel("Usage", new UsageView(panel, context.dialogs()));
         panel.refresh();
 
@@ -49,8 +63,6 @@ public final class UsageFeature implements WindowFeature {
                 service.tracker().prices().refreshFrom(profile.id(), models));
         estimate.textProperty().subscribe(this::showEstimate);
         estimate.budgetProperty().subscribe(this::showEstimate);
-        BudgetGate gate = new BudgetGate(service, check -> confirm(context.dialogs(), check),
-                check -> refuse(context.dialogs(), check), context.background(), ui);
         chatExtensions.addSendGuard(() -> gate.approve(() -> nextRequest(context.chatModel().draftProperty().get()),
                 this::origin));
         context.controls().addChangeListener(() -> draftChanged(context.chatModel().draftProperty().get()));
@@ -65,6 +77,12 @@ public final class UsageFeature implements WindowFeature {
     @Override
     public void close() {
         ledger.close();
+    }
+
+    /** Gives the ended request's hold on the team's budget back and reads the team's prices again. */
+    private void requestEnded() {
+        gate.ended();
+        teamPrices.refresh();
     }
 
     /** Estimates again: the draft, the parameters, the provider or the model changed. */
