@@ -59,6 +59,7 @@ import parley.ui.settings.NetworkFeature;
 import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
 import parley.ui.tools.ToolsFeature;
+import parley.ui.usage.TeamBudgetFeature;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
 
@@ -71,8 +72,8 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
-            CodeFeature::new, UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new,
-            EngineFeature::new, McpFeature::new, ExperimentsFeature::new);
+            CodeFeature::new, UsageFeature::new, TeamBudgetFeature::new, ContextFeature::new, HistoryFeature::new,
+            SupportFeature::new, EngineFeature::new, McpFeature::new, ExperimentsFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
