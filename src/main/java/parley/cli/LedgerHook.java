@@ -88,10 +88,20 @@ public final class LedgerHook implements UsageHook {
         return admitting((db, link) -> link.budget().admit(upper));
     }
 
-    /** Judges with the data folder open; the team's workspace stays open until the admission is closed. */
+    /**
+     * Judges with the data folder open; the team's workspace stays open until the admission is closed.
+     * A data folder that cannot be opened lets the request go without a word here: the ledger's line
+     * after the request says why.
+     */
     private Admission admitting(BiFunction<Database, TeamLink, Admission> judge) {
+        Database db;
+        try {
+            db = DataHome.openForUsage(env, err);
+        } catch (RuntimeException e) {
+            return Admission.of(BudgetCheck.OK);
+        }
         TeamLink link = null;
-        try (Database db = DataHome.openForUsage(env, err)) {
+        try (db) {
             link = TeamLink.over(db, env);
             if (teamPrices == null) teamPrices = link.prices(err);
             Admission admission = judge.apply(db, link);

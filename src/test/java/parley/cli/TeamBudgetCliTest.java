@@ -113,4 +113,15 @@ class TeamBudgetCliTest {
         assertThat(personal.out()).contains("Your budget set: $2.00 a day, hard stop.");
         assertThat(run(env, "budget", "show").out()).contains("Your budget: $2.00 a day, hard stop.");
     }
+
+    @Test
+    void sendIsRefusedUnderThePersonalHardStopToo() {
+        Map<String, String> env = Map.of("PARLEY_HOME", home.resolve("alone").toString());
+        assertThat(run(env, "price", "set", "tiny-llama", "--input", "1000", "--output", "1000").code()).isZero();
+        assertThat(run(env, "budget", "set", "--personal", "--daily", "0.01", "--hard-stop").code()).isZero();
+        CliRun send = run(env, "send", "--base-url", server.baseUrl(), "--model", "tiny-llama", "--message", "Hello");
+        assertThat(send.code()).isEqualTo(2);
+        assertThat(send.err()).contains("This request could bring the spending of today to");
+        assertThat(server.requestCount()).isZero();
+    }
 }
