@@ -47,7 +47,9 @@ public final class TeamPrices {
 
     /** Sets the team's price; {@code provider} empty means any provider. */
     public void set(String provider, String model, BigDecimal input, BigDecimal output, BigDecimal cached, String setBy) {
-        new Price(input, output, cached, LocalDate.now(clock), PriceSource.TEAM);
+        if (input.signum() < 0 || output.signum() < 0 || cached != null && cached.signum() < 0) {
+            throw new IllegalArgumentException("A price cannot be negative: give dollars per million tokens, e.g. 0.40.");
+        }
         long now = clock.millis();
         workspace.write(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO team_price (provider, model, input_usd, "
