@@ -25,6 +25,7 @@ final class TeamLink implements AutoCloseable {
     private final Database database;
     private final TeamService service;
     private final Clock clock = Clock.systemDefaultZone();
+    private boolean away;
 
     private TeamLink(Database database, TeamService service) {
         this.database = database;
@@ -57,12 +58,16 @@ final class TeamLink implements AutoCloseable {
     SharedPrices prices(PrintStream err) {
         if (service == null) return SharedPrices.NONE;
         TeamPriceCache cache = new TeamPriceCache(service, clock);
-        if (!cache.refresh()) err.println("parley: team offline: the team's prices could not be read; yours apply");
+        away = !cache.refresh();
+        if (away) err.println("parley: team offline: the team's prices could not be read; yours apply");
         return cache;
     }
 
+    /** The team's budget; judged on the figures last known without trying again when the prices just found the workspace away. */
     SharedBudget budget() {
-        return service == null ? SharedBudget.NONE : new TeamBudgetGuard(service, database, clock);
+        if (service == null) return SharedBudget.NONE;
+        TeamBudgetGuard guard = new TeamBudgetGuard(service, database, clock);
+        return away ? guard::admitOffline : guard;
     }
 
     @Override

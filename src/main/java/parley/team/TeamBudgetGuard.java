@@ -59,6 +59,14 @@ public final class TeamBudgetGuard implements SharedBudget {
         }
     }
 
+    /** The verdict without asking the workspace, known to be away just now: on the figures last known. */
+    public Admission admitOffline(Cost upper) {
+        Optional<String> member = team.member();
+        if (member.isEmpty()) return Admission.of(BudgetCheck.OK);
+        LocalDate today = LocalDate.now(clock);
+        return Admission.of(offline(member.get(), upper, today, queued(today)));
+    }
+
     private BudgetCheck offline(String member, Cost upper, LocalDate today, BigDecimal[] own) {
         TeamBudgetState last = known.load().orElse(TeamBudgetState.none(today));
         TeamBudgetState now = new TeamBudgetState(last.team(), last.member(), last.spend().on(today).plusOwn(own[0], own[1]));

@@ -124,4 +124,19 @@ class TeamBudgetCliTest {
         assertThat(send.err()).contains("This request could bring the spending of today to");
         assertThat(server.requestCount()).isZero();
     }
+
+    @Test
+    void whileTheWorkspaceIsAwaySendGoesOnAndSaysTheBudgetMayBeBehind() {
+        ScratchPostgres pg = ScratchPostgres.startNew();
+        Map<String, String> bo = connected("bo", pg.newDatabase());
+        assertThat(run(bo, "budget", "set", "--team", "--monthly", "100", "--hard-stop").code()).isZero();
+        assertThat(run(bo, "price", "set", "tiny-llama", "--input", "1", "--output", "1").code()).isZero();
+        pg.stop();
+
+        server.enqueue(Reply.recording("llama-server/chat_stream.txt", 7));
+        CliRun send = run(bo, "send", "--base-url", server.baseUrl(), "--model", "tiny-llama", "--message", "Hello");
+        assertThat(send.code()).as(send.err()).isZero();
+        assertThat(send.err()).contains("parley: team offline: the team's budget may be behind.");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
 }
