@@ -80,7 +80,7 @@ final class BudgetCommand {
                 if (scope.personal) {
                     new BudgetStore(new Settings(db)).save(limits);
                 } else {
-                    try (TeamLink link = TeamLink.over(db, context.env())) {
+                    try (TeamUsage link = TeamUsage.over(db, context.env())) {
                         String me = link.member();
                         String member = scope.team ? TeamBudgets.TEAM : memberName(scope.member);
                         new TeamBudgets(link.workspace(), Clock.systemDefaultZone()).set(member, limits, me);
@@ -123,7 +123,7 @@ final class BudgetCommand {
             BudgetSettings personal;
             Map<String, Object> team = null;
             try (Database db = DataHome.openForUsage(context.env(), context.err());
-                 TeamLink link = TeamLink.over(db, context.env())) {
+                 TeamUsage link = TeamUsage.over(db, context.env())) {
                 personal = new BudgetStore(new Settings(db)).load();
                 if (link.connected()) team = team(link);
             }
@@ -138,7 +138,7 @@ final class BudgetCommand {
             return OK;
         }
 
-        private static Map<String, Object> team(TeamLink link) {
+        private static Map<String, Object> team(TeamUsage link) {
             TeamBudgets budgets = new TeamBudgets(link.workspace(), Clock.systemDefaultZone());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TeamBudgets.Row row : budgets.all()) {

@@ -93,19 +93,19 @@ public final class LedgerHook implements UsageHook {
      * A data folder that cannot be opened lets the request go without a word here: the ledger's line
      * after the request says why.
      */
-    private Admission admitting(BiFunction<Database, TeamLink, Admission> judge) {
+    private Admission admitting(BiFunction<Database, TeamUsage, Admission> judge) {
         Database db;
         try {
             db = DataHome.openForUsage(env, err);
         } catch (RuntimeException e) {
             return Admission.of(BudgetCheck.OK);
         }
-        TeamLink link = null;
+        TeamUsage link = null;
         try (db) {
-            link = TeamLink.over(db, env);
+            link = TeamUsage.over(db, env);
             if (teamPrices == null) teamPrices = link.prices(err);
             Admission admission = judge.apply(db, link);
-            TeamLink open = link;
+            TeamUsage open = link;
             return new Admission(admission.check(), () -> {
                 try {
                     admission.close();

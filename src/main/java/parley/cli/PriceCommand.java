@@ -86,7 +86,7 @@ final class PriceCommand {
         }
 
         private int setTeamPrice() {
-            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamLink link = TeamLink.over(db, context.env())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamUsage link = TeamUsage.over(db, context.env())) {
                 String member = link.member();
                 new TeamPrices(link.workspace(), Clock.systemDefaultZone()).set(provider == null ? PriceStore.ANY_PROVIDER
                         : provider, model.strip(), input, output, cached, member);
@@ -114,7 +114,7 @@ final class PriceCommand {
         protected int run() {
             List<PriceRow> prices;
             Locality locality;
-            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamLink link = TeamLink.over(db, context.env())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamUsage link = TeamUsage.over(db, context.env())) {
                 UsageService usage = UsageService.over(db, Clock.systemDefaultZone(), link.prices(context.err()),
                         SharedBudget.NONE);
                 prices = usage.prices();
@@ -168,7 +168,7 @@ final class PriceCommand {
 
         private int removeTeamPrice() {
             boolean removed;
-            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamLink link = TeamLink.over(db, context.env())) {
+            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamUsage link = TeamUsage.over(db, context.env())) {
                 link.member();
                 removed = new TeamPrices(link.workspace(), Clock.systemDefaultZone())
                         .remove(provider == null ? PriceStore.ANY_PROVIDER : provider, model.strip());

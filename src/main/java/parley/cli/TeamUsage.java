@@ -15,10 +15,10 @@ import parley.usage.SharedBudget;
 import parley.usage.SharedPrices;
 
 /**
- * The data folder's team workspace as a command sees it: its service, the team's prices and budget;
+ * The team's prices and budget as a command sees them, over the data folder's team service;
  * nothing at all when the folder is not connected (then the keyring is not even asked).
  */
-final class TeamLink implements AutoCloseable {
+final class TeamUsage implements AutoCloseable {
     static final String NOT_CONNECTED = "This data folder is not connected to a team workspace: connect it with "
             + "'parley team connect JDBC_URL --member NAME'.";
 
@@ -27,14 +27,14 @@ final class TeamLink implements AutoCloseable {
     private final Clock clock = Clock.systemDefaultZone();
     private boolean away;
 
-    private TeamLink(Database database, TeamService service) {
+    private TeamUsage(Database database, TeamService service) {
         this.database = database;
         this.service = service;
     }
 
-    static TeamLink over(Database database, Map<String, String> env) {
+    static TeamUsage over(Database database, Map<String, String> env) {
         boolean connected = new Settings(database).getString(TeamSettings.MEMBER).isPresent();
-        return new TeamLink(database, connected
+        return new TeamUsage(database, connected
                 ? new TeamService(database, SecretStore.open(), env, Clock.systemDefaultZone()) : null);
     }
 
