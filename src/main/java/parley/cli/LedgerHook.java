@@ -49,7 +49,10 @@ public final class LedgerHook implements UsageHook {
                 return held.tracker().record(origin, record.request(), record.result()).costUsd();
             }
             try (Database db = DataHome.openForUsage(env, err)) {
-                return usage(db, SharedBudget.NONE).tracker().record(origin, record.request(), record.result()).costUsd();
+                BigDecimal cost = usage(db, SharedBudget.NONE).tracker().record(origin, record.request(), record.result())
+                        .costUsd();
+                TeamLink.sendQueued(db, env, err);
+                return cost;
             }
         } catch (RuntimeException e) {
             err.println("parley: the request was not written to the usage ledger: " + Subcommand.oneLine(e));
@@ -127,6 +130,7 @@ public final class LedgerHook implements UsageHook {
     private synchronized void release() {
         held = null;
         if (heldDb != null) {
+            TeamLink.sendQueued(heldDb, env, err);
             heldDb.close();
             heldDb = null;
         }

@@ -4,12 +4,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import parley.store.Database;
-import parley.store.SecretStore;
-import parley.store.Settings;
 import parley.team.TeamBudgetGuard;
 import parley.team.TeamPriceCache;
 import parley.team.TeamService;
-import parley.team.TeamSettings;
 import parley.team.Workspace;
 import parley.usage.SharedBudget;
 import parley.usage.SharedPrices;
@@ -33,9 +30,7 @@ final class TeamUsage implements AutoCloseable {
     }
 
     static TeamUsage over(Database database, Map<String, String> env) {
-        boolean connected = new Settings(database).getString(TeamSettings.MEMBER).isPresent();
-        return new TeamUsage(database, connected
-                ? new TeamService(database, SecretStore.open(), env, Clock.systemDefaultZone()) : null);
+        return new TeamUsage(database, TeamLink.open(database, env).orElse(null));
     }
 
     boolean connected() {

@@ -49,6 +49,11 @@ public final class TeamService implements AutoCloseable {
         return Optional.ofNullable(workspace);
     }
 
+    /** True when the keyring keeps the workspace's password between runs. */
+    public boolean keepsPassword() {
+        return settings.keepsPassword();
+    }
+
     /** The member name of this folder in its workspace, if connected. */
     public Optional<String> member() {
         return settings.load().map(WorkspaceConfig::member);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import parley.log.LogSecrets;
 import parley.store.Migration;
 import parley.store.SqlStore;
 import parley.store.SqlWork;
@@ -39,7 +40,10 @@ public final class Workspace implements SqlStore, AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         if (config.user() != null) hikari.setUsername(config.user());
-        if (password != null) hikari.setPassword(password);
+        if (password != null) {
+            LogSecrets.remember(password);
+            hikari.setPassword(password);
+        }
         hikari.setPoolName("parley-team");
         hikari.setMaximumPoolSize(poolSize);
         hikari.setMinimumIdle(0);
