@@ -21,6 +21,7 @@ public final class Cli {
             new Named("code", CodeCommand::new),
             new Named("usage", UsageCommand::new),
             new Named("price", PriceCommand::create),
+            new Named("budget", BudgetCommand::create),
             new Named("mcp", McpCommand::create),
             new Named("serve", ServeCommand::new),
             new Named("history", HistoryCommand::create),

@@ -4,10 +4,17 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BiFunction;
+import parley.api.ChatRequest;
 import parley.chat.ExchangeRecord;
 import parley.store.Database;
+import parley.usage.Admission;
+import parley.usage.BudgetCheck;
+import parley.usage.Cost;
 import parley.usage.LedgerEntry;
 import parley.usage.RequestOrigin;
+import parley.usage.SharedBudget;
+import parley.usage.SharedPrices;
 import parley.usage.UsageService;
 
 /**
@@ -20,6 +27,7 @@ public final class LedgerHook implements UsageHook {
     private final Clock clock;
     private Database heldDb;
     private UsageService held;
+    private SharedPrices teamPrices;
 
     public LedgerHook(Map<String, String> env, PrintStream err, Clock clock) {
         this.env = env;
@@ -41,7 +49,8 @@ public final class LedgerHook implements UsageHook {
                 return held.tracker().record(origin, record.request(), record.result()).costUsd();
             }
             try (Database db = DataHome.openForUsage(env, err)) {
-                BigDecimal cost = UsageService.over(db, clock).tracker().record(origin, record.request(), record.result()).costUsd();
+                BigDecimal cost = usage(db, SharedBudget.NONE).tracker().record(origin, record.request(), record.result())
+                        .costUsd();
                 TeamLink.sendQueued(db, env, err);
                 return cost;
             }
@@ -59,11 +68,63 @@ public final class LedgerHook implements UsageHook {
         }
         try {
             heldDb = DataHome.openForUsage(env, err);
-            held = UsageService.over(heldDb, clock);
+            held = usage(heldDb, SharedBudget.NONE);
         } catch (RuntimeException e) {
             return () -> { };
         }
         return this::release;
+    }
+
+    /**
+     * The verdict of the budgets (the user's and, when connected, the team's) on sending this request;
+     * the team's hold is kept until the admission is closed. When the budgets cannot be read, says so
+     * and lets the request go.
+     */
+    @Override
+    public Admission admit(RequestOrigin origin, ChatRequest request) {
+        return admitting((db, link) -> usage(db, link.budget()).admit(origin, request));
+    }
+
+    /** The team's verdict on work costing up to {@code upper} (a sweep), its hold kept until the admission is closed. */
+    @Override
+    public Admission admitTeam(Cost upper) {
+        return admitting((db, link) -> link.budget().admit(upper));
+    }
+
+    /**
+     * Judges with the data folder open; the team's workspace stays open until the admission is closed.
+     * A data folder that cannot be opened lets the request go without a word here: the ledger's line
+     * after the request says why.
+     */
+    private Admission admitting(BiFunction<Database, TeamUsage, Admission> judge) {
+        Database db;
+        try {
+            db = DataHome.openForUsage(env, err);
+        } catch (RuntimeException e) {
+            return Admission.of(BudgetCheck.OK);
+        }
+        TeamUsage link = null;
+        try (db) {
+            link = TeamUsage.over(db, env);
+            if (teamPrices == null) teamPrices = link.prices(err);
+            Admission admission = judge.apply(db, link);
+            TeamUsage open = link;
+            return new Admission(admission.check(), () -> {
+                try {
+                    admission.close();
+                } finally {
+                    open.close();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (link != null) link.close();
+            err.println("parley: the budget could not be read: " + Subcommand.oneLine(e));
+            return Admission.of(BudgetCheck.OK);
+        }
+    }
+
+    private UsageService usage(Database db, SharedBudget budget) {
+        return UsageService.over(db, clock, teamPrices == null ? SharedPrices.NONE : teamPrices, budget);
     }
 
     private synchronized void release() {

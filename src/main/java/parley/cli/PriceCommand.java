@@ -8,9 +8,12 @@ import parley.provider.Locality;
 import parley.provider.ProviderProfile;
 import parley.provider.Providers;
 import parley.store.Database;
+import parley.team.TeamPrices;
 import parley.usage.Price;
 import parley.usage.PriceCatalog;
 import parley.usage.PriceRow;
+import parley.usage.PriceStore;
+import parley.usage.SharedBudget;
 import parley.usage.UsageService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +62,8 @@ final class PriceCommand {
         BigDecimal cached;
         @Option(names = "--provider", paramLabel = "ID", description = "Only at this provider (default: any).")
         String provider;
+        @Option(names = "--team", description = "Set the team's price, which wins over every member's own while connected.")
+        boolean team;
 
         SetPrice(CliContext context) { super(context); }
 
@@ -68,6 +73,7 @@ final class PriceCommand {
             notNegative("--input", input);
             notNegative("--output", output);
             if (cached != null) notNegative("--cached", cached);
+            if (team) return setTeamPrice();
             try (Database db = DataHome.openForUsage(context.env(), context.err())) {
                 Price p = UsageService.over(db, Clock.systemDefaultZone())
                         .setUserPrice(provider, model.strip(), input, output, cached);
@@ -79,6 +85,18 @@ final class PriceCommand {
             return OK;
         }
 
+        private int setTeamPrice() {
+            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamUsage link = TeamUsage.over(db, context.env())) {
+                String member = link.member();
+                new TeamPrices(link.workspace(), Clock.systemDefaultZone()).set(provider == null ? PriceStore.ANY_PROVIDER
+                        : provider, model.strip(), input, output, cached, member);
+            }
+            context.out().println("The team's price of " + model.strip() + (provider == null ? "" : " at " + provider)
+                    + " set: input " + input.toPlainString() + ", output " + output.toPlainString()
+                    + (cached == null ? "" : ", cached " + cached.toPlainString()) + " dollars per million tokens.");
+            return OK;
+        }
+
         private static void notNegative(String option, BigDecimal value) {
             if (value.signum() < 0) {
                 throw new BadInput(option + " cannot be negative: give dollars per million tokens, e.g. 0.40.");
@@ -87,7 +105,8 @@ final class PriceCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List every known price: yours, the providers' lists, then the built-in catalog.")
+            description = "List every known price: the team's (with who set them), yours, the providers' lists, then"
+                    + " the built-in catalog.")
     static final class ListPrices extends Subcommand {
         ListPrices(CliContext context) { super(context); }
 
@@ -95,8 +114,9 @@ final class PriceCommand {
         protected int run() {
             List<PriceRow> prices;
             Locality locality;
-            try (Database db = DataHome.openForUsage(context.env(), context.err())) {
-                UsageService usage = UsageService.over(db, Clock.systemDefaultZone());
+            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamUsage link = TeamUsage.over(db, context.env())) {
+                UsageService usage = UsageService.over(db, Clock.systemDefaultZone(), link.prices(context.err()),
+                        SharedBudget.NONE);
                 prices = usage.prices();
                 locality = usage.locality();
             }
@@ -126,11 +146,14 @@ final class PriceCommand {
         String model;
         @Option(names = "--provider", paramLabel = "ID", description = "The provider it was set for (default: any).")
         String provider;
+        @Option(names = "--team", description = "Remove the team's price.")
+        boolean team;
 
         RemovePrice(CliContext context) { super(context); }
 
         @Override
         protected int run() {
+            if (team) return removeTeamPrice();
             boolean removed;
             try (Database db = DataHome.openForUsage(context.env(), context.err())) {
                 removed = UsageService.over(db, Clock.systemDefaultZone()).removeUserPrice(provider, model.strip());
@@ -140,6 +163,21 @@ final class PriceCommand {
                         + ": see 'parley price list'.");
             }
             context.out().println("Your price of " + model.strip() + " removed.");
+            return OK;
+        }
+
+        private int removeTeamPrice() {
+            boolean removed;
+            try (Database db = DataHome.openForUsage(context.env(), context.err()); TeamUsage link = TeamUsage.over(db, context.env())) {
+                link.member();
+                removed = new TeamPrices(link.workspace(), Clock.systemDefaultZone())
+                        .remove(provider == null ? PriceStore.ANY_PROVIDER : provider, model.strip());
+            }
+            if (!removed) {
+                throw new BadInput("The team has no price for " + model + (provider == null ? "" : " at " + provider)
+                        + ": see 'parley price list'.");
+            }
+            context.out().println("The team's price of " + model.strip() + " removed.");
             return OK;
         }
     }

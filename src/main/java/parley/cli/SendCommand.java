@@ -28,6 +28,10 @@ import parley.store.SecretStore;
 import parley.provider.ApiKey;
 import parley.provider.ProviderClients;
 import parley.provider.ProviderProfile;
+import parley.usage.Admission;
+import parley.usage.BudgetCheck;
+import parley.usage.LedgerEntry;
+import parley.usage.RequestOrigin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -116,11 +120,25 @@ public final class SendCommand extends Subcommand {
             ChatRequest wire = given == null ? RequestOptions.checked(settings, message)
                     : RequestOptions.checked(settings.toRequest(withMessage(given, message)));
             Optional<ApiKey> key = connection.key(profile, context.env());
-            try (ProviderClients clients = connection.clients(profile, key, context.env())) {
+            try (ProviderClients clients = connection.clients(profile, key, context.env());
+                 Admission budget = admitted(settings, wire)) {
                 ResultTap backends = new ResultTap(engine == null ? new ProviderBackends(clients) : engine.backends());
                 return given == null ? send(backends, settings, message) : sendWhole(backends, settings, wire);
             }
         }
+    }
+
+    /** The budgets' word on the request: refused under a hard stop, else a warning when there is one. */
+    private Admission admitted(ChatSettings settings, ChatRequest wire) {
+        Admission admission = context.usage().admit(new RequestOrigin(settings.providerId(), settings.baseUrl(), null, null,
+                LedgerEntry.CLI), wire);
+        BudgetCheck check = admission.check();
+        if (!check.allowsSend()) {
+            admission.close();
+            throw new BadInput(check.message());
+        }
+        if (check.verdict() != BudgetCheck.Verdict.OK) context.err().println("parley: " + check.message());
+        return admission;
     }
 
     private static List<ChatMessage> withMessage(List<ChatMessage> given, String message) {

@@ -33,6 +33,7 @@ import parley.experiment.ParamAxis;
 import parley.experiment.Prompt;
 import parley.experiment.Target;
 import parley.provider.ProviderClients;
+import parley.usage.Admission;
 import parley.usage.BudgetCheck;
 import parley.usage.LedgerEntry;
 import picocli.CommandLine.Command;
@@ -130,12 +131,25 @@ public final class SweepCommand extends Subcommand {
         if (budget.verdict() != BudgetCheck.Verdict.OK) {
             context.err().println("parley: " + budget.message());
         }
-        try (ProviderClients clients = models.clients(connection, context.env());
+        try (Admission team = admittedByTeam(estimate);
+             ProviderClients clients = models.clients(connection, context.env());
              UsageHook.Held ledger = context.usage().hold()) {
             try (SavedRun saved = SavedRun.start(noSave, experiment, models.keyValues(), context)) {
                 return runCells(experiment, cells, SweepTargets.backends(clients), saved);
             }
         }
+    }
+
+    /** The team budget's word on the sweep's worst case, held while it runs: refused under a hard stop. */
+    private Admission admittedByTeam(ExperimentEstimate estimate) {
+        Admission team = context.usage().admitTeam(estimate.worst());
+        BudgetCheck check = team.check();
+        if (!check.allowsSend()) {
+            team.close();
+            throw new BadInput(check.message());
+        }
+        if (check.verdict() != BudgetCheck.Verdict.OK) context.err().println("parley: " + check.message());
+        return team;
     }
 
     private void checkOptions() {

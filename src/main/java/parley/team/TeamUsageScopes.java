@@ -56,8 +56,9 @@ public final class TeamUsageScopes implements UsageScopes, AutoCloseable {
         return team;
     }
 
+    /** The team's service belongs to whoever gave it (the window closes its one service itself). */
     @Override
-    public synchronized void close() {
-        if (team != null) team.close();
+    public void close() {
+        // nothing of its own to close
     }
 }

@@ -1,5 +1,6 @@
 package parley.ui;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import parley.store.DataFolder;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.Settings;
+import parley.team.TeamService;
 import parley.ui.chat.ChatFeature;
 import parley.ui.chat.ChatViewModel;
 import parley.ui.code.CodeFeature;
@@ -58,6 +60,7 @@ import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
 import parley.ui.tools.ToolsFeature;
 import parley.ui.prompts.PromptsFeature;
+import parley.ui.usage.TeamBudgetFeature;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
 
@@ -70,8 +73,8 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
-            CodeFeature::new, UsageFeature::new, ContextFeature::new, HistoryFeature::new, SupportFeature::new,
-            EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new);
+            CodeFeature::new, UsageFeature::new, TeamBudgetFeature::new, ContextFeature::new, HistoryFeature::new,
+            SupportFeature::new, EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
@@ -84,6 +87,7 @@ public final class WindowAssembly implements AutoCloseable {
     private final RequestControls controls;
     private final WindowMemory memory;
     private final List<WindowFeature> features = new ArrayList<>();
+    private final TeamService team;
 
     private WindowAssembly(Database database, AppState remembered, SecretStore secrets, Map<String, String> env, UiThread ui,
                            Dialogs dialogs) {
@@ -107,12 +111,13 @@ public final class WindowAssembly implements AutoCloseable {
                 WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
         this.memory = new WindowMemory(remembered, background, ui);
+        this.team = new TeamService(database, secrets, env, Clock.systemDefaultZone());
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, ExtendedControls.create(background, ui), providers,
                 request, ui);
         WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
-                dialogs == null ? new FxDialogs(window) : dialogs, engine, memory);
+                dialogs == null ? new FxDialogs(window) : dialogs, engine, memory, team);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
     }
 
@@ -205,6 +210,7 @@ public final class WindowAssembly implements AutoCloseable {
         chatModel.close();
         chat.stop();
         features.reversed().forEach(WindowFeature::close);
+        team.close();
         controls.close();
         clients.close();
         engineBackend.close();

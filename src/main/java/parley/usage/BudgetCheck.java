@@ -11,7 +11,8 @@ public record BudgetCheck(Verdict verdict, String message) {
 
     public boolean needsConfirmation() { return verdict == Verdict.CONFIRM; }
 
-    BudgetCheck worst(BudgetCheck other) {
+    /** The more severe of the two; this one when they are as severe. */
+    public BudgetCheck worst(BudgetCheck other) {
         return other.verdict.compareTo(verdict) > 0 ? other : this;
     }
 }

@@ -12,7 +12,8 @@ import parley.provider.ModelInfo;
 import parley.provider.Providers;
 
 /**
- * Finds the price of a model. The user's own price wins (for this provider, then for any provider);
+ * Finds the price of a model. A price the team set wins while connected to a workspace ({@link
+ * SharedPrices}, held in memory); then the user's own price (for this provider, then for any provider);
  * a model served on this computer ({@link Locality}: a built-in local profile or a custom server the
  * user marked local) costs nothing; then the provider's live model list; then the built-in catalog.
  * No price found means the price is unknown, never zero: a custom server on loopback may be a proxy
@@ -22,15 +23,23 @@ public final class PriceBook {
     private final PriceStore store;
     private final LocalMarks marks;
     private final Clock clock;
+    private final SharedPrices team;
 
     public PriceBook(PriceStore store, LocalMarks marks, Clock clock) {
+        this(store, marks, clock, SharedPrices.NONE);
+    }
+
+    public PriceBook(PriceStore store, LocalMarks marks, Clock clock, SharedPrices team) {
         this.store = store;
         this.marks = marks;
         this.clock = clock;
+        this.team = team;
     }
 
     /** {@code baseUrl} is null for a built-in provider and names the server for a custom one. */
     public Optional<Price> priceFor(String provider, String baseUrl, String model) {
+        Optional<Price> shared = team.find(provider, model).or(() -> team.find(PriceStore.ANY_PROVIDER, model));
+        if (shared.isPresent()) return shared;
         Optional<Price> user = store.find(provider, model, PriceSource.USER)
                 .or(() -> store.find(PriceStore.ANY_PROVIDER, model, PriceSource.USER));
         if (user.isPresent()) return user;
@@ -76,9 +85,10 @@ public final class PriceBook {
         return rows.size();
     }
 
-    /** Every known price: the stored ones first (user, then provider lists), then the catalog. */
+    /** Every known price: the team's first, then the stored ones (user, then provider lists), then the catalog. */
     public List<PriceRow> list() {
-        List<PriceRow> rows = new ArrayList<>(store.all().stream()
+        List<PriceRow> rows = new ArrayList<>(team.all());
+        rows.addAll(store.all().stream()
                 .sorted((a, b) -> a.price().source().compareTo(b.price().source())).toList());
         for (CatalogEntry e : PriceCatalog.entries()) rows.add(new PriceRow(e.provider(), e.model(), e.price(), e.note()));
         return rows;

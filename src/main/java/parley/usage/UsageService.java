@@ -25,30 +25,52 @@ public final class UsageService implements UsageReader {
     private final BudgetStore budgets;
     private final Clock clock;
     private final Supplier<String> owner;
+    private final SharedBudget shared;
 
     public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock) {
-        this(tracker, budgets, clock, () -> GroupBy.ME);
+        this(tracker, budgets, clock, () -> GroupBy.ME, SharedBudget.NONE);
     }
 
-    /** {@code owner} names the ledger's one group by member: this data folder's member name. */
-    public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock, Supplier<String> owner) {
+    public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock, SharedBudget shared) {
+        this(tracker, budgets, clock, () -> GroupBy.ME, shared);
+    }
+
+    /**
+     * {@code owner} names the ledger's one group by member (this data folder's member name); {@code
+     * shared} is a team's budget, checked beside the user's.
+     */
+    public UsageService(UsageTracker tracker, BudgetStore budgets, Clock clock, Supplier<String> owner,
+                        SharedBudget shared) {
         this.tracker = tracker;
         this.budgets = budgets;
         this.clock = clock;
         this.owner = owner;
+        this.shared = shared;
     }
 
     /** The whole usage stack over the application's database. */
     public static UsageService over(Database database, Clock clock) {
-        return over(database, clock, () -> GroupBy.ME);
+        return over(database, clock, () -> GroupBy.ME, SharedPrices.NONE, SharedBudget.NONE);
     }
 
     /** The same, whose one group by member is named by {@code owner} (the member name in a team workspace). */
     public static UsageService over(Database database, Clock clock, Supplier<String> owner) {
+        return over(database, clock, owner, SharedPrices.NONE, SharedBudget.NONE);
+    }
+
+    /** The same with a team's prices, which win over the user's, and a team's budget, checked beside the user's. */
+    public static UsageService over(Database database, Clock clock, SharedPrices teamPrices, SharedBudget teamBudget) {
+        return over(database, clock, () -> GroupBy.ME, teamPrices, teamBudget);
+    }
+
+    /** The whole usage stack with the member's name, the team's prices and the team's budget. */
+    public static UsageService over(Database database, Clock clock, Supplier<String> owner, SharedPrices teamPrices,
+                                    SharedBudget teamBudget) {
         Settings settings = new Settings(database);
         UsageTracker tracker = new UsageTracker(new UsageLedger(database),
-                new PriceBook(new PriceStore(database), new LocalMarkStore(settings), clock), new TokenEstimator(), clock);
-        return new UsageService(tracker, new BudgetStore(settings), clock, owner);
+                new PriceBook(new PriceStore(database), new LocalMarkStore(settings), clock, teamPrices),
+                new TokenEstimator(), clock);
+        return new UsageService(tracker, new BudgetStore(settings), clock, owner, teamBudget);
     }
 
     public UsageTracker tracker() { return tracker; }
@@ -125,6 +147,20 @@ public final class UsageService implements UsageReader {
 
     public BudgetCheck checkBudget(RequestOrigin origin, ChatRequest request) {
         return tracker.checkBudget(budgets.load(), origin, request);
+    }
+
+    /**
+     * The verdict of the user's budget and the team's on sending this request now, the stricter one
+     * winning; unless refused, the team's budget holds the request's upper estimate until the
+     * admission is released (when the request has ended, or was not sent).
+     */
+    public Admission admit(RequestOrigin origin, ChatRequest request) {
+        BudgetCheck personal = checkBudget(origin, request);
+        if (!personal.allowsSend()) return Admission.of(personal);
+        Admission team = shared.admit(estimate(origin, request).high());
+        Admission both = team.withWorst(personal);
+        if (!both.check().allowsSend()) both.close();
+        return both;
     }
 
     public BudgetSettings budget() { return budgets.load(); }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import parley.api.ChatRequest;
 import parley.chat.ChatService;
 import parley.chat.Subscription;
-import parley.store.SecretStore;
-import parley.team.TeamService;
+import parley.team.TeamBudgetGuard;
+import parley.team.TeamPriceCache;
 import parley.team.TeamUsageScopes;
 import parley.ui.Dialogs;
 import parley.ui.UiThread;
@@ -22,7 +22,8 @@ import parley.usage.UsageService;
 /**
  * The usage tracker in the window: puts every finished request on the ledger, adds the Usage side
  * panel (my usage or, with a team workspace, the team's), prices each reply's footer, shows the composer's cost estimate, asks before a send that
- * could pass a budget limit, and keeps the prices a provider's model list carries (Atlas Cloud's does).
+ * could pass a budget limit (the user's, or the team's when connected to a workspace), and keeps the
+ * prices a provider's model list carries (Atlas Cloud's does) beside the team's.
  */
 public final class UsageFeature implements WindowFeature {
     private final UsageService service;
@@ -33,22 +34,31 @@ public final class UsageFeature implements WindowFeature {
     private final ChatExtensions chatExtensions;
     private final Subscription ledger;
     private final TeamUsageScopes scopes;
+    private final TeamPriceCache teamPrices;
+    private final BudgetGate gate;
 
     public UsageFeature(WindowContext context) {
         Clock clock = Clock.systemDefaultZone();
-        this.service = UsageService.over(context.database(), clock, this::memberName);
-        this.scopes = new TeamUsageScopes(context.database(), () -> new TeamService(context.database(), SecretStore.open(), System.getenv(), clock),
-                service, clock);
+        this.teamPrices = new TeamPriceCache(context.team(), clock);
+        this.service = UsageService.over(context.database(), clock, this::memberName, teamPrices,
+                new TeamBudgetGuard(context.team(), context.database(), clock));
+        this.scopes = new TeamUsageScopes(context.database(), context::team, service, clock);
+        context.background().execute(teamPrices::refresh);
         this.chat = context.chat();
         this.ui = context.ui();
         this.chatExtensions = context.chatExtensions();
         this.panel = new UsageViewModel(service, scopes, context.background(), ui, () -> chat.conversation().id());
         this.estimate = new ComposerEstimate(service, context.background(), ui);
         this.ledger = chat.addExchangeListener(new UsageRecorder(service.tracker()));
-        service.tracker().addListener(e -> ui.run(() -> {
-            panel.refresh();
-            if (e.messageId() != null) chatExtensions.showCost(e.messageId(), Money.format(e.cost()));
-        }));
+        this.gate = new BudgetGate(service, check -> confirm(context.dialogs(), check),
+                check -> refuse(context.dialogs(), check), context.background(), ui);
+        service.tracker().addListener(e -> {
+            if (LedgerEntry.WINDOW.equals(e.origin())) context.background().execute(this::requestEnded);
+            ui.run(() -> {
+                panel.refresh();
+                if (e.messageId() != null) chatExtensions.showCost(e.messageId(), Money.format(e.cost()));
+            });
+        });
         context.window().addSidePanel("Usage", new UsageView(panel, context.dialogs()));
         panel.refresh();
 
@@ -56,8 +66,6 @@ public final class UsageFeature implements WindowFeature {
                 service.tracker().prices().refreshFrom(profile.id(), models));
         estimate.textProperty().subscribe(this::showEstimate);
         estimate.budgetProperty().subscribe(this::showEstimate);
-        BudgetGate gate = new BudgetGate(service, check -> confirm(context.dialogs(), check),
-                check -> refuse(context.dialogs(), check), context.background(), ui);
         chatExtensions.addSendGuard(() -> gate.approve(() -> nextRequest(context.chatModel().draftProperty().get()),
                 this::origin));
         context.controls().addChangeListener(() -> draftChanged(context.chatModel().draftProperty().get()));
@@ -76,6 +84,12 @@ public final class UsageFeature implements WindowFeature {
     public void close() {
         ledger.close();
         scopes.close();
+    }
+
+    /** Gives the ended request's hold on the team's budget back and reads the team's prices again. */
+    private void requestEnded() {
+        gate.ended();
+        teamPrices.refresh();
     }
 
     /** Estimates again: the draft, the parameters, the provider or the model changed. */
