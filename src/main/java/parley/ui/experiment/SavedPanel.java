@@ -22,6 +22,8 @@ import parley.usage.Money;
 
 /** The saved experiments above the form, narrowed by the search field above them: each with its cells, failures and cost; Open, Rename, Delete, Export…; Import…. */
 final class SavedPanel extends VBox {
+    private static final double TEAM_HEIGHT = 200;
+
     SavedPanel(SavedModel saved, SharedShelfModel shared, Dialogs dialogs, Consumer<SavedExperiment> open) {
         super(6);
         setId("saved-experiments");
@@ -66,6 +68,7 @@ final class SavedPanel extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         SharedShelfView team = new SharedShelfView("experiments", "Open a copy", shared,
                 item -> saved.openShared(shared, item, open));
+        team.expandedProperty().subscribe(expanded -> setPrefHeight(expanded ? 240 + TEAM_HEIGHT : 240)); // room for both lists
         getChildren().addAll(search, list, buttons, message(saved), team);
         saved.refresh();
     }

@@ -32,6 +32,7 @@ public final class SharedShelfView extends TitledPane {
         list.setId(idPrefix + "-team-list");
         list.setItems(model.items());
         list.setPrefHeight(140);
+        list.setMinHeight(100); // a list that grows beside it does not squeeze it away
         list.setCellFactory(v -> new ItemCell());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
