@@ -39,7 +39,8 @@ public final class TeamFeature implements WindowFeature {
         model.sync();
     }
 
-    private void tick() {
+    /** Sends the queue when rows wait or the workspace was away; runs every {@link #TICK_SECONDS}. */
+    void tick() {
         try {
             if (team.config().isPresent() && (team.offline() || team.outbox().size() > 0)) model.sync();
         } catch (RuntimeException e) {

@@ -83,15 +83,18 @@ public final class TeamViewModel {
     }
 
     private void syncNow() {
-        try {
-            do {
-                syncAgain.set(false);
-                TeamStatus now = flush();
-                ui.run(() -> showSync(now));
-            } while (syncAgain.get());
-        } finally {
-            syncing.set(false);
-        }
+        do {
+            try {
+                do {
+                    syncAgain.set(false);
+                    TeamStatus now = flush();
+                    ui.run(() -> showSync(now));
+                } while (syncAgain.get());
+            } finally {
+                syncing.set(false);
+            }
+            // a call that came between the last look and letting go is not lost
+        } while (syncAgain.get() && syncing.compareAndSet(false, true));
     }
 
     private TeamStatus flush() {

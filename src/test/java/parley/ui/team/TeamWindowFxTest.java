@@ -119,8 +119,13 @@ class TeamWindowFxTest extends FxRobot {
         waitUntil(() -> "team offline · 2 queued".equals(indicator.getText()));
 
         server.start();
-        assembly.team().model().sync(); // what the 30-second tick does
-        waitUntil(() -> "Team: ada".equals(indicator.getText()));
+        assembly.team().tick(); // as every 30 seconds while rows wait
+        try {
+            waitUntil(() -> "Team: ada".equals(indicator.getText()));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the indicator says " + indicator.getText() + "; the last problem: "
+                    + assembly.team().model().statusProperty().get().problem(), e);
+        }
         assertThat(indicator.getStyleClass()).doesNotContain("warning");
         try (Connection c = server.admin(db.user()); var st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), min(member) FROM team_ledger")) {
