@@ -25,7 +25,8 @@ public final class Cli {
             new Named("serve", ServeCommand::new),
             new Named("history", HistoryCommand::create),
             new Named("sweep", SweepCommand::new),
-            new Named("experiment", ExperimentCommand::create)
+            new Named("experiment", ExperimentCommand::create),
+            new Named("team", TeamCommand::create)
     );
 
     /** A subcommand's name (as its {@code @Command} gives it) and how it is made. */

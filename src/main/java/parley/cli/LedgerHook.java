@@ -41,7 +41,9 @@ public final class LedgerHook implements UsageHook {
                 return held.tracker().record(origin, record.request(), record.result()).costUsd();
             }
             try (Database db = DataHome.openForUsage(env, err)) {
-                return UsageService.over(db, clock).tracker().record(origin, record.request(), record.result()).costUsd();
+                BigDecimal cost = UsageService.over(db, clock).tracker().record(origin, record.request(), record.result()).costUsd();
+                TeamLink.sendQueued(db, env, err);
+                return cost;
             }
         } catch (RuntimeException e) {
             err.println("parley: the request was not written to the usage ledger: " + Subcommand.oneLine(e));
@@ -67,6 +69,7 @@ public final class LedgerHook implements UsageHook {
     private synchronized void release() {
         held = null;
         if (heldDb != null) {
+            TeamLink.sendQueued(heldDb, env, err);
             heldDb.close();
             heldDb = null;
         }

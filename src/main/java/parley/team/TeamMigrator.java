@@ -24,7 +24,8 @@ final class TeamMigrator {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
-            st.execute("CREATE TABLE IF NOT EXISTS parley_schema (version INTEGER NOT NULL)");
+            // a role that may not create tables (least privilege) still finds the schema an administrator made
+            if (!exists(st)) st.execute("CREATE TABLE parley_schema (version INTEGER NOT NULL)");
             int version = current(st);
             if (version >= known) {
                 c.commit();
@@ -43,6 +44,12 @@ final class TeamMigrator {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static boolean exists(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT to_regclass('parley_schema') IS NOT NULL")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

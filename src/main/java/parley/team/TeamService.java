@@ -68,6 +68,11 @@ public final class TeamService implements AutoCloseable {
         return workspace().map(w -> new TeamShelf(w, name.get(), Computer.name(), clock));
     }
 
+    /** True when the keyring keeps the workspace's password between runs. */
+    public boolean keepsPassword() {
+        return settings.keepsPassword();
+    }
+
     /** The member name of this folder in its workspace, if connected. */
     public Optional<String> member() {
         return settings.load().map(WorkspaceConfig::member);

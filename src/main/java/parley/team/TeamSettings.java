@@ -8,7 +8,7 @@ import parley.store.Settings;
 
 /**
  * Where the workspace's address and this member's name are kept: the local settings table. The
- * database password is kept only in the keyring ({@link SecretStore}), under {@link #SECRET_ID};
+ * database password is kept only in the keyring ({@link SecretStore}), under {@link #secretId};
  * where no keyring keeps it, it is read from the environment variable the user named.
  */
 public final class TeamSettings {
@@ -16,8 +16,8 @@ public final class TeamSettings {
     static final String USER = "team.user";
     public static final String MEMBER = "team.member";
     static final String PASSWORD_ENV = "team.password_env";
-    /** The keyring entry of the workspace's database password. */
-    public static final String SECRET_ID = "team-workspace";
+    /** The keyring entries of workspace passwords start so; the rest names the login, so two data folders on one computer keep theirs apart. */
+    static final String SECRET_PREFIX = "team-workspace:";
 
     private final Settings settings;
     private final SecretStore secrets;
@@ -44,13 +44,13 @@ public final class TeamSettings {
         entries.put(MEMBER, config.member());
         entries.put(PASSWORD_ENV, config.passwordEnv());
         settings.putAll(entries);
-        if (password != null && !password.isEmpty()) secrets.put(SECRET_ID, password);
-        else secrets.forget(SECRET_ID);
+        if (password != null && !password.isEmpty()) secrets.put(secretId(config), password);
+        else secrets.forget(secretId(config));
     }
 
     /** The password: from the keyring, else from the named environment variable; null when neither has one. */
     public String password(WorkspaceConfig config, Map<String, String> env) {
-        Optional<String> kept = secrets.get(SECRET_ID);
+        Optional<String> kept = secrets.get(secretId(config));
         if (kept.isPresent()) return kept.get();
         String fromEnv = config.passwordEnv() == null ? null : env.get(config.passwordEnv());
         return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
@@ -63,7 +63,12 @@ public final class TeamSettings {
 
     /** Forgets the workspace and its password. */
     public void clear() {
+        load().ifPresent(config -> secrets.forget(secretId(config)));
         for (String key : new String[] {URL, USER, MEMBER, PASSWORD_ENV}) settings.remove(key);
-        secrets.forget(SECRET_ID);
+    }
+
+    /** The keyring entry of this login's password: the user and the URL (which holds no password). */
+    public static String secretId(WorkspaceConfig config) {
+        return SECRET_PREFIX + (config.user() == null ? "" : config.user() + "@") + config.url();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Properties;
+import parley.log.LogSecrets;
 import parley.store.Migration;
 import parley.store.SqlStore;
 import parley.store.SqlWork;
@@ -43,17 +44,20 @@ public final class Workspace implements SqlStore, AutoCloseable {
         return open(config, password, TeamSchema.MIGRATIONS, 4, caFile);
     }
 
+    /** The same with the schema steps and pool size given (tests of a newer schema, the benchmark's pools). */
     static Workspace open(WorkspaceConfig config, String password, List<Migration> steps, int poolSize) {
         return open(config, password, steps, poolSize, null);
     }
 
-    /** The same with the schema steps and pool size given (tests of a newer schema, the benchmark's pools). */
     private static Workspace open(WorkspaceConfig config, String password, List<Migration> steps, int poolSize,
                                   String caFile) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         if (config.user() != null) hikari.setUsername(config.user());
-        if (password != null) hikari.setPassword(password);
+        if (password != null) {
+            LogSecrets.remember(password);
+            hikari.setPassword(password);
+        }
         hikari.setPoolName("parley-team");
         hikari.setMaximumPoolSize(poolSize);
         hikari.setMinimumIdle(0);

@@ -34,7 +34,7 @@ class LayeringTest {
     @Test
     void uiReachesTheNetworkAndTheDatabaseOnlyThroughServices() {
         noClasses().that().resideInAPackage("parley.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..", "org.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "java.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..")
                 .because("views never touch HTTP or SQL")
                 .check(PRODUCT);
     }

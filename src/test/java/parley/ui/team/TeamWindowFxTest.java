@@ -29,6 +29,7 @@ import parley.app.AppDatabase;
 import parley.store.SessionSecrets;
 import parley.team.ScratchPostgres;
 import parley.team.TeamSettings;
+import parley.team.WorkspaceConfig;
 import parley.ui.DesktopApp;
 import parley.ui.TestDialogs;
 import parley.ui.UiThread;
@@ -86,7 +87,7 @@ class TeamWindowFxTest extends FxRobot {
         waitUntil(() -> text("#team-status").startsWith("Connected to " + db.url()));
         assertThat(text("#team-status")).contains("Member: ada", "Schema version: 1", "Members: ada", "Rows queued: 0");
         waitUntil(() -> "Team: ada".equals(indicator.getText()));
-        assertThat(keyring.get(TeamSettings.SECRET_ID)).contains(db.password());
+        assertThat(keyring.get(TeamSettings.secretId(new WorkspaceConfig(db.url(), db.user(), "ada", null)))).contains(db.password());
         for (String file : List.of("parley.db", "parley.db-wal")) {
             Path stored = home.resolve(file);
             if (Files.exists(stored)) {
@@ -100,7 +101,7 @@ class TeamWindowFxTest extends FxRobot {
         assertThat(dialogs.asked.getLast()).startsWith("Leave the workspace?");
         waitUntil(() -> indicator.getText() == null);
         assertThat(text("#team-status")).startsWith("Not connected to a team workspace");
-        assertThat(keyring.get(TeamSettings.SECRET_ID)).isEmpty();
+        assertThat(keyring.get(TeamSettings.secretId(new WorkspaceConfig(db.url(), db.user(), "ada", null)))).isEmpty();
     }
 
     @Test
