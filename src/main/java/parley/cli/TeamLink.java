@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import parley.network.NetworkService;
+import parley.network.NetworkSettingsStore;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.Settings;
@@ -21,9 +23,11 @@ final class TeamLink {
         return Optional.of(service(db, env));
     }
 
-    /** The team service of the data folder, configured or not. */
+    /** The team service of the data folder, configured or not; TLS trusts the company CA file of the network settings. */
     static TeamService service(Database db, Map<String, String> env) {
-        return new TeamService(db, SecretStore.open(), env, Clock.systemDefaultZone());
+        SecretStore secrets = SecretStore.open();
+        NetworkService network = new NetworkService(new NetworkSettingsStore(new Settings(db), secrets), env, null, t -> { });
+        return new TeamService(db, secrets, env, Clock.systemDefaultZone(), network::caFile);
     }
 
     /**

@@ -55,6 +55,11 @@ public final class ExperimentService {
     /** The cells to run again: failed, cut, stopped or never run. */
     public static List<Cell> failedCells(SavedExperiment saved) { return FailedCells.of(saved); }
 
+    /** The saved experiment's JSON export (e.g. to share it with a team); empty when it is no longer stored. */
+    public Optional<String> exportJson(String experimentId) {
+        return store.load(experimentId).map(saved -> export(saved, ExportFormat.JSON));
+    }
+
     /** The experiment in {@code format}, as text. */
     public String export(SavedExperiment saved, ExportFormat format) {
         return switch (format) {
@@ -93,8 +98,12 @@ public final class ExperimentService {
      * ({@link FileFormatException}). An experiment imported before is not added again.
      */
     public ImportReport importFile(Path file) throws IOException {
-        SavedExperiment read = ExperimentFile.read(FileLimit.readText(file, maxFileBytes.getAsLong()),
-                file.getFileName().toString());
+        return importText(FileLimit.readText(file, maxFileBytes.getAsLong()), file.getFileName().toString());
+    }
+
+    /** Imports a JSON export given as text ({@code name} says where it came from in a message), as {@link #importFile} does. */
+    public ImportReport importText(String json, String name) {
+        SavedExperiment read = ExperimentFile.read(json, name);
         SavedExperiment identified = ExperimentImport.identify(read);
         boolean added = store.insertIfAbsent(identified);
         return new ImportReport(identified.experiment().id(), identified.experiment().name(), added);

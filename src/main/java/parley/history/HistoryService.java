@@ -148,6 +148,12 @@ public final class HistoryService {
         ConversationJson.write(load(conversationId), file);
     }
 
+    /** The conversation's export JSON, as Export as JSON writes it (e.g. to share it with a team). */
+    public String exportText(String conversationId) {
+        settle();
+        return ConversationJson.write(load(conversationId));
+    }
+
     /** Writes every conversation of the history to one file; returns how many. */
     public int exportAll(Path file) throws IOException {
         saveShown();
@@ -177,7 +183,20 @@ public final class HistoryService {
      * damaged. A conversation imported before is not added again.
      */
     public ImportReport importFile(Path file) throws IOException {
-        List<SavedConversation> read = ConversationJson.readAll(file, maxFileBytes.getAsLong());
+        return importAll(ConversationJson.readAll(file, maxFileBytes.getAsLong()));
+    }
+
+    /**
+     * Imports a conversation export given as text ({@code name} says where it came from in a message)
+     * into the history, once, and returns its id there. It is not opened.
+     */
+    public String importText(String json, String name) {
+        ImportReport report = importAll(ConversationJson.readAll(json, name));
+        if (report.all().isEmpty()) throw new FileFormatException(name + " holds no conversation.");
+        return report.all().getFirst();
+    }
+
+    private ImportReport importAll(List<SavedConversation> read) {
         List<SavedConversation> identified = read.stream().map(ImportIdentity::assign).toList();
         List<String> added = store.insertAll(identified);
         List<String> already = identified.stream().map(SavedConversation::id).filter(id -> !added.contains(id))

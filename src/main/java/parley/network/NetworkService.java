@@ -71,6 +71,14 @@ public final class NetworkService {
         return lines;
     }
 
+    /** The company's CA file: the setting's, else {@code PARLEY_CA_FILE}'s; null when neither names one. */
+    public String caFile() {
+        NetworkSettings settings = store.load();
+        if (settings.hasCaFile()) return settings.caFile();
+        String fromEnv = env.get(NetworkSetup.CA_FILE_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+    }
+
     /** Where the proxy's password is kept, in a sentence. */
     public String passwordStorage() {
         return store.passwordStorage();

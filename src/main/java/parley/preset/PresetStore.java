@@ -120,6 +120,23 @@ public final class PresetStore {
         }
     }
 
+    /** A preset as JSON, as it is stored (e.g. to share it with a team). */
+    public static String toJson(ParameterSet set) {
+        return write(set);
+    }
+
+    /** A preset from its JSON; {@link IllegalArgumentException} saying what is wrong when it cannot be read. */
+    public static ParameterSet fromJson(String body, String name) {
+        try {
+            ParameterSet set = JSON.readValue(body, ParameterSet.class);
+            if (set == null) throw new IllegalArgumentException("The preset \"" + name + "\" is empty.");
+            return set;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The preset \"" + name + "\" could not be read (" + e.getOriginalMessage()
+                    + "): ask whoever shared it to share it again.", e);
+        }
+    }
+
     private static String write(ParameterSet set) {
         try {
             return JSON.writeValueAsString(set);

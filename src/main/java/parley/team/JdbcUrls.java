@@ -1,7 +1,9 @@
 package parley.team;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,30 @@ public final class JdbcUrls {
             if (!param.isEmpty() && !PASSWORD_PARAM.matcher(param).matches()) kept.add(param);
         }
         return plain.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+    }
+
+    /**
+     * True when the URL asks for a TLS connection whose server certificate is checked ({@code
+     * sslmode=verify-ca|verify-full}, or {@code ssl=true} without a mode) and names no {@code sslrootcert}.
+     */
+    public static boolean wantsRootCertificate(String url) {
+        Map<String, String> params = parameters(url);
+        if (params.containsKey("sslrootcert")) return false;
+        String mode = params.get("sslmode");
+        if (mode != null) return mode.equalsIgnoreCase("verify-ca") || mode.equalsIgnoreCase("verify-full");
+        return "true".equalsIgnoreCase(params.get("ssl"));
+    }
+
+    private static Map<String, String> parameters(String url) {
+        Map<String, String> params = new HashMap<>();
+        int query = url.indexOf('?');
+        if (query < 0) return params;
+        for (String param : url.substring(query + 1).split("&")) {
+            int eq = param.indexOf('=');
+            if (eq > 0) params.put(param.substring(0, eq).toLowerCase(java.util.Locale.ROOT), decode(param.substring(eq + 1)));
+            else if (!param.isEmpty()) params.put(param.toLowerCase(java.util.Locale.ROOT), "true");
+        }
+        return params;
     }
 
     /** The password given in the URL, if it holds one. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import parley.store.Database;
 import parley.store.SecretStore;
 import parley.store.Settings;
@@ -22,10 +23,21 @@ public final class TeamService implements AutoCloseable {
     private final TeamOutbox outbox;
     private final Map<String, String> env;
     private final Clock clock;
+    private final Supplier<String> caFile;
     private Workspace workspace;
     private volatile String problem;
 
     public TeamService(Database database, SecretStore secrets, Map<String, String> env, Clock clock) {
+        this(database, secrets, env, clock, () -> null);
+    }
+
+    /**
+     * The same, with the company's CA file (as for providers; read when the workspace is opened, may
+     * give null): it verifies the server when the URL asks for TLS and names no {@code sslrootcert}.
+     */
+    public TeamService(Database database, SecretStore secrets, Map<String, String> env, Clock clock,
+                       Supplier<String> caFile) {
+        this.caFile = caFile;
         this.database = database;
         this.settings = new TeamSettings(new Settings(database), secrets);
         this.outbox = new TeamOutbox(database);
@@ -45,8 +57,15 @@ public final class TeamService implements AutoCloseable {
     public synchronized Optional<Workspace> workspace() {
         if (workspace != null) return Optional.of(workspace);
         Optional<WorkspaceConfig> config = settings.load();
-        config.ifPresent(c -> workspace = Workspace.open(c, settings.password(c, env)));
+        config.ifPresent(c -> workspace = Workspace.open(c, settings.password(c, env), caFile.get()));
         return Optional.ofNullable(workspace);
+    }
+
+    /** What the team shared, through this folder's workspace; empty when it is connected to none. */
+    public Optional<TeamShelf> shelf() {
+        Optional<String> name = member();
+        if (name.isEmpty()) return Optional.empty();
+        return workspace().map(w -> new TeamShelf(w, name.get(), Computer.name(), clock));
     }
 
     /** True when the keyring keeps the workspace's password between runs. */
@@ -71,7 +90,7 @@ public final class TeamService implements AutoCloseable {
         String secret = password != null ? password : JdbcUrls.passwordIn(url.strip()).orElse(null);
         WorkspaceConfig config = new WorkspaceConfig(JdbcUrls.withoutPassword(url.strip()), blankToNull(user),
                 member.strip(), blankToNull(passwordEnv));
-        try (Workspace candidate = Workspace.open(config, secret)) {
+        try (Workspace candidate = Workspace.open(config, secret, caFile.get())) {
             candidate.prepare();
             join(candidate, config.member());
         }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Properties;
 import parley.log.LogSecrets;
 import parley.store.Migration;
 import parley.store.SqlStore;
@@ -32,11 +33,24 @@ public final class Workspace implements SqlStore, AutoCloseable {
 
     /** The workspace at {@code config}'s URL; {@code password} may be null (trust, peer or a .pgpass file). */
     public static Workspace open(WorkspaceConfig config, String password) {
-        return open(config, password, TeamSchema.MIGRATIONS, 4);
+        return open(config, password, null);
+    }
+
+    /**
+     * The same, trusting the certificate authorities in {@code caFile} (the company's CA file, as for
+     * providers; may be null) when the URL asks for a verified TLS connection and names no root certificate.
+     */
+    public static Workspace open(WorkspaceConfig config, String password, String caFile) {
+        return open(config, password, TeamSchema.MIGRATIONS, 4, caFile);
     }
 
     /** The same with the schema steps and pool size given (tests of a newer schema, the benchmark's pools). */
     static Workspace open(WorkspaceConfig config, String password, List<Migration> steps, int poolSize) {
+        return open(config, password, steps, poolSize, null);
+    }
+
+    private static Workspace open(WorkspaceConfig config, String password, List<Migration> steps, int poolSize,
+                                  String caFile) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         if (config.user() != null) hikari.setUsername(config.user());
@@ -50,11 +64,21 @@ public final class Workspace implements SqlStore, AutoCloseable {
         hikari.setConnectionTimeout(CONNECT_TIMEOUT_MS);
         hikari.setValidationTimeout(1_000);
         hikari.setInitializationFailTimeout(-1);
-        hikari.addDataSourceProperty("connectTimeout", "3");
-        hikari.addDataSourceProperty("socketTimeout", "30");
-        hikari.addDataSourceProperty("tcpKeepAlive", "true");
-        hikari.addDataSourceProperty("ApplicationName", "Parley");
+        hikari.setDataSourceProperties(connectionProperties(config.url(), caFile));
         return new Workspace(config, new HikariDataSource(hikari), steps);
+    }
+
+    /** What the driver is given beside the URL: timeouts, the application's name, the CA file when TLS wants one. */
+    static Properties connectionProperties(String url, String caFile) {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "Parley");
+        if (caFile != null && !caFile.isBlank() && JdbcUrls.wantsRootCertificate(url)) {
+            properties.setProperty("sslrootcert", caFile.strip());
+        }
+        return properties;
     }
 
     public WorkspaceConfig config() {

@@ -58,6 +58,7 @@ import parley.ui.settings.AppearanceViewModel;
 import parley.ui.settings.NetworkFeature;
 import parley.ui.settings.NetworkViewModel;
 import parley.ui.settings.WindowMemory;
+import parley.ui.team.TeamFeature;
 import parley.ui.tools.ToolsFeature;
 import parley.ui.prompts.PromptsFeature;
 import parley.ui.usage.TeamBudgetFeature;
@@ -74,7 +75,8 @@ public final class WindowAssembly implements AutoCloseable {
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
             CodeFeature::new, UsageFeature::new, TeamBudgetFeature::new, ContextFeature::new, HistoryFeature::new,
-            SupportFeature::new, EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new);
+            SupportFeature::new, EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new,
+            TeamFeature::new);
 
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
@@ -86,8 +88,8 @@ public final class WindowAssembly implements AutoCloseable {
     private final EngineBackend engineBackend;
     private final RequestControls controls;
     private final WindowMemory memory;
-    private final List<WindowFeature> features = new ArrayList<>();
     private final TeamService team;
+    private final List<WindowFeature> features = new ArrayList<>();
 
     private WindowAssembly(Database database, AppState remembered, SecretStore secrets, Map<String, String> env, UiThread ui,
                            Dialogs dialogs) {
@@ -111,14 +113,17 @@ public final class WindowAssembly implements AutoCloseable {
                 WindowAssembly::check);
         this.chatModel = new ChatViewModel(chat, ui);
         this.memory = new WindowMemory(remembered, background, ui);
-        this.team = new TeamService(database, secrets, env, Clock.systemDefaultZone());
         memory.keep(params);
         memory.keep(providers);
         this.controls = new RequestControls(chat, chatModel, params, ExtendedControls.create(background, ui), providers,
                 request, ui);
+        this.team = new TeamService(database, secrets, env, Clock.systemDefaultZone(), network::caFile);
         WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
                 dialogs == null ? new FxDialogs(window) : dialogs, engine, memory, team);
         for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
+        // every row the window puts on the ledger is sent to the team's workspace at once
+        TeamFeature teamFeature = feature(TeamFeature.class);
+        feature(UsageFeature.class).service().tracker().addListener(row -> teamFeature.rowAdded());
     }
 
     /**
@@ -173,6 +178,7 @@ public final class WindowAssembly implements AutoCloseable {
     public HistoryFeature history() { return feature(HistoryFeature.class); }
     public NetworkViewModel network() { return feature(NetworkFeature.class).model(); }
     public SupportFeature support() { return feature(SupportFeature.class); }
+    public TeamFeature team() { return feature(TeamFeature.class); }
     /** The open database (for tests that look at what was stored). */
     public Database database() { return database; }
 
@@ -210,12 +216,12 @@ public final class WindowAssembly implements AutoCloseable {
         chatModel.close();
         chat.stop();
         features.reversed().forEach(WindowFeature::close);
-        team.close();
         controls.close();
         clients.close();
         engineBackend.close();
         engine.close();
         background.shutdownNow();
+        team.close();
         database.close();
     }
 }

@@ -23,6 +23,7 @@ import parley.experiment.Cells;
 import parley.experiment.Experiment;
 import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
+import parley.ui.team.SharedShelfModel;
 import parley.ui.UiThread;
 import parley.ui.chat.FrameClock;
 import parley.ui.experiment.results.ResultsView;
@@ -52,7 +53,7 @@ public final class ExperimentView extends BorderPane {
      */
     public ExperimentView(ExperimentFormModel form, CellRunner runner, PreflightModel preflight, Dialogs dialogs,
                           Supplier<FrameClock> clocks, UiThread ui, BiFunction<Experiment, Consumer<Cell>, ResultsView.Actions> actions,
-                          SavedModel saved) {
+                          SavedModel saved, SharedShelfModel shared) {
         this.form = form;
         this.saved = saved;
         this.actions = actions;
@@ -67,7 +68,7 @@ public final class ExperimentView extends BorderPane {
         formView = new ExperimentForm(form, dialogs);
         setCenter(formView);
         setBottom(actionBar());
-        savedPanel = new TitledPane("Saved experiments", new SavedPanel(saved, dialogs, this::showSaved));
+        savedPanel = new TitledPane("Saved experiments", new SavedPanel(saved, shared, dialogs, this::showSaved));
         savedPanel.setId("saved-pane");
         savedPanel.setExpanded(false);
         setTop(savedPanel);

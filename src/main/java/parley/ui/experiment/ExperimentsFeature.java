@@ -16,7 +16,9 @@ import parley.experiment.Target;
 import parley.provider.ModelInfo;
 import parley.provider.ProviderProfile;
 import parley.provider.Providers;
+import parley.team.TeamShelf;
 import parley.ui.WindowContext;
+import parley.ui.team.SharedShelfModel;
 import parley.ui.WindowFeature;
 import parley.ui.chat.FrameClock;
 import parley.ui.prompts.PromptPicker;
@@ -96,7 +98,8 @@ public final class ExperimentsFeature implements WindowFeature {
         PreflightModel preflight = new PreflightModel(experiment -> Preflight.of(experiment, usage()), context.background(), context.ui());
         ExperimentView view = new ExperimentView(form, runner, preflight, context.dialogs(), FrameClock::fx, context.ui(),
                 (experiment, retry) -> new CellActions(context, experiment, retry),
-                new SavedModel(service, context.background(), context.ui()));
+                new SavedModel(service, context.background(), context.ui()),
+                new SharedShelfModel(context.team(), TeamShelf.Kind.EXPERIMENT, context.background(), context.ui()));
         this.view.set(view);
         return view;
     }

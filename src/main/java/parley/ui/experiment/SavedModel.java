@@ -22,7 +22,9 @@ import parley.experiment.ExperimentService;
 import parley.experiment.ExperimentSummary;
 import parley.experiment.ExportFormat;
 import parley.experiment.SavedExperiment;
+import parley.team.TeamShelf.SharedItem;
 import parley.ui.UiThread;
+import parley.ui.team.SharedShelfModel;
 
 /**
  * The saved experiments as the view lists them: listed (all, or those a search matches), opened,
@@ -99,6 +101,26 @@ public final class SavedModel {
 
     public void delete(String id) {
         work(() -> service.delete(id), done -> refresh());
+    }
+
+    /** Copies the saved experiment (its JSON export, results and all) into the team's workspace. */
+    public void share(SharedShelfModel shelf, ExperimentSummary summary) {
+        shelf.share(summary.id(), summary.name(), () -> service.exportJson(summary.id())
+                .orElseThrow(() -> new IllegalStateException("That experiment is no longer saved.")));
+    }
+
+    /**
+     * Imports an experiment the team shared as a local copy (once), lists it and hands it to {@code then}:
+     * its cells and targets as shared, ready to run again.
+     */
+    public void openShared(SharedShelfModel shelf, SharedItem item, Consumer<SavedExperiment> then) {
+        shelf.open(item, body -> {
+            ExperimentService.ImportReport report = service.importText(body, item.title());
+            return service.load(report.experimentId()).orElseThrow();
+        }, opened -> {
+            refresh();
+            then.accept(opened);
+        });
     }
 
     /** Writes the saved experiment to {@code file}; the message line says where, or why not. */

@@ -16,11 +16,15 @@ import javafx.scene.layout.VBox;
 import parley.experiment.ExperimentSummary;
 import parley.experiment.SavedExperiment;
 import parley.ui.Dialogs;
+import parley.ui.team.SharedShelfModel;
+import parley.ui.team.SharedShelfView;
 import parley.usage.Money;
 
 /** The saved experiments above the form, narrowed by the search field above them: each with its cells, failures and cost; Open, Rename, Delete, Export…; Import…. */
 final class SavedPanel extends VBox {
-    SavedPanel(SavedModel saved, Dialogs dialogs, Consumer<SavedExperiment> open) {
+    private static final double TEAM_HEIGHT = 200;
+
+    SavedPanel(SavedModel saved, SharedShelfModel shared, Dialogs dialogs, Consumer<SavedExperiment> open) {
         super(6);
         setId("saved-experiments");
         getStyleClass().add("saved-experiments");
@@ -56,12 +60,16 @@ final class SavedPanel extends VBox {
         });
         MenuButton export = ExportMenu.of("saved-export", saved, dialogs,
                 () -> new ExportMenu.Chosen(selected(list).id(), selected(list).name()));
-        for (Node b : new Node[]{openButton, rename, delete, export}) b.disableProperty().bind(none);
+        Button share = button("saved-share", "Share to team", () -> saved.share(shared, selected(list)));
+        for (Node b : new Node[]{openButton, rename, delete, export, share}) b.disableProperty().bind(none);
         Button importButton = button("saved-import", "Import…", () -> dialogs.chooseOpen("Import an experiment", "*.json")
                 .ifPresent(saved::importFile));
-        HBox buttons = new HBox(4, openButton, rename, delete, export, importButton);
+        HBox buttons = new HBox(4, openButton, rename, delete, export, importButton, share);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(search, list, buttons, message(saved));
+        SharedShelfView team = new SharedShelfView("experiments", "Open a copy", shared,
+                item -> saved.openShared(shared, item, open));
+        team.expandedProperty().subscribe(expanded -> setPrefHeight(expanded ? 240 + TEAM_HEIGHT : 240)); // room for both lists
+        getChildren().addAll(search, list, buttons, message(saved), team);
         saved.refresh();
     }
 

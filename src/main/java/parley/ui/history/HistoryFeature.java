@@ -21,6 +21,7 @@ import parley.history.HistoryRecorder;
 import parley.history.HistoryService;
 import parley.history.SessionFile;
 import parley.store.Settings;
+import parley.team.TeamShelf;
 import parley.ui.Dialogs;
 import parley.ui.MainWindow;
 import parley.ui.RequestControls;
@@ -28,6 +29,8 @@ import parley.ui.UiThread;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
 import parley.ui.chat.ChatViewModel;
+import parley.ui.team.SharedShelfModel;
+import parley.ui.team.SharedShelfView;
 
 /**
  * The history in the window: the sidebar on the left, a File menu (open and save session files,
@@ -43,6 +46,7 @@ public final class HistoryFeature implements WindowFeature {
     private final HistoryViewModel model;
     private final HistoryView view;
     private final Subscription refresher;
+    private final SharedShelfModel shared;
 
     public HistoryFeature(WindowContext context) {
         this.context = context;
@@ -61,6 +65,9 @@ public final class HistoryFeature implements WindowFeature {
             if (event instanceof ChatEvent.Started || event instanceof ChatEvent.Ended) refreshAfterWrites();
         });
         connect(context.chatModel(), controls);
+        this.shared = new SharedShelfModel(context.team(), TeamShelf.Kind.CONVERSATION, context.background(), ui);
+        view.offerSharing(row -> shared.share(row.conversationId(), row.title(), () -> service.exportText(row.conversationId())),
+                new SharedShelfView("history", "Open a copy", shared, this::openShared));
         context.window().setLeftPanel(view);
         context.window().addToToolbar(fileMenu(context.dialogs()));
         acceptDrops(context.window());
@@ -71,6 +78,17 @@ public final class HistoryFeature implements WindowFeature {
     public HistoryRecorder recorder() { return recorder; }
 
     public HistoryView view() { return view; }
+
+    /** The team's shared conversations. */
+    public SharedShelfModel shared() { return shared; }
+
+    /** Imports a conversation the team shared (once) as a local copy, and opens it like any other. */
+    public void openShared(TeamShelf.SharedItem item) {
+        shared.open(item, body -> service.importText(body, item.title()), id -> {
+            model.open(new HistoryViewModel.Row(id, null, item.title(), ""));
+            model.refresh();
+        });
+    }
 
     /** Opens a file named on the command line or dropped on the window (read off the FX thread). */
     public void openFile(Path file) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,6 +34,7 @@ public final class HistoryView extends VBox {
     private final HistoryViewModel model;
     private final Dialogs dialogs;
     private final ListView<HistoryViewModel.Row> list = new ListView<>();
+    private Consumer<HistoryViewModel.Row> share;
 
     public HistoryView(HistoryViewModel model, Dialogs dialogs) {
         this.model = model;
@@ -120,6 +123,12 @@ public final class HistoryView extends VBox {
         return Optional.ofNullable(list.getSelectionModel().getSelectedItem());
     }
 
+    /** Offers "Share to team" in each conversation's menu, and shows the team's shared ones in {@code section}. */
+    public void offerSharing(Consumer<HistoryViewModel.Row> share, Node section) {
+        this.share = share;
+        getChildren().add(getChildren().indexOf(list) + 1, section);
+    }
+
     private ContextMenu menuFor(HistoryViewModel.Row row) {
         MenuItem open = new MenuItem("Open");
         open.setOnAction(e -> model.open(row));
@@ -134,7 +143,13 @@ public final class HistoryView extends VBox {
                 .ifPresent(p -> model.exportJson(row, p)));
         MenuItem delete = new MenuItem("Delete");
         delete.setOnAction(e -> model.delete(row));
-        return new ContextMenu(open, rename, new SeparatorMenuItem(), markdown, json, new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(open, rename, new SeparatorMenuItem(), markdown, json, new SeparatorMenuItem(), delete);
+        if (share != null) {
+            MenuItem team = new MenuItem("Share to team");
+            team.setOnAction(e -> share.accept(row));
+            menu.getItems().add(5, team);
+        }
+        return menu;
     }
 
     static String safeName(String title) {

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import parley.preset.ParameterSet;
+import parley.team.TeamShelf.SharedItem;
+import parley.ui.team.SharedShelfModel;
 import parley.preset.PresetStore;
 import parley.ui.ExtendedControls;
 import parley.ui.UiThread;
@@ -100,6 +102,22 @@ public final class PresetsViewModel {
             boolean gone = store.delete(name);
             return new Outcome(store.names(), "", gone ? "Deleted \"" + name + "\"." : "There is no preset named \"" + name + "\".");
         });
+    }
+
+    /** Copies the saved preset {@code name} into the team's workspace. */
+    public void share(SharedShelfModel shelf, String name) {
+        if (name == null || name.isBlank()) {
+            message.set("Pick a saved preset to share.");
+            return;
+        }
+        shelf.share(name, name, () -> PresetStore.toJson(store.load(name).orElseThrow(() -> new IllegalArgumentException(
+                "There is no preset named \"" + name + "\": save it first, then share it."))));
+    }
+
+    /** Applies a preset the team shared to the parameters; it is not saved here unless the user saves it. */
+    public void applyShared(SharedShelfModel shelf, SharedItem item) {
+        shelf.open(item, body -> PresetStore.fromJson(body, item.title()), set -> show(new Outcome(null, null,
+                "Applied the team's preset \"" + item.title() + "\" (shared by " + item.member() + ").", set)));
     }
 
     private void run(Supplier<Outcome> work) {
