@@ -23,7 +23,6 @@ import parley.team.PromptLibraries;
 import parley.prompt.PromptVersion;
 import parley.team.TeamOffline;
 import parley.store.Database;
-import parley.store.SecretStore;
 import parley.store.SessionSecrets;
 import parley.store.Settings;
 import parley.team.TeamService;
@@ -77,8 +76,8 @@ final class PromptCommand {
         @Override
         protected final int run() {
             try (Database db = DataHome.open(context.env(), context.err());
-                 TeamService team = new TeamService(db, usesTeam() ? SecretStore.open() : new SessionSecrets("unused"),
-                         context.env(), Clock.systemDefaultZone())) {
+                 TeamService team = usesTeam() ? TeamLink.service(db, context.env())
+                         : new TeamService(db, new SessionSecrets("unused"), context.env(), Clock.systemDefaultZone())) {
                 return run(new PromptLibraries(db, team, Clock.systemDefaultZone()), InputLimits.load(new Settings(db)));
             } catch (IllegalArgumentException e) {
                 throw new BadInput(e.getMessage());

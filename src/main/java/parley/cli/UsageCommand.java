@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import parley.store.Database;
-import parley.store.SecretStore;
 import parley.store.Settings;
 import parley.team.TeamService;
 import parley.team.TeamSettings;
@@ -62,7 +61,7 @@ final class UsageCommand extends Subcommand {
             if (!team) {
                 totals = personal.group(filter, group);
             } else {
-                try (TeamService workspace = new TeamService(db, SecretStore.open(), context.env(), Clock.systemDefaultZone())) {
+                try (TeamService workspace = TeamLink.service(db, context.env())) {
                     totals = teamTotals(workspace, personal, filter, group);
                 } catch (WorkspaceUnavailable e) {
                     if (!e.unreachable()) throw e;

@@ -3,14 +3,11 @@ package parley.ui.prompts;
 import java.time.Clock;
 import java.util.function.Supplier;
 import parley.team.PromptLibraries;
-import parley.store.SecretStore;
-import parley.team.TeamService;
 import parley.ui.WindowContext;
 
-/** The window's prompt libraries, opened once on first use off the JavaFX thread: the keyring may take seconds to answer. */
+/** The window's prompt libraries over the window's one team service, made on first use off the JavaFX thread. */
 final class WindowPrompts implements Supplier<PromptLibraries>, AutoCloseable {
     private final WindowContext context;
-    private TeamService team;
     private PromptLibraries service;
 
     WindowPrompts(WindowContext context) {
@@ -20,14 +17,14 @@ final class WindowPrompts implements Supplier<PromptLibraries>, AutoCloseable {
     @Override
     public synchronized PromptLibraries get() {
         if (service == null) {
-            team = new TeamService(context.database(), SecretStore.open(), System.getenv(), Clock.systemDefaultZone());
-            service = new PromptLibraries(context.database(), team, Clock.systemUTC());
+            service = new PromptLibraries(context.database(), context.team(), Clock.systemUTC());
         }
         return service;
     }
 
+    /** The team service is the window's, closed with it. */
     @Override
-    public synchronized void close() {
-        if (team != null) team.close();
+    public void close() {
+        // nothing of its own to close
     }
 }
