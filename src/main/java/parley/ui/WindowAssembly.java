@@ -61,7 +61,6 @@ import parley.ui.settings.WindowMemory;
 import parley.ui.team.TeamFeature;
 import parley.ui.tools.ToolsFeature;
 import parley.ui.prompts.PromptsFeature;
-import parley.ui.usage.TeamBudgetFeature;
 import parley.ui.usage.UsageFeature;
 import parley.usage.LocalMarkStore;
 
@@ -74,7 +73,7 @@ public final class WindowAssembly implements AutoCloseable {
     /** Every feature of the window. Adding one is a class and a line here. */
     static final List<WindowFeature.Installer> FEATURES = List.of(ChatFeature::new, ModelsFeature::new,
             NetworkFeature::new, AppearanceFeature::new, ParametersFeature::new, ToolsFeature::new, RequestFeature::new,
-            CodeFeature::new, UsageFeature::new, TeamBudgetFeature::new, ContextFeature::new, HistoryFeature::new,
+            CodeFeature::new, UsageFeature::new, ContextFeature::new, HistoryFeature::new,
             SupportFeature::new, EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new,
             TeamFeature::new);
 

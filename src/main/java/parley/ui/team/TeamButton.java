@@ -4,10 +4,14 @@ import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.ui.Dialogs;
+import parley.ui.usage.TeamBudgetView;
+import parley.ui.usage.TeamBudgetViewModel;
 
 /**
  * The tool bar's team control: the indicator ("Team: ada", "team offline · 3 queued", or an icon alone
@@ -18,10 +22,15 @@ public final class TeamButton extends Button {
     private final TeamView view;
     private Dialog<Void> dialog;
 
-    public TeamButton(TeamViewModel vm, Dialogs dialogs) {
+    private final TeamBudgetViewModel budgets;
+    private final TeamBudgetView budgetView;
+
+    public TeamButton(TeamViewModel vm, TeamBudgetViewModel budgets, Dialogs dialogs) {
         super(null, new FontIcon(Feather.USERS));
         this.vm = vm;
         this.view = new TeamView(vm, dialogs);
+        this.budgets = budgets;
+        this.budgetView = new TeamBudgetView(budgets);
         setId("team-button");
         getStyleClass().add(Styles.FLAT);
         setTooltip(new Tooltip("Team workspace: connect, status, disconnect"));
@@ -39,12 +48,26 @@ public final class TeamButton extends Button {
             dialog = new Dialog<>();
             dialog.setTitle("Team workspace");
             dialog.setHeaderText("A team's PostgreSQL: one ledger, shared presets, experiments and conversations");
-            dialog.getDialogPane().setContent(view);
+            dialog.getDialogPane().setContent(tabs());
             dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
             if (getScene() != null) dialog.initOwner(getScene().getWindow());
         }
         vm.refresh();
         dialog.show();
+    }
+
+    /** The connection and the team's budgets, each a tab; the budgets are read again each time their tab is shown. */
+    private TabPane tabs() {
+        Tab connection = new Tab("Connection", view);
+        connection.setId("team-tab-connection");
+        Tab budgetTab = new Tab("Budgets", budgetView);
+        budgetTab.setId("team-tab-budgets");
+        budgetTab.selectedProperty().subscribe(shown -> {
+            if (shown) budgets.refresh();
+        });
+        TabPane tabs = new TabPane(connection, budgetTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     /** The form (for tests). */

@@ -1,16 +1,18 @@
 package parley.ui.team;
 
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import parley.team.TeamService;
 import parley.ui.WindowContext;
 import parley.ui.WindowFeature;
+import parley.ui.usage.TeamBudgetViewModel;
 
 /**
- * The team workspace in the window: the tool bar's indicator and settings dialog, and the sync of the
- * ledger's queue: after every ledger row and every 30 seconds while rows wait (or the workspace is
- * away), the queue is sent on a background thread.
+ * The team workspace in the window: the tool bar's indicator and its dialog (the connection and the
+ * team's budgets), and the sync of the ledger's queue: after every ledger row and every 30 seconds
+ * while rows wait (or the workspace is away), the queue is sent on a background thread.
  */
 public final class TeamFeature implements WindowFeature {
     static final long TICK_SECONDS = 30;
@@ -24,7 +26,8 @@ public final class TeamFeature implements WindowFeature {
     public TeamFeature(WindowContext context) {
         this.team = context.team();
         this.model = new TeamViewModel(team, context.background(), context.ui());
-        this.button = new TeamButton(model, context.dialogs());
+        TeamBudgetViewModel budgets = new TeamBudgetViewModel(team, context.background(), context.ui(), Clock.systemDefaultZone());
+        this.button = new TeamButton(model, budgets, context.dialogs());
         context.window().addToToolbarEnd(button);
     }
 

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import parley.usage.BudgetSettings;
 
 /**
- * The Team budget panel: the team's monthly limit and a member's (this member's unless another name
+ * The team's budgets, a tab of the Team dialog: the team's monthly limit and a member's (this member's unless another name
  * is typed), with the hard stop; a hint on connecting when this data folder has no workspace.
  */
 public final class TeamBudgetView extends VBox {

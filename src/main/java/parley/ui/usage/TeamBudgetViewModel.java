@@ -17,7 +17,7 @@ import parley.usage.BudgetSettings;
 import parley.usage.Money;
 
 /**
- * The team's monthly budget and one member's, as the workspace keeps them, for the Team budget panel.
+ * The team's monthly budget and one member's, as the workspace keeps them, for the Budgets tab of the Team dialog.
  * Reads and writes run on {@code background}; results reach the properties through {@code ui}.
  */
 public final class TeamBudgetViewModel {

@@ -120,9 +120,18 @@ class TeamWindowFxTest extends FxRobot {
         waitUntil(() -> "team offline · 2 queued".equals(indicator.getText()));
 
         server.start();
-        assembly.team().tick(); // as every 30 seconds while rows wait
         try {
-            waitUntil(() -> "Team: ada".equals(indicator.getText()));
+            // as every 30 seconds while rows wait: the pool may need a few tries to reach the restarted server
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+                if ("Team: ada".equals(indicator.getText())) return true;
+                assembly.team().tick();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+                while (System.nanoTime() < until) {
+                    if ("Team: ada".equals(indicator.getText())) return true;
+                    Thread.sleep(100);
+                }
+                return false;
+            });
         } catch (TimeoutException e) {
             throw new AssertionError("the indicator says " + indicator.getText() + "; the last problem: "
                     + assembly.team().model().statusProperty().get().problem(), e);
