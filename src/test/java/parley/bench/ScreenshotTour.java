@@ -204,7 +204,7 @@ public final class ScreenshotTour {
                 - For a loop with an index, `BufferedReader.readLine()` does the same job.
                 """;
 
-        private static void waitFor(String what, BooleanSupplier done) throws Exception {
+        static void waitFor(String what, BooleanSupplier done) throws Exception {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!call(done::getAsBoolean)) {
                 if (System.nanoTime() > end) throw new IllegalStateException("timed out waiting for " + what);
@@ -212,18 +212,18 @@ public final class ScreenshotTour {
             }
         }
 
-        private static void pause(long millis) throws InterruptedException {
+        static void pause(long millis) throws InterruptedException {
             Thread.sleep(millis);
         }
 
-        private static void onFx(Runnable action) throws Exception {
+        static void onFx(Runnable action) throws Exception {
             call(() -> {
                 action.run();
                 return null;
             });
         }
 
-        private static <T> T call(java.util.concurrent.Callable<T> action) throws Exception {
+        static <T> T call(java.util.concurrent.Callable<T> action) throws Exception {
             CompletableFuture<T> result = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,33 @@ class TeamCommandTest {
         CliRun back = CliRun.of(ada, "team", "status");
         assertThat(back.code()).isZero();
         assertThat(back.out()).contains("Queued:    0 ledger rows", "Members:   ada");
+    }
+
+    @Test
+    void noProviderKeyEverReachesTheWorkspace() throws Exception {
+        ScratchPostgres.Db db = ScratchPostgres.shared().newDatabase();
+        Map<String, String> ada = env("ada", db);
+        assertThat(CliRun.of(ada, "team", "connect", db.url(), "--member", "ada", "--user", db.user(),
+                "--password-env", "TEAM_DB_PASSWORD").code()).isZero();
+        String key = "provider-key-" + java.util.UUID.randomUUID();
+        server.enqueue(Reply.recording("llama-server/chat_stream.txt", 7));
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        CliRun sent = CliRun.of(ada, new LedgerHook(ada, err, Clock.systemDefaultZone()), "send", "--base-url",
+                server.baseUrl(), "--api-key", key, "--model", "tiny-llama", "--message", "Hello", "--include-usage");
+        assertThat(sent.code()).isZero();
+        assertThat(server.requests().getLast().headers().toString()).contains(key);
+        StringBuilder everything = new StringBuilder();
+        try (var c = ScratchPostgres.shared().admin(db.user()); var st = c.createStatement();
+             var tables = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) names.add(tables.getString(1));
+            for (String table : names) {
+                try (var rows = c.createStatement().executeQuery("SELECT t::text FROM " + table + " t")) {
+                    while (rows.next()) everything.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(everything.toString()).contains("tiny-llama").doesNotContain(key).doesNotContain(db.password());
     }
 
     @Test

@@ -84,7 +84,9 @@ class RawViewFxTest extends FxRobot {
         assertThat(shown.length()).isLessThanOrEqualTo(RawExchangeLog.HEAD_CHARS + RawExchangeLog.CUT_MARK.length()
                 + 2 * RawExchangeLog.TAIL_CHARS);
         assertThat(shown.substring(0, shown.indexOf("\n\n"))).contains("content-type: text/event-stream");
-        assertThat(lookup("#raw-summary").queryAs(Label.class).getText()).contains("characters shown (Save keeps the whole answer)");
+        // the summary follows the text in a later frame
+        Label summary = lookup("#raw-summary").queryAs(Label.class);
+        waitUntil(() -> summary.getText().contains("characters shown (Save keeps the whole answer)"));
 
         dialogs.file = home.resolve("answer.txt");
         Node save = lookup("#raw-save").query();
