@@ -85,6 +85,14 @@ class HistoryFxTest extends FxRobot {
     @AfterEach
     void close() throws Exception {
         chat.stop();
+        // the tests that follow share this stage, and a width set here would stay with it: give it
+        // back the place and size the other window tests show their 1260 x 780 scenes in
+        interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1260);
+            stage.setHeight(780);
+        });
         FxToolkit.cleanupStages();
         history.close();
         background.shutdownNow();
