@@ -190,7 +190,11 @@ class ExperimentViewFxTest extends FxRobot {
             clickOn("#saved-pane");
             ListView<ExperimentSummary> saved = find("#saved-list").queryListView();
             waitUntil(() -> saved.getItems().size() == 1 && saved.getItems().getFirst().done() == 3);
-            clickOn(saved.lookup(".list-cell"));
+            // the list may be filled again as it is shown (the team's section reads too): click until a row is chosen
+            waitUntil(() -> {
+                if (saved.getSelectionModel().getSelectedItem() == null) clickOn(saved.lookup(".list-cell"));
+                return saved.getSelectionModel().getSelectedItem() != null;
+            });
             clickOn("#saved-open");
             waitUntil(() -> rerun().isPresent());
             assertThat(((javafx.scene.control.Button) rerun().orElseThrow()).getText()).isEqualTo("Re-run 1 cell");
