@@ -49,7 +49,7 @@ class UsageJarIT {
             List<List<String>> rows = parley.usage.UsageCsvTest.parse(csv[0]);
             // each: 58 prompt * 1 + 16 completion * 2 = 90 per million
             assertThat(rows.get(1)).containsExactly("tiny-llama", "2", "116", "32", "0", "114", "false", "0.00018", "0");
-            assertThat(parley(2, "usage", "--by", "hour")[1].strip()).isEqualTo("parley: --by must be model, day or provider, not 'hour'.");
+            assertThat(parley(2, "usage", "--by", "hour")[1].strip()).isEqualTo("parley: --by must be model, day, provider or member, not 'hour'.");
         }
     }
 }
