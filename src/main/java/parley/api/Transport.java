@@ -7,7 +7,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * How a client's connections are made: the proxy for each address, who answers a proxy's request
- * for credentials, and which certificates are trusted. A null part keeps the JDK's own default.
+ * for credentials, and which certificates are trusted. A null part keeps the JDK's own default
+ * (its default TLS context made at the first TLS connection: {@link DeferredTls}).
  */
 public record Transport(ProxySelector proxies, Authenticator credentials, SSLContext tls) {
     /** The JDK's defaults: its default proxy selector, no credentials, its default trust. */
@@ -21,7 +22,7 @@ public record Transport(ProxySelector proxies, Authenticator credentials, SSLCon
         HttpClient.Builder builder = HttpClient.newBuilder();
         if (proxies != null) builder.proxy(proxies);
         if (credentials != null) builder.authenticator(credentials);
-        if (tls != null) builder.sslContext(tls);
+        builder.sslContext(tls != null ? tls : DeferredTls.ofDefault()).sslParameters(DeferredTls.PARAMETERS);
         return builder;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import parley.api.DeferredTls;
 import parley.api.Transport;
 
 /**
@@ -54,7 +55,7 @@ public final class NetworkSetup {
         List<X509Certificate> extra = extraAuthorities(env, window);
         return new Transport(new RoutingSelector(configured, proxies, system),
                 credentials.hasAny() ? credentials : null,
-                extra.isEmpty() ? null : TrustedCertificates.withExtra(extra));
+                extra.isEmpty() ? null : DeferredTls.of(() -> TrustedCertificates.withExtra(extra)));
     }
 
     /** The certificates of {@code PARLEY_CA_FILE} and of the window's CA file, both when both are set. */

@@ -156,7 +156,7 @@ public final class UsageService implements UsageReader {
      */
     public Admission admit(RequestOrigin origin, ChatRequest request) {
         BudgetCheck personal = checkBudget(origin, request);
-        if (!personal.allowsSend()) return Admission.of(personal);
+        if (!personal.allowsSend() || shared == SharedBudget.NONE) return Admission.of(personal);
         Admission team = shared.admit(estimate(origin, request).high());
         Admission both = team.withWorst(personal);
         if (!both.check().allowsSend()) both.close();
