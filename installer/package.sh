@@ -11,16 +11,17 @@
 # --types defaults to what this machine can build: deb (and rpm where rpmbuild exists) on Linux,
 # msi on Windows (WiX on PATH), dmg on macOS. "none" builds only the app-image.
 # --cds-until: what the class-data-sharing archive written at install holds, the classes loaded up
-# to the first frame (the default, about 27 MB) or up to the fully built window (about 60 MB; the
-# built window then comes up about a second sooner); for Parley, and those of its command line too
-# (about 15 MB more). --no-cds records no class list.
+# to the fully built window (the default, about 62 MB: the usable window comes a second sooner, the
+# built one two) or up to the first frame only (about 29 MB; the first frame about 0.1 s sooner).
+# On Linux Parley's command line gets an archive of its own (about 28 MB), elsewhere its classes
+# join the window's. --no-cds records no class list.
 # Under pipefail no pipe ends in a reader that can stop early (grep -q, head): the writer would get
 # SIGPIPE and fail the script at random. Such output is captured first and searched in a here-string.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 name=Parley version=0.1.0 main_jar=target/parley.jar main_class=parley.Main
-libs=target/lib out=target/dist types=default cds=1 cds_until=first-frame
+libs=target/lib out=target/dist types=default cds=1 cds_until=window
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) name=$2; shift ;;
@@ -195,7 +196,7 @@ merge_class_lists() {
   mv "$merged" "$into"
 }
 
-# record_cli_classes LAUNCHER DEST CLASSLIST: adds to CLASSLIST the classes that `send`, `models`
+# record_cli_classes LAUNCHER DEST CLASSLIST: adds to CLASSLIST (made when missing) the classes that `send`, `models`
 # and `usage` load (picocli, Jackson, SQLite, the HTTP client), each run against a loopback server
 # (installer/bench/LoopbackServer.java), so that the command line starts from the archive too.
 record_cli_classes() {
@@ -214,6 +215,7 @@ record_cli_classes() {
     lists+=("$dest/cli-$n.classlist")
   done
   kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true
+  if [ ! -f "$classlist" ]; then mv "${lists[0]}" "$classlist"; lists=("${lists[@]:1}"); fi
   merge_class_lists "$classlist" "${lists[@]}"
   rm -f "${lists[@]}" "$server_out"
 }
@@ -248,17 +250,28 @@ make_app_image() {
   if [ "$os" = linux ] && command -v strip >/dev/null; then
     strip --strip-unneeded "$image/lib/libapplauncher.so"
   fi
-  [ "$cds" = 1 ] || return 0
+  if [ "$cds" = 1 ]; then record_class_list "$launcher" "$dest" "$appdir" "$recorded"; fi
+  if [ "$os" = linux ]; then write_linux_launcher "$launcher" "$appdir/$name.cfg"; fi
+}
+
+# record_class_list LAUNCHER DEST APPDIR [CLASSLIST]
+record_class_list() {
+  local launcher=$1 dest=$2 appdir=$3 recorded=${4:-} cli_list
   # The class-data-sharing archive (AppCDS): the classes loaded up to the first frame (or the built
   # window), and for Parley those of the command line's send, models and usage, parsed, verified
-  # and linked ahead of time. The image carries only their list; the archive (about 42 MB for
+  # and linked ahead of time. The image carries only their list; the archive (about 30 MB for
   # Parley) is written where the app is installed, for the runtime there, by
   # `NAME --write-start-archive` (run by the .deb and .rpm install scripts, and by the app itself
   # at a start in a writable folder that found none; parley.StartArchive). Until then the JVM
   # starts without one: -Xlog:cds=off,aot=off keeps it from reporting the missing file.
+  # On Linux the command line's classes get a list (and an archive) of their own, which the
+  # launcher script starts the command line with: every class of an archive is loaded at start,
+  # and the window's would slow a command by a tenth of a second (and the command's the window).
   classlist="$appdir/$app_id.classlist"
+  cli_list="$appdir/$app_id-cli.classlist"
   if [ -n "$recorded" ]; then
     cp "$recorded" "$classlist"   # class names only: the same for any runtime of the same modules
+    if [ -f "${recorded%.classlist}-cli.classlist" ]; then cp "${recorded%.classlist}-cli.classlist" "$cli_list"; fi
   else
     need_display
     say "recording the start archive's class list of $image with a --smoke run (up to the $cds_until)"
@@ -267,11 +280,68 @@ make_app_image() {
     JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$classlist -Dparley.smoke.until=$cds_until" \
       "$launcher" --smoke >"$log" 2>&1 || { cat "$log" >&2; die "the --smoke run that records the class list failed"; }
     [ -s "$classlist" ] || die "the --smoke run wrote no class list (see $log)"
-    [ "$main_class" != parley.Main ] || record_cli_classes "$launcher" "$dest" "$classlist"
+    if [ "$main_class" = parley.Main ]; then
+      if [ "$os" = linux ]; then record_cli_classes "$launcher" "$dest" "$cli_list"
+      else record_cli_classes "$launcher" "$dest" "$classlist"; fi
+    fi
     rm -rf "$dest/training-home"
   fi
   printf 'java-options=%s\n' "-XX:SharedArchiveFile=\$APPDIR/$app_id.jsa" "-Dparley.start-archive=\$APPDIR/$app_id.jsa" \
     "-Xlog:cds=off,aot=off" >>"$appdir/$name.cfg"
+}
+
+# write_linux_launcher LAUNCHER CFG: replaces jpackage's launcher with a shell script that starts the
+# linked runtime with the class path, main class and options of CFG. jpackage's Linux launcher asks
+# rpm and dpkg which package owns it at every start, twice (`dpkg -S` reads the file list of every
+# installed package): 0.2 s here with 860 packages, more on a desktop with thousands. The script
+# costs a few milliseconds. The CFG stays, unused by the script, as jpackage's record of the app.
+# When the command line has a class list of its own, the script starts it from its archive, with
+# the serial collector and the first compiler only (a short run's start, measured in
+# src/docs/benchmarks.md); the window keeps the JVM's defaults.
+write_linux_launcher() {
+  local launcher=$1 cfg=$2 main classpath="" options=() line value split=0
+  main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
+  [ -n "$main" ] || die "$cfg names no main class"
+  [ ! -f "$(dirname "$cfg")/$app_id-cli.classlist" ] || split=1
+  while IFS= read -r line; do
+    case "$line" in
+      app.classpath=*) value=${line#app.classpath=}; classpath=${classpath:+$classpath:}$value ;;
+      java-options=*) value=${line#java-options=}
+                      [ "$split" = 0 ] || value=${value//\$APPDIR\/$app_id.jsa/\$APPDIR\/\$archive.jsa}
+                      options+=("$value") ;;
+      arguments=*) die "$cfg has default arguments, which the Linux launcher script does not pass" ;;
+    esac
+  done <"$cfg"
+  for value in "$classpath" "${options[@]}"; do
+    case "$value" in *[\"\`\\]*) die "a launcher option the script cannot quote: $value" ;; esac
+    case "${value//\$APPDIR/}" in *'$'*) [ "${value//\$archive/}" != "$value" ] || die "a launcher option the script cannot quote: $value" ;; esac
+  done
+  {
+    printf '#!/bin/sh\n'
+    printf '# The %s launcher, written by installer/package.sh from lib/app/%s: the linked runtime\n' "$name" "$(basename "$cfg")"
+    printf '# with its class path and options (jpackage'"'"'s own launcher asks rpm and dpkg which package\n'
+    printf '# owns it at every start, which takes from 0.2 s to over a second).\n'
+    printf 'root=$(dirname "$(dirname "$(readlink -f "$0")")")\n'
+    printf 'APPDIR=$root/lib/app\n'
+    if [ "$split" = 1 ]; then
+      printf '# The window (no arguments, a session file, --smoke) starts from the archive of its classes,\n'
+      printf '# the command line from its own, with the serial collector and the first compiler only.\n'
+      printf 'archive=%s-cli jvm="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"\n' "$app_id"
+      printf 'case "$#:$*" in\n'
+      printf '  0:|1:*.[pP][aA][rR][lL][eE][yY].[jJ][sS][oO][nN]|*--smoke*) archive=%s jvm= ;;\n' "$app_id"
+      printf 'esac\n'
+      printf '# shellcheck disable=SC2086 # $jvm holds options, split on purpose\n'
+      printf 'exec "$root/lib/runtime/bin/java" $jvm \\\n'
+    else
+      printf 'exec "$root/lib/runtime/bin/java" \\\n'
+    fi
+    printf '  "-Djpackage.app-path=$root/bin/%s" \\\n' "$name"
+    for value in "${options[@]}"; do printf '  "%s" \\\n' "$value"; done
+    printf '  -cp "%s" \\\n' "$classpath"
+    printf '  %s "$@"\n' "$main"
+  } >"$launcher.sh"
+  chmod 755 "$launcher.sh"
+  mv "$launcher.sh" "$launcher"
 }
 
 link_runtime "$runtime" zip-9

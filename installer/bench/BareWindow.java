@@ -1,4 +1,3 @@
-import java.lang.management.ManagementFactory;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -36,8 +35,8 @@ public final class BareWindow {
                             return;
                         }
                         stop();
-                        long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                        System.out.println("first frame after " + millis + " ms since JVM start");
+                        System.out.println("first frame after " + parley.LaunchClock.millisSinceLaunch() + " ms since launch ("
+                                + parley.LaunchClock.millisSinceJvmStart() + " ms since JVM start)");
                         System.out.flush();
                         Platform.exit();
                         System.exit(0);

@@ -26,6 +26,7 @@ import java.util.Optional;
 public record StartArchive(Path archive, Path classList) {
     public static final String FLAG = "--write-start-archive";
     public static final String PROPERTY = "parley.start-archive";
+    private static final String CLASS_LIST = ".classlist";
 
     /** The archive the launcher names; empty when the app was not started by a packaged launcher. */
     public static Optional<StartArchive> ofLauncher() {
@@ -33,7 +34,7 @@ public record StartArchive(Path archive, Path classList) {
         if (archive.isBlank()) return Optional.empty();
         Path path = Path.of(archive).toAbsolutePath();
         String name = path.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return Optional.of(new StartArchive(path, path.resolveSibling(name + ".classlist")));
+        return Optional.of(new StartArchive(path, path.resolveSibling(name + CLASS_LIST)));
     }
 
     /** True when this JVM mapped a class-data-sharing archive (the VM says "sharing"). */
@@ -67,8 +68,11 @@ public record StartArchive(Path archive, Path classList) {
      * only when complete, so a start during the write maps the old one or none.
      */
     public Path write() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
-        return write(java, System.getProperty("java.class.path"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return write(javaCommand(), System.getProperty("java.class.path"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    private static Path javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
     }
 
     Path write(Path java, String classPath, List<String> jvmOptions) throws IOException, InterruptedException {
@@ -88,7 +92,35 @@ public record StartArchive(Path archive, Path classList) {
         return archive;
     }
 
-    /** {@link #FLAG}: writes the launcher's archive; the exit code for the command line. */
+    /**
+     * The archives of every class list in this archive's folder, this one among them: on Linux the
+     * window and the command line start from archives of their own ({@code parley.jsa},
+     * {@code parley-cli.jsa}), which the launcher script chooses between.
+     */
+    public List<StartArchive> all() throws IOException {
+        List<StartArchive> all = new ArrayList<>();
+        try (var files = Files.list(classList.toAbsolutePath().getParent())) {
+            for (Path list : files.filter(f -> f.getFileName().toString().endsWith(CLASS_LIST)).sorted().toList()) {
+                String name = list.getFileName().toString();
+                all.add(new StartArchive(list.resolveSibling(name.substring(0, name.length() - CLASS_LIST.length()) + ".jsa"), list));
+            }
+        }
+        if (all.stream().noneMatch(this::equals)) all.add(this);
+        return all;
+    }
+
+    /** Writes every archive of {@link #all()} for this JVM's runtime and class path, stopping at the first that fails. */
+    public List<Path> writeAll() throws IOException, InterruptedException {
+        return writeAll(javaCommand(), System.getProperty("java.class.path"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    List<Path> writeAll(Path java, String classPath, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<Path> written = new ArrayList<>();
+        for (StartArchive archive : all()) written.add(archive.write(java, classPath, jvmOptions));
+        return written;
+    }
+
+    /** {@link #FLAG}: writes the launcher's archives; the exit code for the command line. */
     public static int writeForLauncher(PrintStream out, PrintStream err) {
         Optional<StartArchive> start = ofLauncher();
         if (start.isEmpty()) {
@@ -96,8 +128,9 @@ public record StartArchive(Path archive, Path classList) {
             return 2;
         }
         try {
-            Path written = start.get().write();
-            out.printf("start archive written: %s (%.1f MB)%n", written, Files.size(written) / 1048576.0);
+            for (Path written : start.get().writeAll()) {
+                out.printf("start archive written: %s (%.1f MB)%n", written, Files.size(written) / 1048576.0);
+            }
             return 0;
         } catch (IOException e) {
             err.println("the start archive was not written: " + e.getMessage()

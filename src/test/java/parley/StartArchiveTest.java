@@ -66,6 +66,23 @@ class StartArchiveTest {
     }
 
     @Test
+    void theWindowsAndTheCommandLinesArchivesAreWrittenTogether() throws Exception {
+        StartArchive window = new StartArchive(dir.resolve("parley.jsa"), dir.resolve("parley.classlist"));
+        StartArchive cli = new StartArchive(dir.resolve("parley-cli.jsa"), dir.resolve("parley-cli.classlist"));
+        Files.writeString(window.classList(), "java/lang/Object\njava/util/ArrayList\n");
+        Files.writeString(cli.classList(), "java/lang/Object\njava/util/HashMap\n");
+        Files.writeString(dir.resolve("notes.txt"), "not a class list");
+
+        assertThat(cli.all()).containsExactly(cli, window);
+        assertThat(window.writeAll(JAVA, "", List.of())).containsExactly(cli.archive(), window.archive());
+
+        for (StartArchive each : List.of(window, cli)) {
+            Run mapped = run(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + each.archive(), "-version"));
+            assertThat(mapped.exit()).as(mapped.output()).isZero();
+        }
+    }
+
+    @Test
     void aFailedDumpLeavesTheOldArchiveAndSaysWhy() throws Exception {
         StartArchive start = new StartArchive(dir.resolve("app.jsa"), dir.resolve("app.classlist"));
         Files.writeString(start.classList(), "java/lang/Object\n");

@@ -3,6 +3,8 @@ package parley.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -31,18 +33,37 @@ public final class DesktopApp extends Application {
 
     private WindowAssembly assembly;
 
+    /** The database, what the window remembers, and the keyring. */
+    private record Opened(Database database, AppState remembered, SecretStore secrets) {
+        /**
+         * Opens them on threads of their own: the keyring (which can take seconds to answer) beside
+         * the database. A failure completes the future exceptionally.
+         */
+        static CompletableFuture<Opened> begin() {
+            CompletableFuture<SecretStore> keyring = CompletableFuture.supplyAsync(SecretStore::open,
+                    runnable -> Thread.ofVirtual().name("open-keyring").start(runnable));
+            return CompletableFuture.supplyAsync(() -> {
+                Database database = AppDatabase.openDefault();
+                return new Opened(database, AppState.readAhead(new Settings(database)), keyring.join());
+            }, runnable -> Thread.ofVirtual().name("open-database").start(runnable));
+        }
+    }
+
     public static void launch(String[] args) {
         Application.launch(DesktopApp.class, args);
     }
 
     /**
-     * Shows the window with a spinner first, opens the database off the JavaFX thread, then builds
-     * the views after the first frame is on screen and puts them in the window. Until then the
+     * Shows the window with a spinner first, opens the database and the keyring off the JavaFX
+     * thread, then builds the usable window (transcript, composer, provider bar) and puts it in the
+     * window, and after it is drawn the side panels and the rest, one at a time. Until then the
      * window holds only shapes and text: the theme's stylesheet, the controls and the window icons
      * are loaded after the first frame.
      */
     @Override
     public void start(Stage stage) {
+        // opened while the first frame is made: asked for before the toolkit had started, they slowed its start
+        CompletableFuture<Opened> opened = Opened.begin();
         StartingView starting = new StartingView(StartPalette.of(firstTheme(), systemDark()));
         Scene scene = new Scene(starting, 1360, 860);
         stage.setTitle("Parley");
@@ -54,17 +75,14 @@ public final class DesktopApp extends Application {
         stage.show();
         StartupSmoke.Watch smoke = StartupSmoke.requested(getParameters().getRaw())
                 ? StartupSmoke.watch(stage) : null;
-        Thread.ofVirtual().name("open-database").start(() -> {
-            try {
-                Database database = AppDatabase.openDefault();
-                SecretStore secrets = SecretStore.open(); // asks the keyring, which can take seconds
-                AppState remembered = AppState.readAhead(new Settings(database));
-                TokenEstimator.load();
-                Platform.runLater(() -> showWindow(stage, database, remembered, secrets, starting, smoke));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "the database could not be opened", e);
-                Platform.runLater(() -> starting.failed(oneLine(e)));
+        opened.whenComplete((open, failure) -> {
+            if (failure == null) {
+                Platform.runLater(() -> showWindow(stage, open.database(), open.remembered(), open.secrets(), starting, smoke));
+                return;
             }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.log(System.Logger.Level.ERROR, "the database could not be opened", cause);
+            Platform.runLater(() -> starting.failed(oneLine(cause)));
         });
     }
 
@@ -99,7 +117,7 @@ public final class DesktopApp extends Application {
         // The theme first: controls created without one would load JavaFX's own stylesheet too.
         Application.setUserAgentStylesheet(firstTheme().resolve(systemDark()).getUserAgentStylesheet());
         try {
-            assembly = WindowAssembly.open(database, remembered, secrets, System.getenv(), UiThread.FX);
+            assembly = WindowAssembly.openFirst(database, remembered, secrets, System.getenv(), UiThread.FX);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "the window could not be built", e);
             database.close();
@@ -112,18 +130,25 @@ public final class DesktopApp extends Application {
         assembly.memory().keep("main", assembly.window().split());
         Platform.runLater(assembly::windowShown);
         Platform.runLater(assembly.feature(ChatFeature.class)::focusComposer);
-        getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
-                .ifPresent(file -> Platform.runLater(() -> assembly.history().openFile(Path.of(file))));
-        if (smoke != null) smoke.windowBuilt();
-        else writeStartArchiveIfMissing();
+        if (smoke != null) smoke.windowUsable();
+        // the side panels and the rest once the usable window is laid out; then the token tables
+        // (half a second to read) for the composer's first estimate
+        WindowAssembly built = assembly;
+        afterFirstLayout(stage.getScene(), () -> UiThread.later(() -> built.installRest(() -> {
+            Thread.ofVirtual().name("token-tables").start(TokenEstimator::load);
+            getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
+                    .ifPresent(file -> built.history().openFile(Path.of(file)));
+            if (smoke != null) smoke.windowBuilt();
+            else writeStartArchiveIfMissing();
+        })));
     }
 
-    /** A packaged app in a writable folder that started without its start archive writes it now. */
+    /** A packaged app in a writable folder that started without its start archive writes it (and its siblings) now. */
     private static void writeStartArchiveIfMissing() {
         StartArchive.ofLauncher().filter(StartArchive::shouldWrite).ifPresent(archive ->
                 Thread.ofVirtual().name("start-archive").start(() -> {
                     try {
-                        archive.write();
+                        archive.writeAll();
                     } catch (IOException e) {
                         System.err.println("parley: the start archive was not written: " + e.getMessage());
                     } catch (InterruptedException e) {
@@ -132,7 +157,7 @@ public final class DesktopApp extends Application {
                 }));
     }
 
-    private static String oneLine(RuntimeException e) {
+    private static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().findFirst().orElse(message);
     }

@@ -1,14 +1,15 @@
 package parley.ui;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
+import parley.LaunchClock;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * {@code --smoke}: shows the window, prints the time since the JVM started to its first frame and
- * to the first frame with the views built, and exits 0. The installers run it to check an installed
+ * {@code --smoke}: shows the window, prints the time since the launch to its first frame, to the
+ * first frame of the usable window (transcript, composer, provider bar) and to the first frame with
+ * every view built, and exits 0. The installers run it to check an installed
  * app and to record the class-data-sharing archive; the start-up benchmark reads its figures.
  */
 public final class StartupSmoke {
@@ -44,8 +45,10 @@ public final class StartupSmoke {
      */
     static final class Watch extends AnimationTimer {
         private final Stage stage;
+        private volatile boolean usable;
         private volatile boolean built;
         private int pulses;
+        private int pulsesSinceUsable;
         private int pulsesSinceBuilt;
 
         private final boolean firstFrameOnly;
@@ -55,7 +58,12 @@ public final class StartupSmoke {
             this.firstFrameOnly = "first-frame".equals(System.getProperty(UNTIL_PROPERTY));
         }
 
-        /** The window's views are in the scene; exit once they have been drawn. */
+        /** The usable window (transcript, composer, provider bar) is in the scene; report once it is drawn. */
+        void windowUsable() {
+            usable = true;
+        }
+
+        /** Every view of the window is in the scene; exit once they have been drawn. */
         void windowBuilt() {
             built = true;
         }
@@ -67,7 +75,9 @@ public final class StartupSmoke {
                 report("first frame after");
                 if (firstFrameOnly) exit();
             }
-            if (pulses < 2 || !built || ++pulsesSinceBuilt < 2) return;
+            if (pulses < 2) return;
+            if (usable && ++pulsesSinceUsable == 2) report("window usable after");
+            if (!built || ++pulsesSinceBuilt < 2) return;
             report("window built after");
             exit();
         }
@@ -78,9 +88,10 @@ public final class StartupSmoke {
             System.exit(0);
         }
 
+        /** The time since the launch ({@link LaunchClock}: a launcher that starts the JVM in its process included), and since the JVM's start. */
         private static void report(String what) {
-            long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println(what + " " + millis + " ms since JVM start");
+            System.out.println(what + " " + LaunchClock.millisSinceLaunch() + " ms since launch ("
+                    + LaunchClock.millisSinceJvmStart() + " ms since JVM start)");
             System.out.flush();
         }
     }

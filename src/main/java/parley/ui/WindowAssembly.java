@@ -77,6 +77,13 @@ public final class WindowAssembly implements AutoCloseable {
             SupportFeature::new, EngineFeature::new, McpFeature::new, ExperimentsFeature::new, PromptsFeature::new,
             TeamFeature::new);
 
+    /**
+     * The features of a usable window, the first of {@link #FEATURES}: the transcript and composer,
+     * the provider bar, the tool bar's network and appearance controls (the theme comes with it).
+     * A window opened {@linkplain #openFirst in stages} shows these first and builds the rest after.
+     */
+    static final int USABLE = 4;
+
     private final ExecutorService background = new ReportingExecutor(Executors.newVirtualThreadPerTaskExecutor());
     private final Database database;
     private final MainWindow window = new MainWindow();
@@ -89,9 +96,17 @@ public final class WindowAssembly implements AutoCloseable {
     private final WindowMemory memory;
     private final TeamService team;
     private final List<WindowFeature> features = new ArrayList<>();
+    private final WindowContext context;
+    private boolean shown;
+    private boolean closed;
 
     private WindowAssembly(Database database, AppState remembered, SecretStore secrets, Map<String, String> env, UiThread ui,
                            Dialogs dialogs) {
+        this(database, remembered, secrets, env, ui, dialogs, FEATURES.size());
+    }
+
+    private WindowAssembly(Database database, AppState remembered, SecretStore secrets, Map<String, String> env, UiThread ui,
+                           Dialogs dialogs, int installedNow) {
         this.database = database;
         Settings settings = new Settings(database);
         ProviderViewModel providers = new ProviderViewModel(this::fetchModels,
@@ -117,12 +132,50 @@ public final class WindowAssembly implements AutoCloseable {
         this.controls = new RequestControls(chat, chatModel, params, ExtendedControls.create(background, ui), providers,
                 request, ui);
         this.team = new TeamService(database, secrets, env, Clock.systemDefaultZone(), network::caFile);
-        WindowContext context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
+        this.context = new WindowContext(window, chat, chatModel, controls, database, network, background, ui,
                 dialogs == null ? new FxDialogs(window) : dialogs, engine, memory, team);
-        for (WindowFeature.Installer feature : FEATURES) features.add(feature.install(context));
-        // every row the window puts on the ledger is sent to the team's workspace at once
-        TeamFeature teamFeature = feature(TeamFeature.class);
-        feature(UsageFeature.class).service().tracker().addListener(row -> teamFeature.rowAdded());
+        while (features.size() < installedNow) installNext();
+    }
+
+    /** Installs the next feature of {@link #FEATURES}; told the window is shown when it already is. */
+    private void installNext() {
+        WindowFeature feature = FEATURES.get(features.size()).install(context);
+        features.add(feature);
+        if (shown) feature.windowShown();
+        if (feature instanceof TeamFeature teamFeature) { // every row the window puts on the ledger goes to the team's workspace at once
+            feature(UsageFeature.class).service().tracker().addListener(row -> teamFeature.rowAdded());
+        }
+    }
+
+    /**
+     * The window in stages: only its {@linkplain #USABLE usable} features built now, the side panels
+     * and the rest by {@link #installRest}, after the usable window is on screen.
+     */
+    public static WindowAssembly openFirst(Database database, AppState remembered, SecretStore secrets, Map<String, String> env,
+                                           UiThread ui) {
+        return new WindowAssembly(database, remembered, secrets, env, ui, null, USABLE);
+    }
+
+    /**
+     * Installs the features not yet built, one at each turn of the JavaFX thread (so that the
+     * window answers between them, in the order of {@link #FEATURES}), then runs {@code whenBuilt}.
+     * Call on the JavaFX thread.
+     */
+    public void installRest(Runnable whenBuilt) {
+        if (features.size() == FEATURES.size()) {
+            whenBuilt.run();
+            return;
+        }
+        UiThread.later(() -> {
+            if (closed) return;
+            installNext();
+            installRest(whenBuilt);
+        });
+    }
+
+    /** Whether every feature is built (a window opened {@linkplain #openFirst in stages} is not at first). */
+    public boolean built() {
+        return features.size() == FEATURES.size();
     }
 
     /**
@@ -183,6 +236,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     /** Work that waits until the window is on screen: local server detection, the model list, notices. */
     public void windowShown() {
+        shown = true;
         features.forEach(WindowFeature::windowShown);
     }
 
@@ -212,6 +266,7 @@ public final class WindowAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         chatModel.close();
         chat.stop();
         features.reversed().forEach(WindowFeature::close);
