@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import parley.cli.Cli;
 import parley.cli.LedgerHook;
+import parley.cli.WarmUp;
 import parley.log.AppLog;
 import parley.log.Failures;
 import parley.network.NetworkSetup;
@@ -44,6 +45,7 @@ public final class Main {
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        WarmUp.start();
         startLog(AppLog.CLI).trouble().onTrouble(trouble -> err.println("parley: " + trouble));
         int code = Cli.run(args, out, err, System.getenv(), new LedgerHook(System.getenv(), err, java.time.Clock.systemDefaultZone()));
         out.flush();

@@ -34,6 +34,12 @@ public final class SqliteLibrary {
         SqliteLibrary.folder = folder;
     }
 
+    /** Loads the driver's native library now, through the kept copy: for a command that opens the database soon. */
+    public static void load() throws Exception {
+        prepare();
+        org.sqlite.SQLiteJDBCLoader.initialize();
+    }
+
     /** Before the driver loads: points it at the kept copy, once per process, when a folder was given. */
     static synchronized void prepare() {
         if (prepared || folder == null) {
