@@ -153,7 +153,9 @@ public final class WindowAssembly implements AutoCloseable {
      */
     public static WindowAssembly openFirst(Database database, AppState remembered, SecretStore secrets, Map<String, String> env,
                                            UiThread ui) {
-        return new WindowAssembly(database, remembered, secrets, env, ui, null, USABLE);
+        WindowAssembly first = new WindowAssembly(database, remembered, secrets, env, ui, null, USABLE);
+        first.chatModel.setReady(false); // a send waits for the ledger's, the history's and the budget's features
+        return first;
     }
 
     /**
@@ -163,6 +165,7 @@ public final class WindowAssembly implements AutoCloseable {
      */
     public void installRest(Runnable whenBuilt) {
         if (features.size() == FEATURES.size()) {
+            chatModel.setReady(true);
             whenBuilt.run();
             return;
         }

@@ -72,6 +72,8 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     private final ReadOnlyStringWrapper contextWarning = new ReadOnlyStringWrapper("");
     private final List<SendGuard> sendGuards = new ArrayList<>();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private boolean ready = true;
+    private Runnable whenReady;
     private Consumer<String> brancher;
     /** How many rounds of results run tools may send back by themselves before the user is asked. */
     static final int MAX_TOOL_ROUNDS = 10;
@@ -111,8 +113,21 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty canRegenerateProperty() { return canRegenerate.getReadOnlyProperty(); }
-    /** True while a send waits for the guards' answers (e.g. the budget read from the ledger). */
+    /** True while a send waits for the guards' answers (e.g. the budget read from the ledger), or for the window to be built. */
     public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+
+    /**
+     * False while the window is still being built: the composer takes typing, and a send waits until
+     * the features that guard, price and keep it are there (then asks every guard). Call on the FX thread.
+     */
+    public void setReady(boolean ready) {
+        this.ready = ready;
+        if (!ready || whenReady == null) return;
+        Runnable waiting = whenReady;
+        whenReady = null;
+        checking.set(false);
+        waiting.run();
+    }
 
     public ReadOnlyBooleanProperty emptyProperty() { return empty.getReadOnlyProperty(); }
 
@@ -286,6 +301,11 @@ public final class ChatViewModel implements ChatExtensions, AutoCloseable {
      */
     private void whenApproved(Runnable command) {
         if (checking.get()) return;
+        if (!ready) {
+            checking.set(true);
+            whenReady = () -> whenApproved(command);
+            return;
+        }
         if (sendGuards.isEmpty()) {
             command.run();
             return;

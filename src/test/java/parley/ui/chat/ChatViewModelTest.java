@@ -94,6 +94,27 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aSendBeforeTheWindowIsBuiltWaitsAndThenAsksTheGuardsAddedMeanwhile() {
+        model.setReady(false);
+        model.setDraft("Hello");
+        model.send();
+        assertThat(model.checkingProperty().get()).isTrue();
+        assertThat(model.items()).as("nothing sent before the window is built").isEmpty();
+        AtomicInteger asked = new AtomicInteger();
+        model.addSendGuard(() -> {
+            asked.incrementAndGet();
+            return java.util.concurrent.CompletableFuture.completedFuture(true);
+        });
+
+        model.setReady(true);
+
+        assertThat(asked).as("the guard installed while the window was built").hasValue(1);
+        assertThat(model.checkingProperty().get()).isFalse();
+        assertThat(model.items()).as("sent once").hasSize(2);
+        assertThat(model.draftProperty().get()).isEmpty();
+    }
+
+    @Test
     void aGuardThatFailsToAnswerKeepsTheRequestBackWithItsReason() {
         model.addSendGuard(() -> { throw new IllegalArgumentException("the budget could not be read"); });
         model.setDraft("Hello");
