@@ -33,7 +33,7 @@ bare=$bench/dist/image/BareWindow
 size_app=$(du -sb --exclude='*.jsa' "$app" | cut -f1); size_bare=$(du -sb --exclude='*.jsa' "$bare" | cut -f1)
 "$app/bin/Parley" --write-start-archive >/dev/null
 "$bare/bin/BareWindow" --write-start-archive >/dev/null
-size_jsa=$(stat -c %s "$app"/lib/app/*.jsa)
+size_jsa=$(cat "$app"/lib/app/*.jsa | wc -c)
 
 for n in $(seq 120 149); do [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }; done
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!
@@ -83,4 +83,4 @@ echo "| Parley without its start archive (-Xshare:off) | ${nocds_ms} ms | $((noc
 echo "Parley's usable window (transcript, composer, provider bar drawn): ${app_usable} ms with the start archive, ${nocds_usable} ms without."
 echo "Parley's built window (every view built and drawn): ${app_built} ms with the start archive, ${nocds_built} ms without."
 echo "all runs (ms KB;): Parley $(tr '\n' ';' <"$bench/app.txt") bare $(tr '\n' ';' <"$bench/bare.txt") no-CDS $(tr '\n' ';' <"$bench/app-nocds.txt")"
-echo "Sizes: app-image $(mb "$size_app") as shipped, and its start archive written at install $(mb "$size_jsa"); bare window's app-image $(mb "$size_bare")${deb:+; $(basename "$deb") $(mb "$(stat -c %s "$deb")")}"
+echo "Sizes: app-image $(mb "$size_app") as shipped, and its start archives written at install $(mb "$size_jsa"); bare window's app-image $(mb "$size_bare")${deb:+; $(basename "$deb") $(mb "$(stat -c %s "$deb")")}"

@@ -62,8 +62,6 @@ public final class DesktopApp extends Application {
      */
     @Override
     public void start(Stage stage) {
-        // opened while the first frame is made: asked for before the toolkit had started, they slowed its start
-        CompletableFuture<Opened> opened = Opened.begin();
         StartingView starting = new StartingView(StartPalette.of(firstTheme(), systemDark()));
         Scene scene = new Scene(starting, 1360, 860);
         stage.setTitle("Parley");
@@ -75,7 +73,8 @@ public final class DesktopApp extends Application {
         stage.show();
         StartupSmoke.Watch smoke = StartupSmoke.requested(getParameters().getRaw())
                 ? StartupSmoke.watch(stage) : null;
-        opened.whenComplete((open, failure) -> {
+        // opened once the first frame is on its way: asked for sooner, they slow it
+        Opened.begin().whenComplete((open, failure) -> {
             if (failure == null) {
                 Platform.runLater(() -> showWindow(stage, open.database(), open.remembered(), open.secrets(), starting, smoke));
                 return;

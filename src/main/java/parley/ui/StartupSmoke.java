@@ -15,8 +15,9 @@ import javafx.stage.Stage;
 public final class StartupSmoke {
     public static final String FLAG = "--smoke";
     /**
-     * {@code -Dparley.smoke.until=first-frame} exits right after the first frame, e.g. to record a
-     * class-data-sharing archive of the start only.
+     * {@code -Dparley.smoke.until=first-frame} exits right after the first frame, {@code usable}
+     * right after the usable window's, e.g. to record a class-data-sharing archive of that much of
+     * the start only; {@code window} (the default) once every view is drawn.
      */
     public static final String UNTIL_PROPERTY = "parley.smoke.until";
     private static final long GIVE_UP_MILLIS = 300_000;
@@ -51,11 +52,11 @@ public final class StartupSmoke {
         private int pulsesSinceUsable;
         private int pulsesSinceBuilt;
 
-        private final boolean firstFrameOnly;
+        private final String until;
 
         Watch(Stage stage) {
             this.stage = stage;
-            this.firstFrameOnly = "first-frame".equals(System.getProperty(UNTIL_PROPERTY));
+            this.until = System.getProperty(UNTIL_PROPERTY, "window");
         }
 
         /** The usable window (transcript, composer, provider bar) is in the scene; report once it is drawn. */
@@ -73,10 +74,13 @@ public final class StartupSmoke {
             if (!stage.isShowing()) return;
             if (++pulses == 2) {
                 report("first frame after");
-                if (firstFrameOnly) exit();
+                if (until.equals("first-frame")) exit();
             }
             if (pulses < 2) return;
-            if (usable && ++pulsesSinceUsable == 2) report("window usable after");
+            if (usable && ++pulsesSinceUsable == 2) {
+                report("window usable after");
+                if (until.equals("usable")) exit();
+            }
             if (!built || ++pulsesSinceBuilt < 2) return;
             report("window built after");
             exit();
