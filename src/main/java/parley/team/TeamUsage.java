@@ -21,6 +21,7 @@ import parley.usage.TokenCounts;
 import parley.usage.UsageFilter;
 import parley.usage.UsageReport;
 import parley.usage.UsageTotal;
+import parley.store.SqlConditions;
 
 /**
  * The team's ledger summed in SQL: totals, groups (by member too) and the daily cost chart, read from
@@ -84,7 +85,7 @@ public final class TeamUsage {
         return store.read(c -> {
             Map<LocalDate, Map<String, BigDecimal>> days = new TreeMap<>();
             Map<LocalDate, Integer> unknown = new TreeMap<>();
-            try (PreparedStatement st = prepare(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = SqlConditions.bind(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     LocalDate day = rs.getObject(1, LocalDate.class);
                     days.computeIfAbsent(day, d -> new LinkedHashMap<>()).put(rs.getString(2), exact(rs.getBigDecimal(4)));
@@ -116,7 +117,7 @@ public final class TeamUsage {
                 + where(filter, member, args) + " ORDER BY at_ms, row_key";
         return store.read(c -> {
             List<MemberEntry> rows = new ArrayList<>();
-            try (PreparedStatement st = prepare(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = SqlConditions.bind(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) rows.add(new MemberEntry(rs.getString(1), entry(rs)));
             }
             return rows;
@@ -135,7 +136,7 @@ public final class TeamUsage {
     private List<UsageTotal> totals(String sql, List<Object> args) {
         return store.read(c -> {
             List<UsageTotal> totals = new ArrayList<>();
-            try (PreparedStatement st = prepare(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = SqlConditions.bind(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int requests = rs.getInt(2);
                     if (requests == 0) continue; // no row matched: the one row of sums over nothing
@@ -154,23 +155,12 @@ public final class TeamUsage {
             throw new IllegalArgumentException("The team's ledger holds no conversations: they stay on each computer.");
         }
         StringBuilder sql = new StringBuilder(" WHERE true");
-        condition(sql, args, "day >= ?", filter.from());
-        condition(sql, args, "day <= ?", filter.to());
-        condition(sql, args, "provider = ?", filter.provider());
-        condition(sql, args, "model = ?", filter.model());
-        condition(sql, args, "member = ?", member);
+        SqlConditions.and(sql, args, "day >= ?", filter.from());
+        SqlConditions.and(sql, args, "day <= ?", filter.to());
+        SqlConditions.and(sql, args, "provider = ?", filter.provider());
+        SqlConditions.and(sql, args, "model = ?", filter.model());
+        SqlConditions.and(sql, args, "member = ?", member);
         return sql.toString();
-    }
-
-    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
-        if (value == null) return;
-        sql.append(" AND ").append(clause);
-        args.add(value);
-    }
-
-    private static PreparedStatement prepare(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) st.setObject(i + 1, args.get(i));
-        return st;
     }
 
     private static BigDecimal exact(BigDecimal sum) {

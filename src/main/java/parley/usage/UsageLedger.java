@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import parley.store.Database;
+import parley.store.SqlConditions;
 
 /** The ledger of every request, in the {@code usage_ledger} table. Rows are only ever added. */
 public final class UsageLedger {
@@ -49,16 +50,16 @@ public final class UsageLedger {
     public List<LedgerEntry> entries(UsageFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT id, " + COLUMNS + " FROM usage_ledger WHERE 1=1");
         List<Object> args = new ArrayList<>();
-        condition(sql, args, "day >= ?", filter.from() == null ? null : filter.from().toString());
-        condition(sql, args, "day <= ?", filter.to() == null ? null : filter.to().toString());
-        condition(sql, args, "provider = ?", filter.provider());
-        condition(sql, args, "model = ?", filter.model());
-        condition(sql, args, "conversation_id = ?", filter.conversationId());
-        condition(sql, args, "message_id = ?", filter.messageId());
+        SqlConditions.and(sql, args, "day >= ?", filter.from() == null ? null : filter.from().toString());
+        SqlConditions.and(sql, args, "day <= ?", filter.to() == null ? null : filter.to().toString());
+        SqlConditions.and(sql, args, "provider = ?", filter.provider());
+        SqlConditions.and(sql, args, "model = ?", filter.model());
+        SqlConditions.and(sql, args, "conversation_id = ?", filter.conversationId());
+        SqlConditions.and(sql, args, "message_id = ?", filter.messageId());
         sql.append(" ORDER BY at_ms, id");
         return database.read(c -> {
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) st.setObject(i + 1, args.get(i));
+                SqlConditions.bind(st, args);
                 try (ResultSet rs = st.executeQuery()) {
                     List<LedgerEntry> rows = new ArrayList<>();
                     while (rs.next()) rows.add(read(rs));
@@ -76,12 +77,6 @@ public final class UsageLedger {
     /** The sum of the rows that match, named {@code key}; summed in SQL. */
     public UsageTotal total(String key, UsageFilter filter) {
         return UsageRollup.covers(filter) ? rollup.total(key, filter) : rollup.totalOfLedger(key, filter);
-    }
-
-    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
-        if (value == null) return;
-        sql.append(" AND ").append(clause);
-        args.add(value);
     }
 
     private static void bind(PreparedStatement st, LedgerEntry e) throws SQLException {

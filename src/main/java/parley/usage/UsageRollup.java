@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import parley.store.Database;
+import parley.store.SqlConditions;
 
 /**
  * The ledger summed per day, provider and model ({@code usage_daily}, kept by a trigger; see
@@ -71,8 +72,8 @@ public final class UsageRollup {
     public UsageTotal totalOfLedger(String key, UsageFilter filter) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(where(filter, args));
-        condition(where, args, "conversation_id = ?", filter.conversationId());
-        condition(where, args, "message_id = ?", filter.messageId());
+        SqlConditions.and(where, args, "conversation_id = ?", filter.conversationId());
+        SqlConditions.and(where, args, "message_id = ?", filter.messageId());
         String sql = "SELECT ?, " + SUMS + " FROM (" + grouped("(SELECT * FROM usage_ledger" + where + ")") + ")";
         args.addFirst(key);
         List<UsageTotal> one = read(sql, args);
@@ -98,7 +99,7 @@ public final class UsageRollup {
         return database.read(c -> {
             Map<LocalDate, Map<String, BigDecimal>> days = new TreeMap<>();
             Map<LocalDate, Integer> unknown = new TreeMap<>();
-            try (PreparedStatement st = prepare(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = SqlConditions.bind(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     LocalDate day = LocalDate.parse(rs.getString(1));
                     Map<String, BigDecimal> models = days.computeIfAbsent(day, d -> new LinkedHashMap<>());
@@ -134,7 +135,7 @@ public final class UsageRollup {
     private List<UsageTotal> read(String sql, List<Object> args) {
         return database.read(c -> {
             List<UsageTotal> totals = new ArrayList<>();
-            try (PreparedStatement st = prepare(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = SqlConditions.bind(c.prepareStatement(sql), args); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int requests = rs.getInt(2);
                     if (requests == 0) continue; // no row matched: the one row of sums over nothing
@@ -152,22 +153,11 @@ public final class UsageRollup {
 
     private static String where(UsageFilter filter, List<Object> args) {
         StringBuilder sql = new StringBuilder(" WHERE true");
-        condition(sql, args, "day >= ?", filter.from() == null ? null : filter.from().toString());
-        condition(sql, args, "day <= ?", filter.to() == null ? null : filter.to().toString());
-        condition(sql, args, "provider = ?", filter.provider());
-        condition(sql, args, "model = ?", filter.model());
+        SqlConditions.and(sql, args, "day >= ?", filter.from() == null ? null : filter.from().toString());
+        SqlConditions.and(sql, args, "day <= ?", filter.to() == null ? null : filter.to().toString());
+        SqlConditions.and(sql, args, "provider = ?", filter.provider());
+        SqlConditions.and(sql, args, "model = ?", filter.model());
         return sql.toString();
-    }
-
-    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
-        if (value == null) return;
-        sql.append(" AND ").append(clause);
-        args.add(value);
-    }
-
-    private static PreparedStatement prepare(PreparedStatement st, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) st.setObject(i + 1, args.get(i));
-        return st;
     }
 
     /** Whole dollars plus picodollars plus the odd amounts kept as text, exactly. */
