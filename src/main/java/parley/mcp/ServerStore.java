@@ -30,7 +30,6 @@ public final class ServerStore {
             "CREATE TABLE mcp_servers (name TEXT PRIMARY KEY COLLATE NOCASE, enabled INTEGER NOT NULL,"
             + " command TEXT, args TEXT NOT NULL, url TEXT, env_names TEXT NOT NULL, header_names TEXT NOT NULL,"
             + " added_at INTEGER NOT NULL)"));
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Map<String, String>>> SECRETS = new TypeReference<>() {};
 
@@ -126,7 +125,7 @@ public final class ServerStore {
         Optional<String> stored = secrets.get().get(secretId(name));
         if (stored.isEmpty()) return Map.of();
         try {
-            return JSON.readValue(stored.get(), SECRETS);
+            return Json.MAPPER.readValue(stored.get(), SECRETS);
         } catch (JsonProcessingException e) {
             return Map.of();
         }
@@ -162,7 +161,7 @@ public final class ServerStore {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -173,8 +172,8 @@ public final class ServerStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         try {
-            return new Row(rs.getString(1), rs.getInt(2) != 0, rs.getString(3), JSON.readValue(rs.getString(4), STRINGS),
-                    rs.getString(5), JSON.readValue(rs.getString(6), STRINGS), JSON.readValue(rs.getString(7), STRINGS));
+            return new Row(rs.getString(1), rs.getInt(2) != 0, rs.getString(3), Json.MAPPER.readValue(rs.getString(4), STRINGS),
+                    rs.getString(5), Json.MAPPER.readValue(rs.getString(6), STRINGS), Json.MAPPER.readValue(rs.getString(7), STRINGS));
         } catch (JsonProcessingException e) {
             throw new StoreException("The MCP server \"" + rs.getString(1) + "\" could not be read (" + e.getOriginalMessage()
                     + "): remove it and add it again.", e);
@@ -191,5 +190,10 @@ public final class ServerStore {
                 return value;
             }
         };
+    }
+
+    /** Made at first use, not when the schema step is read: the database opens before the window without Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -19,8 +19,6 @@ public final class PresetStore {
     public static final List<Migration> MIGRATIONS = List.of(new Migration(4,
             "CREATE TABLE presets (name TEXT PRIMARY KEY COLLATE NOCASE,"
             + " body TEXT NOT NULL, updated_at INTEGER NOT NULL)"));
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Database database;
 
@@ -51,7 +49,7 @@ public final class PresetStore {
         });
         if (body == null) return Optional.empty();
         try {
-            return Optional.of(JSON.readValue(body, ParameterSet.class));
+            return Optional.of(Json.MAPPER.readValue(body, ParameterSet.class));
         } catch (JsonProcessingException e) {
             throw new StoreException("The preset \"" + name + "\" could not be read (" + e.getOriginalMessage()
                     + "): save it again or delete it.", e);
@@ -128,7 +126,7 @@ public final class PresetStore {
     /** A preset from its JSON; {@link IllegalArgumentException} saying what is wrong when it cannot be read. */
     public static ParameterSet fromJson(String body, String name) {
         try {
-            ParameterSet set = JSON.readValue(body, ParameterSet.class);
+            ParameterSet set = Json.MAPPER.readValue(body, ParameterSet.class);
             if (set == null) throw new IllegalArgumentException("The preset \"" + name + "\" is empty.");
             return set;
         } catch (JsonProcessingException e) {
@@ -139,9 +137,15 @@ public final class PresetStore {
 
     private static String write(ParameterSet set) {
         try {
-            return JSON.writeValueAsString(set);
+            return Json.MAPPER.writeValueAsString(set);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The preset cannot be written: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Made at first use, not when the schema step is read: the database opens before the window without Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 }

@@ -18,11 +18,15 @@ import org.sqlite.util.LibraryLoaderUtil;
  * and deletes it at exit (about a tenth of a second of every command). Here it is copied once; each
  * later start checks the copy's CRC-32 against the jar entry's and loads it in place, and copies it
  * again when they differ (another driver version, a damaged file). Whatever goes wrong leaves the
- * driver to its own way.
+ * driver to its own way. Where in the driver's jar the library is (which the driver works out by
+ * starting {@code uname} and reading the process's mapped files: about 0.1 s) is recorded beside
+ * the copy at the first start; and the driver's look for old copies in the temporary folder, which
+ * lists the whole folder at every start, looks in this folder instead.
  */
 public final class SqliteLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    static final String TEMP_FOLDER_PROPERTY = "org.sqlite.tmpdir";
 
     private static Path folder;
     private static boolean prepared;
@@ -50,14 +54,45 @@ public final class SqliteLibrary {
             return; // the user's own choice
         }
         String name = LibraryLoaderUtil.getNativeLibName();
-        URL resource = SqliteLibrary.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+        URL resource = resource(folder, name);
         if (resource == null) {
             return; // no library for this platform in the jar: the driver says so
         }
         copyIn(folder, name, resource).ifPresent(copy -> {
             System.setProperty(PATH_PROPERTY, copy.getParent().toString());
             System.setProperty(NAME_PROPERTY, copy.getFileName().toString());
+            if (System.getProperty(TEMP_FOLDER_PROPERTY) == null) {
+                System.setProperty(TEMP_FOLDER_PROPERTY, copy.getParent().toString());
+            }
         });
+    }
+
+    /**
+     * The library named {@code name} in the driver's jar, at the place recorded in {@code folder}
+     * when it is still there, else where the driver says it is (recorded then); null when the jar
+     * has none for this platform.
+     */
+    static URL resource(Path folder, String name) {
+        Path record = folder.resolve(name + ".resource");
+        try {
+            URL known = Files.isRegularFile(record) ? SqliteLibrary.class.getResource(Files.readString(record).strip()) : null;
+            if (known != null) {
+                return known;
+            }
+        } catch (IOException | RuntimeException e) {
+            // read again from the driver below
+        }
+        String path = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        URL resource = SqliteLibrary.class.getResource(path);
+        if (resource != null) {
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(record, path);
+            } catch (IOException e) {
+                // asked of the driver again at the next start
+            }
+        }
+        return resource;
     }
 
     /**

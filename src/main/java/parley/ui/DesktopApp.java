@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -32,6 +33,7 @@ public final class DesktopApp extends Application {
     private static final System.Logger LOG = System.getLogger("parley.window");
 
     private WindowAssembly assembly;
+    private boolean themeApplied;
 
     /** The database, what the window remembers, and the keyring. */
     private record Opened(Database database, AppState remembered, SecretStore secrets) {
@@ -73,6 +75,7 @@ public final class DesktopApp extends Application {
         stage.show();
         StartupSmoke.Watch smoke = StartupSmoke.requested(getParameters().getRaw())
                 ? StartupSmoke.watch(stage) : null;
+        afterNextFrame(this::applyFirstTheme); // parsed while the database opens
         // opened once the first frame is on its way: asked for sooner, they slow it
         Opened.begin().whenComplete((open, failure) -> {
             if (failure == null) {
@@ -113,8 +116,7 @@ public final class DesktopApp extends Application {
 
     private void showWindow(Stage stage, Database database, AppState remembered, SecretStore secrets, StartingView starting,
                             StartupSmoke.Watch smoke) {
-        // The theme first: controls created without one would load JavaFX's own stylesheet too.
-        Application.setUserAgentStylesheet(firstTheme().resolve(systemDark()).getUserAgentStylesheet());
+        applyFirstTheme(); // before the controls: created without one, they would load JavaFX's own stylesheet too
         try {
             assembly = WindowAssembly.openFirst(database, remembered, secrets, System.getenv(), UiThread.FX);
         } catch (RuntimeException e) {
@@ -127,19 +129,45 @@ public final class DesktopApp extends Application {
         install(stage.getScene(), assembly);
         assembly.memory().keep(stage);
         assembly.memory().keep("main", assembly.window().split());
-        Platform.runLater(assembly::windowShown);
         Platform.runLater(assembly.feature(ChatFeature.class)::focusComposer);
         if (smoke != null) smoke.windowUsable();
-        // the side panels and the rest once the usable window is laid out; then the token tables
-        // (half a second to read) for the composer's first estimate
+        // once the usable window is drawn: what waited for it (local servers probed, the transcript's
+        // warm-up), the side panels and the rest; then the token tables (half a second to read)
         WindowAssembly built = assembly;
-        afterFirstLayout(stage.getScene(), () -> UiThread.later(() -> built.installRest(() -> {
-            Thread.ofVirtual().name("token-tables").start(TokenEstimator::load);
-            getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
-                    .ifPresent(file -> built.history().openFile(Path.of(file)));
-            if (smoke != null) smoke.windowBuilt();
-            else writeStartArchiveIfMissing();
-        })));
+        afterNextFrame(() -> {
+            built.windowShown();
+            built.installRest(() -> {
+                Thread.ofVirtual().name("token-tables").start(TokenEstimator::load);
+                getParameters().getUnnamed().stream().filter(a -> SessionFile.isSessionFileName(Path.of(a))).findFirst()
+                        .ifPresent(file -> built.history().openFile(Path.of(file)));
+                if (smoke != null) smoke.windowBuilt();
+                else writeStartArchiveIfMissing();
+            });
+        });
+    }
+
+    /** The theme asked for at start, or the system's; once, on the JavaFX thread. */
+    private void applyFirstTheme() {
+        if (themeApplied) return;
+        themeApplied = true;
+        Application.setUserAgentStylesheet(firstTheme().resolve(systemDark()).getUserAgentStylesheet());
+    }
+
+    /**
+     * Runs the action on a later turn of the JavaFX thread, once the frame being made now is drawn:
+     * the pulse after the next one waits for it to be drawn.
+     */
+    private static void afterNextFrame(Runnable action) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) return;
+                stop();
+                Platform.runLater(action);
+            }
+        }.start();
     }
 
     /** A packaged app in a writable folder that started without its start archive writes it (and its siblings) now. */

@@ -30,6 +30,20 @@ class SqliteLibraryTest {
     }
 
     @Test
+    void thePlaceOfTheLibraryInTheJarIsRecordedAndReadBack() throws Exception {
+        assertThat(SqliteLibrary.resource(folder, NAME)).isEqualTo(LIBRARY);
+        Path record = folder.resolve(NAME + ".resource");
+        assertThat(Files.readString(record)).isEqualTo(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + NAME);
+
+        Files.writeString(record, "/org/sqlite/SQLiteJDBCLoader.class"); // read back as recorded, not asked again
+        assertThat(SqliteLibrary.resource(folder, NAME)).isEqualTo(SqliteLibrary.class.getResource("/org/sqlite/SQLiteJDBCLoader.class"));
+
+        Files.writeString(record, "/org/sqlite/native/Nowhere/libnone.so"); // no longer in the jar: asked again
+        assertThat(SqliteLibrary.resource(folder, NAME)).isEqualTo(LIBRARY);
+        assertThat(Files.readString(record)).isEqualTo(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + NAME);
+    }
+
+    @Test
     void laterStartsLoadTheSameCopyWithoutWritingIt() throws Exception {
         Path copy = SqliteLibrary.copyIn(folder, NAME, LIBRARY).orElseThrow();
         FileTime written = FileTime.fromMillis(1_000_000_000_000L);

@@ -19,6 +19,12 @@ public final class ChatFeature implements WindowFeature {
         view.setLinkOpener(opener);
     }
 
+    /** The transcript's warm-up: once the window is shown, the first send does not wait for the cards' classes. */
+    @Override
+    public void windowShown() {
+        view.warmUp();
+    }
+
     public void focusComposer() {
         view.focusComposer();
     }

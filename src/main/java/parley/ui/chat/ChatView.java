@@ -337,15 +337,18 @@ public final class ChatView extends BorderPane {
             now.addPreLayoutPulseListener(beforeLayout);
             now.addPostLayoutPulseListener(afterLayout);
             if (!now.getStylesheets().contains(STYLESHEET)) now.getStylesheets().add(STYLESHEET);
-            if (!warmedUp) {
-                warmedUp = true;
-                UiThread.later(this::warmUp);
-            }
         }
     }
 
-    private void warmUp() {
-        if (getScene() != null) CardWarmUp.run(transcript, model, renderer, ChatView::copy);
+    /**
+     * Once, when the view is in a shown window: builds and lays out a sample question and reply
+     * without drawing them, so that the first real send does not wait for the cards' classes and
+     * styles. The window asks for it after its first frame is drawn, not before.
+     */
+    public void warmUp() {
+        if (warmedUp || getScene() == null) return;
+        warmedUp = true;
+        CardWarmUp.run(transcript, model, renderer, ChatView::copy);
     }
 
     private void keyPressed(KeyEvent e) {

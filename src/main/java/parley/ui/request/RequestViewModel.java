@@ -42,6 +42,7 @@ public final class RequestViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper postedBody = new ReadOnlyStringWrapper(this, "postedBody", "");
     private final RawExchangeLog log;
     private ChatRequest shown;
+    private boolean jsonWanted;
 
     public RequestViewModel(Supplier<ChatRequest> nextRequest, UiThread ui) {
         this.nextRequest = nextRequest;
@@ -49,7 +50,17 @@ public final class RequestViewModel implements AutoCloseable {
         this.log = new RawExchangeLog(ui, this::showRaw);
     }
 
-    public ReadOnlyStringProperty jsonProperty() { return json.getReadOnlyProperty(); }
+    /**
+     * The JSON body the next send would post. Written from the first call on: a window whose Request
+     * and Code panels are not built yet does not pay for it at each change.
+     */
+    public ReadOnlyStringProperty jsonProperty() {
+        if (!jsonWanted) {
+            jsonWanted = true;
+            json.set(shown == null ? "" : RequestJson.pretty(shown));
+        }
+        return json.getReadOnlyProperty();
+    }
     /** Why the next request would be refused, one problem a line; empty when it is valid. */
     public ReadOnlyStringProperty problemsProperty() { return problems.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
@@ -84,7 +95,7 @@ public final class RequestViewModel implements AutoCloseable {
             return;
         }
         shown = request;
-        json.set(RequestJson.pretty(request));
+        if (jsonWanted) json.set(RequestJson.pretty(request));
         List<String> found = RequestValidator.problems(request).stream()
                 .filter(p -> !request.messages().isEmpty() || !p.contains("message"))
                 .toList();
