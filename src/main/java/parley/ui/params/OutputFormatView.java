@@ -62,11 +62,14 @@ public final class OutputFormatView extends VBox {
         nameRow.setAlignment(Pos.CENTER_LEFT);
         Label nameProblem = ExtraParamsView.message(vm.nameProblemProperty());
         nameProblem.setId("output-name-problem");
-        SchemaEditor editor = new SchemaEditor(vm.schema(), "output-schema",
-                "The schema the reply must follow, e.g. {\"type\": \"object\", \"properties\": {…}}");
-        VBox schemaBox = new VBox(6, nameRow, nameProblem, editor);
+        VBox schemaBox = new VBox(6, nameRow, nameProblem);
         schemaBox.visibleProperty().bind(vm.kindProperty().isEqualTo(OutputFormatViewModel.Kind.JSON_SCHEMA));
         schemaBox.managedProperty().bind(schemaBox.visibleProperty());
+        // the code editor (half a second of classes the first time) is built when a schema is first asked for
+        schemaBox.visibleProperty().subscribe(shown -> {
+            if (shown && schemaBox.getChildren().size() == 2) schemaBox.getChildren().add(new SchemaEditor(vm.schema(),
+                    "output-schema", "The schema the reply must follow, e.g. {\"type\": \"object\", \"properties\": {…}}"));
+        });
 
         Label leftOut = new Label();
         leftOut.setId("output-left-out");

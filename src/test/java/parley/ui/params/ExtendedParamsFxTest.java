@@ -80,6 +80,7 @@ class ExtendedParamsFxTest extends FxRobot {
     void aJsonSchemaOutputFormatGoesOnTheWire() throws Exception {
         scrollParamsToTheEnd();
         ComboBox<OutputFormatViewModel.Kind> kind = lookup("#output-kind").queryComboBox();
+        assertThat(lookup("#output-schema-area").tryQuery()).as("the code editor is built when a schema is asked for").isEmpty();
         interact(() -> kind.setValue(OutputFormatViewModel.Kind.JSON_SCHEMA));
         assertThat(lookup("#output-schema-area").query().isVisible()).isTrue();
         assertThat(lookup("#output-left-out").query().isVisible()).as("no schema yet").isTrue();
