@@ -165,7 +165,7 @@ public final class DesktopApp extends Application {
             public void handle(long now) {
                 if (++pulses < 2) return;
                 stop();
-                Platform.runLater(action);
+                UiThread.later(action);
             }
         }.start();
     }
