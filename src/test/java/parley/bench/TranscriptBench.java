@@ -416,6 +416,7 @@ class TranscriptBench {
     private void show(Parent root) {
         if (stage.getScene() == null) stage.setScene(new Scene(root, 1000, 800));
         else stage.getScene().setRoot(root);
+        if (root instanceof ChatView view) view.warmUp(); // as the window does once it is shown
     }
 
     private static void settle() throws Exception {

@@ -117,6 +117,7 @@ class YearTranscriptBench {
                     ChatView view = new ChatView(m);
                     if (stage.getScene() == null) stage.setScene(new Scene(view, 1000, 800));
                     else stage.getScene().setRoot(view);
+                    view.warmUp(); // as the window does once it is shown
                     return m;
                 });
                 settle();
