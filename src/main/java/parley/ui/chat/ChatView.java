@@ -35,7 +35,6 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.ui.Shortcut;
-import parley.ui.UiThread;
 import parley.ui.ViewBindings;
 import parley.ui.markdown.BlockColumn;
 import parley.ui.markdown.MarkdownRenderer;

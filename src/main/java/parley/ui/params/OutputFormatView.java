@@ -67,7 +67,7 @@ public final class OutputFormatView extends VBox {
         schemaBox.managedProperty().bind(schemaBox.visibleProperty());
         // the code editor (half a second of classes the first time) is built when a schema is first asked for
         schemaBox.visibleProperty().subscribe(shown -> {
-            if (shown && schemaBox.getChildren().size() == 2) schemaBox.getChildren().add(new SchemaEditor(vm.schema(),
+            if (shown && !(schemaBox.getChildren().getLast() instanceof SchemaEditor)) schemaBox.getChildren().add(new SchemaEditor(vm.schema(),
                     "output-schema", "The schema the reply must follow, e.g. {\"type\": \"object\", \"properties\": {…}}"));
         });
 
