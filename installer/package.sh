@@ -11,10 +11,11 @@
 # --types defaults to what this machine can build: deb (and rpm where rpmbuild exists) on Linux,
 # msi on Windows (WiX on PATH), dmg on macOS. "none" builds only the app-image.
 # --cds-until: what the class-data-sharing archive written at install holds, the classes loaded up
-# to the usable window (the default, about 52 MB: against first-frame, the usable window comes a
-# second sooner, the built one 1.5 s), up to the fully built window (about 62 MB: the built window
-# 0.7 s sooner, the first frame 0.08 s later: every archived class is loaded at the JVM's start),
-# or up to the first frame only (about 29 MB).
+# to the fully built window (the default, about 62 MB: against usable, the built window comes
+# 0.7 s sooner and the usable one 0.2 s, the first frame no later), up to the usable window (about
+# 46 MB), or up to the first frame only (about 29 MB). Every archived class is loaded at the JVM's
+# start, which made the whole window's archive slow the first frame while the usable window's
+# classes were more; measured again with src/docs/benchmarks.md#start-up's method.
 # On Linux Parley's command line gets an archive of its own (about 28 MB), elsewhere its classes
 # join the window's. --no-cds records no class list.
 # Under pipefail no pipe ends in a reader that can stop early (grep -q, head): the writer would get
@@ -23,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 name=Parley version=0.1.0 main_jar=target/parley.jar main_class=parley.Main
-libs=target/lib out=target/dist types=default cds=1 cds_until=usable
+libs=target/lib out=target/dist types=default cds=1 cds_until=window
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) name=$2; shift ;;
