@@ -1,5 +1,6 @@
 package parley.ui;
 
+import java.util.function.Supplier;
 import javafx.event.EventHandler;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -20,6 +21,19 @@ public final class HoverTooltip {
                 control.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
                 if (control.getTooltip() == null) control.setTooltip(new Tooltip(text));
             }
+        });
+    }
+
+    /**
+     * A tooltip whose text is read each time the pointer arrives, none while it is null: a table
+     * row's, which follows the row's item as the table reuses the row.
+     */
+    public static void follow(Control control, Supplier<String> text) {
+        control.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            String now = text.get();
+            if (now == null) control.setTooltip(null);
+            else if (control.getTooltip() == null) control.setTooltip(new Tooltip(now));
+            else control.getTooltip().setText(now);
         });
     }
 }

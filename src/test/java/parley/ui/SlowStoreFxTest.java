@@ -146,14 +146,15 @@ class SlowStoreFxTest extends FxRobot {
         harness.slow(true);
         showUsagePanel();
         waitUntil(() -> lookup("#usage-table").tryQuery().isPresent()
-                && !lookup("#usage-table").queryTableView().getItems().isEmpty());
+                && !lookup("#usage-table").queryTableView().getItems().isEmpty()
+                && lookup("#usage-message").tryQuery().isPresent()); // the panel's last part: all of it built
         verify(test);
     }
 
     @Test
     void changeAPrice(TestInfo test) throws Exception {
         showUsagePanel();
-        waitUntil(() -> lookup("#price-set").tryQuery().isPresent());
+        waitUntil(() -> lookup("#usage-message").tryQuery().isPresent()); // the panel's last part: all of it built
         interact(() -> lookup("#usage-view").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         harness.slow(true);
         clickOn("#price-model").write("slow-model");

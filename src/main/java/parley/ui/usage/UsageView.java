@@ -3,10 +3,12 @@ package parley.ui.usage;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,6 +32,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import parley.ui.Dialogs;
+import parley.ui.HoverTooltip;
+import parley.ui.PartsInTurn;
 import parley.usage.BudgetCheck;
 import parley.usage.BudgetSettings;
 import parley.usage.GroupBy;
@@ -43,6 +46,9 @@ public final class UsageView extends ScrollPane {
     private final UsageViewModel vm;
     private final Dialogs dialogs;
     private final VBox content = new VBox(12);
+    private TableView<UsageTotal> totalsTable;
+    private TableView<PriceRow> priceTable;
+    private CostChart costChart;
 
     public UsageView(UsageViewModel vm, Dialogs dialogs) {
         this.dialogs = dialogs;
@@ -54,9 +60,33 @@ public final class UsageView extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         content.setPadding(new Insets(12));
         content.getStyleClass().add("usage-content");
-        content.getChildren().addAll(header(), scopeChoice(), offlineMessage(), budgetMessage(), totals(), new Separator(), tableSection(),
-                chartSection(), new Separator(), priceSection(), new Separator(), budgetSection(), message());
+        content.getChildren().add(header());
         setContent(content);
+        PartsInTurn.run(content, stepsOnceShown());
+    }
+
+    /**
+     * The panel below its header, a step a frame once shown: all of it styled and laid out in one
+     * pulse passed 50 ms, and a table's first rows cost as much as the table, so they come a frame after it.
+     */
+    private List<Runnable> stepsOnceShown() {
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> content.getChildren().addAll(scopeChoice(), offlineMessage(), budgetMessage()));
+        steps.add(() -> content.getChildren().addAll(totals(), new Separator()));
+        VBox filters = new VBox(8);
+        List<Node> filterRows = new ArrayList<>();
+        steps.add(() -> filterRows.addAll(groupingAndFilters()));
+        steps.add(() -> content.getChildren().add(filters));
+        for (int row = 0; row < 3; row++) steps.add(() -> filters.getChildren().add(filterRows.removeFirst()));
+        steps.addAll(PartsInTurn.buildThenAdd(content, this::totalsTable));
+        steps.add(() -> fill(totalsTable, vm.groups(), new Label("No requests yet")));
+        steps.addAll(PartsInTurn.buildThenAdd(content, this::chartSection));
+        steps.add(() -> vm.dailyCostsProperty().subscribe(costChart::show));
+        steps.addAll(PartsInTurn.buildThenAdd(content, () -> new VBox(12, new Separator(), priceSection())));
+        steps.add(() -> fill(priceTable, vm.prices(), null));
+        steps.addAll(PartsInTurn.buildThenAdd(content, () -> new VBox(12, new Separator(), budgetSection())));
+        steps.add(() -> content.getChildren().add(message()));
+        return steps;
     }
 
     private Node header() {
@@ -65,12 +95,12 @@ public final class UsageView extends ScrollPane {
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("usage-refresh");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        refresh.setTooltip(new Tooltip("Read the ledger again"));
+        HoverTooltip.install(refresh, "Read the ledger again");
         refresh.setOnAction(e -> vm.refresh());
         Button export = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
         export.setId("usage-export");
         export.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        export.setTooltip(new Tooltip("Every request that matches the filters, one line each"));
+        HoverTooltip.install(export, "Every request that matches the filters, one line each");
         export.setOnAction(e -> chooseExportFile());
         HBox row = new HBox(8, title, grow(), export, refresh);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -82,8 +112,8 @@ public final class UsageView extends ScrollPane {
         ToggleGroup group = new ToggleGroup();
         ToggleButton me = scopeButton("Me", UsageViewModel.Scope.ME, group, Styles.LEFT_PILL);
         ToggleButton team = scopeButton("Team", UsageViewModel.Scope.TEAM, group, Styles.RIGHT_PILL);
-        me.setTooltip(new Tooltip("My requests on the team's ledger, and those not sent to it yet"));
-        team.setTooltip(new Tooltip("Every member's requests on the team's ledger"));
+        HoverTooltip.install(me, "My requests on the team's ledger, and those not sent to it yet");
+        HoverTooltip.install(team, "Every member's requests on the team's ledger");
         group.selectedToggleProperty().subscribe((old, now) -> {
             if (now == null) old.setSelected(true); else vm.scope((UsageViewModel.Scope) now.getUserData());
         });
@@ -148,7 +178,8 @@ public final class UsageView extends ScrollPane {
         grid.addRow(row, label, amount);
     }
 
-    private Node tableSection() {
+    /** By model, day, provider or member, and the filters. */
+    private List<Node> groupingAndFilters() {
         ToggleGroup group = new ToggleGroup();
         HBox by = new HBox();
         by.getStyleClass().add("usage-group-by");
@@ -206,8 +237,19 @@ public final class UsageView extends ScrollPane {
         HBox filters1 = new HBox(6, provider, model);
         HBox filters2 = new HBox(6, from, to, clear);
         filters2.setAlignment(Pos.CENTER_LEFT);
+        return List.of(by, filters1, filters2);
+    }
 
-        TableView<UsageTotal> table = new TableView<>(vm.groups());
+    /** Gives a table its rows; until then it shows nothing, not even its placeholder. */
+    private static <T> void fill(TableView<T> table, ObservableList<T> items, Node placeholder) {
+        table.setPlaceholder(placeholder);
+        table.setItems(items);
+    }
+
+    private Node totalsTable() {
+        TableView<UsageTotal> table = new TableView<>();
+        totalsTable = table;
+        table.setPlaceholder(new Region());
         table.setId("usage-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -223,14 +265,14 @@ public final class UsageView extends ScrollPane {
         table.getColumns().addAll(List.of(key, tokens, cost));
         table.setRowFactory(t -> {
             TableRow<UsageTotal> row = new TableRow<>();
-            row.itemProperty().subscribe(item -> row.setTooltip(item == null ? null : new Tooltip(UsageViewModel.details(item))));
+            // made when the pointer arrives: a Tooltip per row built up front slowed the panel's first show
+            HoverTooltip.follow(row, () -> row.getItem() == null ? null : UsageViewModel.details(row.getItem()));
             return row;
         });
-        table.setPlaceholder(new Label("No requests yet"));
-        return new VBox(8, by, filters1, filters2, table);
+        return table;
     }
 
-    private static ComboBox<String> filterBox(String prompt, javafx.collections.ObservableList<String> items) {
+    private static ComboBox<String> filterBox(String prompt, ObservableList<String> items) {
         ComboBox<String> box = new ComboBox<>(items);
         box.setPromptText(prompt);
         box.setMaxWidth(Double.MAX_VALUE);
@@ -241,7 +283,7 @@ public final class UsageView extends ScrollPane {
 
     private Node chartSection() {
         CostChart chart = new CostChart();
-        vm.dailyCostsProperty().subscribe(chart::show);
+        costChart = chart;
         Label title = new Label("Cost per day, US dollars");
         title.getStyleClass().add(Styles.TITLE_4);
         return new VBox(4, title, chart);
@@ -254,7 +296,9 @@ public final class UsageView extends ScrollPane {
                 + " which wins over the catalog. Models on this computer cost nothing.");
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        TableView<PriceRow> table = new TableView<>(vm.prices());
+        TableView<PriceRow> table = new TableView<>();
+        priceTable = table;
+        table.setPlaceholder(new Region());
         table.setId("price-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -269,7 +313,8 @@ public final class UsageView extends ScrollPane {
         table.getColumns().addAll(List.of(model, amounts, source));
         table.setRowFactory(t -> {
             TableRow<PriceRow> row = new TableRow<>();
-            row.itemProperty().subscribe(item -> row.setTooltip(item == null ? null : new Tooltip(UsageViewModel.details(item))));
+            // made when the pointer arrives: a Tooltip per row built up front slowed the panel's first show
+            HoverTooltip.follow(row, () -> row.getItem() == null ? null : UsageViewModel.details(row.getItem()));
             return row;
         });
 

@@ -84,6 +84,7 @@ class UsageViewFxTest extends FxRobot {
             vm.refresh();
         });
         waitFor(() -> vm.stateProperty().get() == UsageViewModel.State.READY);
+        waitFor(() -> lookup("#usage-message").tryQuery().isPresent()); // its last part: the panel is built in turns
     }
 
     @AfterEach
