@@ -11,11 +11,10 @@
 # --types defaults to what this machine can build: deb (and rpm where rpmbuild exists) on Linux,
 # msi on Windows (WiX on PATH), dmg on macOS. "none" builds only the app-image.
 # --cds-until: what the class-data-sharing archive written at install holds, the classes loaded up
-# to the fully built window (the default, about 62 MB: against usable, the built window comes
-# 0.7 s sooner and the usable one 0.2 s, the first frame no later), up to the usable window (about
-# 46 MB), or up to the first frame only (about 29 MB). Every archived class is loaded at the JVM's
-# start, which made the whole window's archive slow the first frame while the usable window's
-# classes were more; measured again with src/docs/benchmarks.md#start-up's method.
+# to the fully built window (the default, about 61 MB: against usable, the built window comes
+# 0.7 s sooner, the first frame about 30 ms later, since every archived class is loaded at the
+# JVM's start), up to the usable window (about 45 MB), or up to the first frame only (about 29 MB).
+# Figures: src/docs/benchmarks.md#start-up.
 # On Linux Parley's command line gets an archive of its own (about 28 MB), elsewhere its classes
 # join the window's. --no-cds records no class list.
 # Under pipefail no pipe ends in a reader that can stop early (grep -q, head): the writer would get

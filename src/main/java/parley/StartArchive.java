@@ -15,7 +15,7 @@ import java.util.Optional;
  * The class-data-sharing archive (AppCDS) of a packaged app: the classes it loads until its window
  * is built, and Parley's also those its command line loads, parsed, verified and linked ahead of
  * time. Packages ship only the list of those classes ({@code NAME.classlist}, recorded at build
- * time); the archive (about 62 MB for Parley's window) is written from it
+ * time); the archive (about 61 MB for Parley's window) is written from it
  * where the app is installed, with the runtime, class path and module options of that install:
  * by the .deb and .rpm install scripts ({@link #FLAG}), or at a start where the app's folder is
  * writable and the JVM found no usable archive. The launcher names the archive with
