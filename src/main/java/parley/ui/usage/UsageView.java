@@ -263,13 +263,17 @@ public final class UsageView extends ScrollPane {
         cost.setPrefWidth(120);
         List.of(tokens, cost).forEach(c -> c.getStyleClass().add("number-column"));
         table.getColumns().addAll(List.of(key, tokens, cost));
+        detailsOnHover(table, UsageViewModel::details);
+        return table;
+    }
+
+    /** A row's details in its tooltip, made when the pointer arrives: a Tooltip per row made as rows filled slowed the panel's first show. */
+    private static <T> void detailsOnHover(TableView<T> table, Function<T, String> details) {
         table.setRowFactory(t -> {
-            TableRow<UsageTotal> row = new TableRow<>();
-            // made when the pointer arrives: a Tooltip per row built up front slowed the panel's first show
-            HoverTooltip.follow(row, () -> row.getItem() == null ? null : UsageViewModel.details(row.getItem()));
+            TableRow<T> row = new TableRow<>();
+            HoverTooltip.follow(row, () -> row.getItem() == null ? null : details.apply(row.getItem()));
             return row;
         });
-        return table;
     }
 
     private static ComboBox<String> filterBox(String prompt, ObservableList<String> items) {
@@ -311,12 +315,7 @@ public final class UsageView extends ScrollPane {
         source.setPrefWidth(80);
         amounts.getStyleClass().add("number-column");
         table.getColumns().addAll(List.of(model, amounts, source));
-        table.setRowFactory(t -> {
-            TableRow<PriceRow> row = new TableRow<>();
-            // made when the pointer arrives: a Tooltip per row built up front slowed the panel's first show
-            HoverTooltip.follow(row, () -> row.getItem() == null ? null : UsageViewModel.details(row.getItem()));
-            return row;
-        });
+        detailsOnHover(table, UsageViewModel::details);
 
         TextField modelId = field("model id", "price-model");
         TextField provider = field("provider (empty: any)", "price-provider");
