@@ -122,7 +122,7 @@ class WindowFxTest extends FxRobot {
 
         clickOn("#tab-request");
         TextArea raw = lookup("#raw-response").queryAs(TextArea.class);
-        waitUntil(() -> raw.getText().contains("data: [DONE]"));
+        waitUntil(() -> FxReads.text(raw).contains("data: [DONE]"));
         assertThat(lookup("#raw-summary").queryAs(Label.class).getText()).contains("HTTP 200");
     }
 

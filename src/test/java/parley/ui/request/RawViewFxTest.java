@@ -24,6 +24,7 @@ import parley.app.AppDatabase;
 import parley.testing.ScriptedServer;
 import parley.testing.ScriptedServer.Reply;
 import parley.ui.DesktopApp;
+import parley.ui.FxReads;
 import parley.ui.TestDialogs;
 import parley.ui.UiThread;
 import parley.ui.WindowAssembly;
@@ -78,8 +79,8 @@ class RawViewFxTest extends FxRobot {
         press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
 
         TextArea raw = lookup("#raw-response").queryAs(TextArea.class);
-        waitUntil(() -> raw.getText().contains("data: [DONE]"));
-        String shown = raw.getText();
+        waitUntil(() -> FxReads.text(raw).contains("data: [DONE]"));
+        String shown = FxReads.text(raw);
         assertThat(shown).contains(RawExchangeLog.CUT_MARK);
         assertThat(shown.length()).isLessThanOrEqualTo(RawExchangeLog.HEAD_CHARS + RawExchangeLog.CUT_MARK.length()
                 + 2 * RawExchangeLog.TAIL_CHARS);
