@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -18,7 +19,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 class PartsInTurnTest {
-    private final List<String> seen = new ArrayList<>();
+    // written on the FX thread, read on the test's
+    private final List<String> seen = new CopyOnWriteArrayList<>();
     private AnimationTimer watch;
 
     @BeforeAll
@@ -34,7 +36,7 @@ class PartsInTurnTest {
 
     @Test
     void thePartsAreBuiltOnlyOnceThePaneIsInAScene() throws Exception {
-        List<String> built = new ArrayList<>();
+        List<String> built = new CopyOnWriteArrayList<>();
         VBox pane = WaitForAsyncUtils.asyncFx(() -> {
             VBox box = new VBox(new Label("first"));
             List<Runnable> steps = new ArrayList<>(PartsInTurn.buildThenAdd(box, part("second", built)));
@@ -44,14 +46,14 @@ class PartsInTurnTest {
         }).get();
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         assertThat(built).as("built before the pane is shown").isEmpty();
-        assertThat(texts(pane)).containsExactly("first");
+        assertThat(textsOnFx(pane)).containsExactly("first");
 
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(pane, 200, 200));
             stage.show();
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> texts(pane).size() == 3);
-        assertThat(texts(pane)).containsExactly("first", "second", "third");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textsOnFx(pane).size() == 3);
+        assertThat(textsOnFx(pane)).containsExactly("first", "second", "third");
         assertThat(built).containsExactly("second", "third");
     }
 
@@ -74,7 +76,7 @@ class PartsInTurnTest {
 
     @Test
     void aPartIsBuiltOnOneFrameAndAddedOnTheNext() throws Exception {
-        List<String> built = new ArrayList<>();
+        List<String> built = new CopyOnWriteArrayList<>();
         VBox pane = WaitForAsyncUtils.asyncFx(() -> new VBox(new Label("first"))).get();
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(pane, 200, 200));
@@ -92,7 +94,7 @@ class PartsInTurnTest {
             PartsInTurn.run(pane, steps);
             watch.start();
         }).get();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> texts(pane).size() == 3);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> textsOnFx(pane).size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(seen).startsWith("1 built, first", "1 built, first,second", "2 built, first,second",
                 "2 built, first,second,third");
@@ -112,6 +114,10 @@ class PartsInTurnTest {
             built.add(text);
             return new Label(text);
         };
+    }
+
+    private static List<String> textsOnFx(VBox pane) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> texts(pane)).get(5, TimeUnit.SECONDS);
     }
 
     private static List<String> texts(VBox pane) {
